@@ -1,0 +1,67 @@
+"""Read numbers written as digits or English words ("1,300", "Fifty-two").
+
+Shared by the count and date extractors, which both meet "five years ago"
+and "Thirteen prisoners".
+"""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SPECIAL = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "a half": 0.5}
+
+NUMBER_WORDS = sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True)
+_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
+#: A number written in words: "fifty-two", "one hundred and twenty", "three thousand".
+WORDS_RE = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
+#: A number in digits: "14", "1,300", "1 300", "2.5" (with optional "million").
+DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+NUMBER_RE = re.compile(rf"(?:{DIGITS_RE})(?:\s+(?:million|thousand|billion))?|\b{WORDS_RE}\b", re.I)
+
+
+def parse_number(text: str) -> int | float | None:
+    """Value of a number in digits or words; ``None`` when ``text`` is not one.
+
+    >>> parse_number("Fifty-two"), parse_number("1,300"), parse_number("2.5 million")
+    (52, 1300, 2500000)
+    """
+    s = text.strip().lower().replace("\u2011", "-").replace("\u2010", "-")
+    if not s:
+        return None
+    if s in SPECIAL:
+        return SPECIAL[s]
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|thousand|billion))?", s)
+    if m:
+        num = float(m.group(1).replace(",", ""))
+        if m.group(2):
+            num *= SCALES[m.group(2)]
+        return int(num) if num == int(num) else num
+    total = current = 0
+    seen = False
+    for tok in re.split(r"[\s-]+", s):
+        if tok == "and" and seen:
+            continue
+        if tok in UNITS:
+            current += UNITS[tok]
+        elif tok in TENS:
+            current += TENS[tok]
+        elif tok == "hundred":
+            current = (current or 1) * 100
+        elif tok in SCALES:
+            total += (current or 1) * SCALES[tok]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None

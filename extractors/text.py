@@ -1,0 +1,74 @@
+"""Main text and metadata of a news page, with trafilatura.
+
+The publication date comes from the page's own metadata (``article:published_time``,
+``<time>``, JSON-LD ...), because relative dates in the text are normalised
+against it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import trafilatura
+
+EXTRACTOR_VERSION = "1"
+
+
+class ExtractionError(Exception):
+    """A page that yields no article text; the message says which page and why."""
+
+
+@dataclass(slots=True)
+class Article:
+    """The text of one page plus the metadata the warehouse keeps."""
+
+    url: str | None
+    canonical_url: str | None
+    title: str | None
+    published: str | None  # ISO date, YYYY-MM-DD
+    author: str | None
+    site: str | None
+    language: str | None
+    text: str
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of the normalised text: the same story under two URLs has one hash."""
+        norm = " ".join(self.text.split()).casefold()
+        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def read_page(path: str | Path) -> bytes:
+    """Bytes of a saved page; ``.gz`` files are decompressed."""
+    data = Path(path).read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return data
+
+
+def extract_article(html: bytes | str, url: str | None = None) -> Article:
+    """Extract main text and metadata from ``html``; raise ExtractionError if there is none."""
+    if isinstance(html, bytes):
+        html = trafilatura.utils.decode_file(html)
+    if not html or not html.strip():
+        raise ExtractionError(f"{url or 'page'}: empty document")
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        deduplicate=False,
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise ExtractionError(f"{url or 'page'}: trafilatura found no main text")
+    canonical = doc.url if doc.url and doc.url != url else None
+    return Article(
+        url=url or doc.url,
+        canonical_url=canonical or url,
+        title=doc.title,
+        published=doc.date,
+        author=doc.author,
+        site=doc.sitename or doc.hostname,
+        language=doc.language,
+        text=doc.text,
+    )
