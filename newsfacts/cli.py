@@ -67,6 +67,76 @@ def extract(
         out.write(json.dumps(failure, ensure_ascii=False) + "\n")
 
 
+DB_HELP = "Warehouse DuckDB file [env NEWSFACTS_DB; default warehouse/newsfacts.duckdb]"
+DbOption = Annotated[str | None, typer.Option("--db", help=DB_HELP)]
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Run the whole pipeline on the bundled sample news site (loopback only) and print a summary.
+
+    Starts a local HTTP server with the sample site, runs the Prefect ``pipeline``
+    flow on an ephemeral Prefect API (nothing to start by hand), loads the
+    DuckDB warehouse and prints what landed. Running it twice adds nothing.
+    """
+    from flows.demo import run_demo
+    from warehouse.db import connect, db_path
+    from warehouse.report import format_table, query_file, run_sql
+
+    typer.echo("Starting the sample site on 127.0.0.1 and the Prefect pipeline (first start takes ~20 s)...")
+    result = run_demo(db)
+    added, totals = result["added"], result["totals"]
+    typer.echo(f"\nThis run added: {added}")
+    typer.echo(f"Warehouse {db_path(db)}: " + ", ".join(f"{k}={v}" for k, v in totals.items()))
+    con = connect(db, read_only=True)
+    try:
+        sections = [
+            ("People and their merged spellings", "people_spellings"),
+            ("Counts of people with their dates", "counts_with_dates"),
+            ("Example query 1: reports of releases per month", "released_per_month"),
+            ("Example query 2: every spelling of Tsikhanouskaya and the articles that used it", "spellings_of"),
+            ("Example query 3: articles reporting at least 100 people freed", "articles_100_freed"),
+        ]
+        for title, name in sections:
+            sql = query_file(name).read_text(encoding="utf-8")
+            typer.echo(f"\n== {title}")
+            if name in ("released_per_month", "spellings_of", "articles_100_freed"):
+                typer.echo("\n".join("   " + line for line in sql.strip().splitlines() if not line.startswith("--")))
+            typer.echo(format_table(*run_sql(con, sql)))
+    finally:
+        con.close()
+    typer.echo("\nQuery it yourself: newsfacts query \"SELECT * FROM persons LIMIT 5\"")
+
+
+@app.command()
+def query(
+    sql: Annotated[str | None, typer.Argument(help="One SQL statement (read-only).")] = None,
+    file: Annotated[Path | None, typer.Option("-f", "--file", help="Read the SQL from this file.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Run a read-only SQL query on the warehouse and print the result as a table."""
+    import duckdb
+
+    from warehouse.db import connect
+    from warehouse.report import format_table, run_sql
+
+    if (sql is None) == (file is None):
+        raise typer.BadParameter("give either a SQL string or -f FILE")
+    text = file.read_text(encoding="utf-8") if file else sql
+    try:
+        con = connect(db, read_only=True)
+    except FileNotFoundError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    try:
+        typer.echo(format_table(*run_sql(con, text)))
+    except duckdb.Error as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    finally:
+        con.close()
+
+
 @names_app.command("match")
 def names_match(
     file: Annotated[Path, typer.Argument(help="TSV with header name_a<TAB>name_b, one pair per line.")],

@@ -1,0 +1,1 @@
+"""Discovery and polite fetching of news pages: plain library code, no Prefect."""

@@ -1,0 +1,59 @@
+from dataclasses import replace
+
+from extractors.model import CountFact, DateFact, Mention, Person
+from extractors.pipeline import PageFacts
+from extractors.text import Article
+from warehouse.db import connect, table_counts
+from warehouse.load import article_id, load_pages
+
+TEXT = "Minsk freed 14 political prisoners on Thursday. Anna Example said so."
+
+
+def make_page(text: str = TEXT, url: str = "http://example.test/a") -> PageFacts:
+    art = Article(url=url, canonical_url="http://example.test/a", title="T", published="2025-08-28",
+                  author=None, site="example.test", language="en", text=text)
+    m = Mention("Anna Example", "Anna Example", 48, 60)
+    return PageFacts(
+        article=art, mentions=[m],
+        counts=[CountFact(14, None, "exact", "political prisoners", "14 political prisoners", 12, 34)],
+        dates=[DateFact("2025-08-28", "Thursday", 38, 46)],
+        sentence_starts=[0, 48], sentence_ends=[47, len(text)],
+        people=[Person("x-anna", "Anna Example", [m])],
+    )
+
+
+def test_facts_carry_article_offsets_and_sentence(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    load_pages(con, [make_page()])
+    row = con.execute("SELECT article_id, value, start_char, end_char, sentence FROM counts").fetchone()
+    assert row == (article_id("http://example.test/a"), 14, 12, 34, "Minsk freed 14 political prisoners on Thursday.")
+    assert con.execute("SELECT sentence FROM person_mentions").fetchone()[0] == "Anna Example said so."
+    assert con.execute("SELECT published FROM articles").fetchone()[0].isoformat() == "2025-08-28"
+
+
+def test_loading_twice_adds_nothing(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    load_pages(con, [make_page()])
+    before = table_counts(con)
+    stats = load_pages(con, [make_page()])
+    assert stats["articles"] == 0 and stats["counts"] == 0
+    assert table_counts(con) == before
+
+
+def test_same_article_under_tracking_url_is_linked_not_duplicated(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    load_pages(con, [make_page(), make_page(url="http://example.test/a?utm_source=x")])
+    assert table_counts(con)["articles"] == 1
+    assert table_counts(con)["article_urls"] == 2
+
+
+def test_changed_text_replaces_facts_instead_of_adding(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    load_pages(con, [make_page()])
+    changed = make_page(TEXT.replace("Thursday", "Thursday!"))
+    changed.dates = [replace(changed.dates[0], text="Thursday!")]
+    stats = load_pages(con, [changed])
+    assert stats["updated"] == 1
+    counts = table_counts(con)
+    assert counts["articles"] == 1 and counts["dates"] == 1 and counts["counts"] == 1
+    assert con.execute("SELECT text FROM dates").fetchone()[0] == "Thursday!"
