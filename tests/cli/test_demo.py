@@ -1,0 +1,40 @@
+"""End to end: `newsfacts demo` on a fresh warehouse, twice (real Prefect API, HTTP server, DuckDB)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.slow
+
+NEWSFACTS = str(Path(sys.executable).with_name("newsfacts"))
+
+
+def row_counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = ["articles", "article_urls", "persons", "person_aliases", "person_mentions", "counts", "dates"]
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        con.close()
+
+
+def test_demo_loads_sample_site_and_is_idempotent(tmp_path):
+    db = tmp_path / "demo.duckdb"
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    first = subprocess.run([NEWSFACTS, "demo", "--db", str(db)], capture_output=True, text=True, env=env,
+                           timeout=600)
+    assert first.returncode == 0, first.stderr[-3000:]
+    counts = row_counts(db)
+    assert counts["articles"] >= 8
+    assert counts["person_mentions"] > 0 and counts["counts"] > 0 and counts["dates"] > 0
+    assert "People and their merged spellings" in first.stdout
+    assert "Example query 3" in first.stdout
+
+    second = subprocess.run([NEWSFACTS, "demo", "--db", str(db)], capture_output=True, text=True, env=env,
+                            timeout=600)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert row_counts(db) == counts
