@@ -1,13 +1,316 @@
-"""Counts of people: PLACEHOLDER until the counts extractor lands."""
+"""Counts of people: "more than 1,000 political prisoners", "between 15 and 20 people", "six Lithuanians".
+
+One regex scan finds every cardinal (digits or words); for each, a few cheap looks
+decide whether it counts people:
+
+1. left of the number: money signs, joined names ("Zapad-2025", "COVID-19"), name
+   prefixes ("Article 342", "Charter 97"), months ("August 15"), "aged", a capitalised
+   word mid-sentence ("Boeing 737") and bare years ("2020 protesters") rule it out;
+   a qualifier phrase ("at least", "more than", "up to", ...) sets the qualifier;
+2. right of the number: a second number makes a range ("15 to 20", "15-20",
+   "between 15 and 20", "two or three"); "-year-old", "14th", "50%" rule it out;
+3. then up to four modifiers ("political", "Catholic", "German", "more") and a head
+   noun from ``gazetteer/data/count_nouns.yaml`` that agrees in number with the value
+   ("one prisoner", "14 prisoners"). Without a head noun there is no count, so ages,
+   durations, money, times and percentages never get one ("a 16 year prison
+   sentence", "five years", "150,000 euros").
+
+Qualifiers (``extractors.model.QUALIFIERS``):
+
+- ``exact``: no qualifier, or a determiner ("another", "all", "the", "only", "exactly");
+- ``at_least``: "at least", "no fewer/less than", "not less than", "a minimum of", "X or more";
+- ``more_than``: "more than", "over", "above", "in excess of", "upwards of", "X-plus", "X+";
+- ``about``: "about", "around", "some", "roughly", "approximately", "an estimated", "circa",
+  "X or so", and also "nearly", "almost", "close to": they give an approximate size, not a bound;
+- ``up_to``: "up to", "as many as", "at most", "no/not more than", "a maximum of";
+- ``fewer_than``: "fewer than", "less than", "under", "below" (with "just/well" before them);
+- ``range``: two numbers, ``value`` the low end and ``high`` the high end.
+
+Not counted, on purpose: vague amounts ("dozens of", "hundreds of", "tens of
+thousands"), a number without a noun ("the remaining 1,300", "52 were freed"), and
+partitives ("two of them", "two of the sources"): the noun is elsewhere or nowhere,
+so there is no unit to report.
+"""
 
 from __future__ import annotations
 
 import re
 
 from extractors.model import CountFact
+from extractors.numbers import CARDINAL_WORDS_RE, DIGITS_RE, parse_number
+from gazetteer.count_nouns import load_count_nouns
+
+_NOUNS = load_count_nouns()
+
+_SPACE_DIGITS = r"\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)"  # "1 300" with a no-break or thin space
+_NUMBER = (rf"(?:{_SPACE_DIGITS}|{DIGITS_RE})(?:\s+(?:million|billion|thousand)\b)?"
+           rf"|\b(?:{CARDINAL_WORDS_RE})\b")
+#: Every cardinal, with nothing glued to its left ("$150,000", "Zapad-2025", "1.5", "10:30", "IK3").
+_NUMBER_RE = re.compile(rf"(?<![\w$€£¥#№.,:/\-+'’])(?:{_NUMBER})", re.I)
+_RANGE_RE = re.compile(rf"\s*(?P<sep>[-\u2010\u2011\u2013\u2014]|\s(?:to|and|or)\s)\s*(?P<num>{_NUMBER})", re.I)
+#: "52 or more", "100 or so", "1,000-plus", "1,000+", "a dozen or so".
+_POST_RE = re.compile(r"\s+or\s+(?P<more>more|so)\b|(?P<plus>-plus\b|\+)|(?P<odd>-odd\b)", re.I)
+_WORD_RE = re.compile(r"[^\S\n]+(U\.S\.|U\.K\.|[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*(?:['’]s?)?)")
+
+_QUALIFIERS = {
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not fewer than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
+    "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
+    "upwards of": "more_than", "just over": "more_than", "well over": "more_than",
+    "slightly more than": "more_than", "well above": "more_than",
+    "about": "about", "around": "about", "some": "about", "roughly": "about", "approximately": "about",
+    "an estimated": "about", "estimated": "about", "circa": "about", "nearly": "about", "almost": "about",
+    "close to": "about", "approx.": "about", "ca.": "about",
+    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
+    "not more than": "up_to", "a maximum of": "up_to",
+    "fewer than": "fewer_than", "less than": "fewer_than", "under": "fewer_than", "below": "fewer_than",
+    "just under": "fewer_than", "well under": "fewer_than", "just below": "fewer_than",
+    "slightly fewer than": "fewer_than", "slightly less than": "fewer_than",
+}
+_QUAL_ALT = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUALIFIERS, key=len, reverse=True))
+#: A qualifier right before the number, with the word before it (to spot "handed over", "talked about").
+#: A determiner may sit between them: "up to another 300".
+_PRE_RE = re.compile(rf"(?:(?P<prev>[\w’']+)\s+)?(?<![\w.])(?P<q>{_QUAL_ALT})\s+(?:(?:another|the)\s+)?$", re.I)
+_PREV_WORD_RE = re.compile(r"[^\W\d_][\w.’']*")
+_QUAL_WINDOW = 48
+#: Last words of qualifiers (and determiners after them): the qualifier regex runs only after one of these.
+_QUAL_LAST_WORDS = {q.split()[-1] for q in _QUALIFIERS} | {"another", "the"}
+
+#: Words after which "over"/"about"/"under"/"around" are not qualifiers: "handed over 52 prisoners",
+#: "talked about 14 prisoners".
+_PARTICLE_VERBS = {
+    "over": {"hand", "hands", "handed", "handing", "turn", "turned", "turning", "turns", "took", "take", "taking",
+             "takes", "taken", "pass", "passed", "passing", "hold", "holds", "held", "holding", "ran", "run",
+             "runs", "fought", "fight", "argue", "argued", "worry", "worried", "concern", "concerned", "handover"},
+    "about": {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "speaking", "say", "says", "said",
+              "know", "knew", "known", "hear", "heard", "learn", "learned", "learnt", "ask", "asked", "asking",
+              "write", "wrote", "written", "writing", "worry", "worried", "concerned", "care", "cared", "think",
+              "thought", "forget", "forgot", "remind", "reminded", "warn", "warned", "complain", "complained",
+              "news", "information", "question", "questions", "story", "report", "reports", "reported", "bring",
+              "brought", "come", "came", "set", "joke", "joked", "lie", "lied"},
+    "under": {"held", "detained", "arrested", "convicted", "charged", "sentenced", "jailed", "imprisoned",
+              "prosecuted", "tried", "go", "went", "gone", "put", "placed", "pressure", "came", "come", "fell"},
+    "around": {"turn", "turned", "turning", "come", "came", "look", "looked", "go", "went", "travel",
+               "travelled", "traveled"},
+}
+#: Before "from X to Y" these make a change of level, not a range: "rose from 1,100 to 1,300".
+_CHANGE_VERBS = {
+    "rose", "risen", "rise", "rises", "rising", "increased", "increase", "increases", "grew", "grown", "grow",
+    "jumped", "climbed", "soared", "surged", "swelled", "doubled", "tripled", "fell", "fallen", "fall", "falls",
+    "dropped", "decreased", "declined", "shrank", "shrunk", "reduced", "cut", "went", "gone", "up", "down",
+    "changed", "revised", "raised", "lowered",
+}
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+}
+#: Words that make the next number part of a name or a reference, in any case: "Article 342", "Charter 97".
+_NAME_PREFIXES = {
+    "article", "articles", "charter", "part", "paragraph", "section", "clause", "chapter", "page", "pages",
+    "no", "no.", "nos.", "nr", "nr.", "number", "colony", "prison", "cell", "room", "ward", "block", "flight",
+    "boeing", "airbus", "route", "bus", "line", "case", "decree", "resolution", "protocol", "act", "law",
+    "zapad", "covid", "formula", "apollo", "unit", "battalion", "brigade", "regiment", "division", "platoon",
+    "company", "group", "list", "item", "point", "step", "level", "phase", "stage", "round", "term", "vol.",
+    "volume", "issue", "episode", "season", "grade", "class", "category", "type", "model", "version",
+    "aged", "age", "ages", "ageing", "year", "years", "minus", "plus", "times", "top",
+}
+#: Words allowed right before the number even when capitalised mid-sentence (titles: "Frees 52 Political
+#: Prisoners" are let through separately).
+_FUNCTION_WORDS = {
+    "the", "another", "all", "some", "about", "around", "over", "nearly", "almost", "roughly", "approximately",
+    "only", "just", "and", "but", "or", "while", "with", "of", "for", "by", "to", "from", "since", "among",
+    "including", "exactly", "least", "than", "as", "many", "up", "under", "below", "above", "an", "a", "those",
+    "these", "their", "its", "his", "her", "our", "at", "in", "on", "after", "before", "when", "if", "then",
+    "now", "yet", "so", "also", "further", "still", "estimated", "between", "whereas", "where", "although",
+}
+_SENTENCE_START = set(".!?:;\"“”‘'(\n[•—–")
+
+_HEADS_PLURAL = _NOUNS.plural
+_HEADS_SINGULAR = _NOUNS.singular
+_ALL_HEADS = _HEADS_PLURAL | _HEADS_SINGULAR
+_MODIFIERS = _NOUNS.modifiers
+_FILLERS = _NOUNS.fillers
+_DEM_PLURAL = _NOUNS.demonym_plural
+_DEM_SINGULAR = _NOUNS.demonym_singular
+_ADJECTIVES = _NOUNS.adjectives
+#: Demonyms whose singular noun is also the adjective ("Belarusian"): one alone is a noun only when no
+#: noun follows it ("one Belarusian court" is not a person).
+_AMBIGUOUS = _DEM_SINGULAR & _ADJECTIVES
+_BLOCKED_HYPHEN = re.compile(r"year|month|week|day|hour|old|minute|second|time|percent|fold", re.I)
+_MAX_MODIFIERS = 4
 
 
 def find_counts(text: str) -> list[CountFact]:
-    """Numbers of people in ``text``."""
-    return [CountFact(int(m.group(1).replace(",", "")), None, "exact", m.group(2), m.group(), m.start(), m.end())
-            for m in re.finditer(r"\b(\d[\d,]*) (prisoners|people)\b", text)]
+    """Numbers of people in ``text``, in order of appearance.
+
+    Each :class:`~extractors.model.CountFact` holds the value (low end of a range),
+    ``high`` (ranges only), the qualifier, the counted noun phrase without trailing
+    modifiers as ``unit``, and ``text``/``start``/``end``: the span from the qualifier
+    to the head noun. Never raises on any input string.
+    """
+    out: list[CountFact] = []
+    last_end = 0
+    for m in _NUMBER_RE.finditer(text):
+        start, end = m.span()
+        if start < last_end:
+            continue
+        fact = _count_at(text, start, end, m.group())
+        if fact is not None:
+            out.append(fact)
+            last_end = fact.end
+    return out
+
+
+def _value(raw: str) -> int | None:
+    v = parse_number(raw.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", ""))
+    if v is None or v != int(v):
+        return None
+    return int(v)
+
+
+def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
+    """The count that the number at ``text[start:end]`` begins, or ``None``."""
+    value = _value(raw)
+    if value is None:
+        return None
+    nxt = text[end:end + 1]
+    if nxt and (nxt.isalnum() or nxt in "%°:"):  # "14th", "50%", "10:30"
+        return None
+    if nxt in "-\u2010\u2011" and text[end + 1:end + 2].isalpha() and not _POST_RE.match(text, end):
+        return None  # "69-year-old", "five-year term", "one-way"
+
+    window = text[max(0, start - _QUAL_WINDOW):start]
+    prev, prev_start = _previous_word(window)
+    prev_low = prev.lower()
+    if prev.endswith(".") and prev_low not in MONTHS and prev_low not in _NAME_PREFIXES | _QUALIFIERS.keys():
+        prev = prev_low = ""  # the end of the previous sentence: "... Tikhanovskaya. Thirteen others"
+    if prev_low in MONTHS or prev_low in _NAME_PREFIXES:
+        return None
+    qualifier, q_start = "exact", start
+    pm = _PRE_RE.search(window) if prev_low in _QUAL_LAST_WORDS else None
+    if pm:
+        q = " ".join(pm.group("q").lower().split())
+        before = (pm.group("prev") or "").lower()
+        if before not in _PARTICLE_VERBS.get(q, ()):
+            qualifier, q_start = _QUALIFIERS[q], start - len(window) + pm.start("q")
+    if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099 and qualifier == "exact":
+        return None  # a year: "the 2020 protesters"
+    title_case = False
+    if prev and prev[0].isupper() and prev_low not in _FUNCTION_WORDS and not prev_low.endswith(("'s", "’s")):
+        before_prev = window[:prev_start].rstrip()
+        if before_prev and before_prev[-1] not in _SENTENCE_START:
+            title_case = True  # "Boeing 737", "Charter 97": allowed only in a Title Case headline
+
+    # a second number: a range
+    high = None
+    num_end = end
+    r = _RANGE_RE.match(text, end)
+    if r:
+        sep = r.group("sep").strip().lower()
+        hi_raw = r.group("num")
+        high = _value(hi_raw)
+        ok = high is not None and high > 0
+        if ok and sep == "and":
+            ok = prev_low == "between"
+        if ok and prev_low == "from":
+            words = window[:prev_start].lower().split()[-3:]
+            ok = not any(w.strip(",.") in _CHANGE_VERBS for w in words)
+        if ok and high is not None:
+            scale = hi_raw.split()[-1].lower()
+            if scale in ("thousand", "million", "billion") and not raw.lower().endswith(scale):
+                factor = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}[scale]
+                if value * factor < high:
+                    value *= factor  # "between 1 and 2 million"
+            ok = value < high
+        if ok:
+            qualifier = "range"
+            num_end = r.end()
+            if prev_low in ("between", "from") and q_start == start:
+                q_start = start - len(window) + prev_start
+        else:
+            high = None
+    if high is None:
+        p = _POST_RE.match(text, end)
+        if p:
+            num_end = p.end()
+            if p.group("more"):
+                qualifier = "at_least" if p.group("more").lower() == "more" else "about"
+            elif p.group("plus"):
+                qualifier = "more_than"
+            else:
+                qualifier = "about"
+
+    unit = _noun_phrase(text, num_end, high if high is not None else value)
+    if unit is None:
+        return None
+    u_start, u_end, first_word = unit
+    if title_case and not (first_word[:1].isupper() and first_word not in _ADJECTIVES | _DEM_PLURAL | _DEM_SINGULAR):
+        return None
+    return CountFact(value, high, qualifier, text[u_start:u_end], text[q_start:u_end], q_start, u_end)
+
+
+def _previous_word(window: str) -> tuple[str, int]:
+    """The word right before the number (same line, spaces only between) and its offset in ``window``."""
+    stripped = window.rstrip()
+    gap = window[len(stripped):]
+    if not gap or "\n" in gap:
+        return "", 0
+    i = max(stripped.rfind(" "), stripped.rfind("\n"), stripped.rfind("\t"), stripped.rfind("\u00a0")) + 1
+    word = stripped[i:]
+    return (word, i) if _PREV_WORD_RE.fullmatch(word) else ("", 0)
+
+
+def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int, str] | None:
+    """(start, end, first word) of the counted noun phrase at ``pos``, or ``None`` without a head noun."""
+    plural = value != 1
+    heads = _HEADS_PLURAL if plural else _HEADS_SINGULAR
+    demonyms = _DEM_PLURAL if plural else _DEM_SINGULAR
+    u_start = None
+    first = ""
+    head_end = None
+    n_mods = 0
+    while True:
+        m = _WORD_RE.match(text, pos)
+        if not m:
+            break
+        word = m.group(1)
+        bare = word.rstrip("'’s") if word.endswith(("'s", "’s", "'", "’")) else word
+        low = bare.lower()
+        is_head = low in heads or bare in demonyms
+        if head_end is not None:  # a head already: extend only over more heads ("women prisoners")
+            if not is_head:
+                break
+            head_end = m.start(1) + len(bare)
+            pos = m.end()
+            continue
+        if is_head:
+            if bare in _AMBIGUOUS and not plural and _next_is_noun(text, m.end()):
+                return None  # "one Belarusian court"
+            head_end = m.start(1) + len(bare)
+        elif n_mods < _MAX_MODIFIERS and _is_modifier(bare, low):
+            n_mods += 1
+        else:
+            break
+        if u_start is None and low not in _FILLERS:
+            u_start, first = m.start(1), bare
+        pos = m.end()
+    if head_end is None or u_start is None:
+        return None
+    return u_start, head_end, first
+
+
+def _is_modifier(word: str, low: str) -> bool:
+    if low in _MODIFIERS or word in _ADJECTIVES or low in _ALL_HEADS or word in _DEM_SINGULAR:
+        return True  # a singular head before a plural one: "student activists", "German nationals"
+    if "-" in word:
+        return not _BLOCKED_HYPHEN.search(word)  # "high-profile", not "year-old"
+    return low.endswith("ly") and len(low) > 4 and word.islower()  # "newly freed", "politically motivated"
+
+
+def _next_is_noun(text: str, pos: int) -> bool:
+    m = _WORD_RE.match(text, pos)
+    return bool(m) and m.group(1).islower() and m.group(1) not in _FUNCTION_WORDS and m.group(1) not in {
+        "who", "whom", "whose", "was", "is", "has", "had", "were", "are", "will", "would", "could", "said",
+        "says", "that", "which", "remains", "remained", "also", "did", "does"}

@@ -29,6 +29,19 @@ WORDS_RE = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
 NUMBER_RE = re.compile(rf"(?:{DIGITS_RE})(?:\s+(?:million|thousand|billion))?|\b{WORDS_RE}\b", re.I)
 
+_ONES = "|".join(sorted((w for w, v in UNITS.items() if 0 < v < 10), key=len, reverse=True))
+_TEENS = "|".join(sorted((w for w, v in UNITS.items() if v > 0), key=len, reverse=True))
+_TENS = "|".join(TENS)
+_SMALL = rf"(?:(?:{_TENS})(?:[-\u2010\u2011 ](?:{_ONES}))?|{_TEENS})"
+_BLOCK = rf"(?:(?:{_SMALL}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+#: A cardinal in words read strictly, so that "between two and three" stays two numbers:
+#: "Fifty-two", "one hundred and twenty", "three thousand five hundred", "a thousand",
+#: "a dozen", "two dozen", "half a dozen". Vague amounts ("dozens", "hundreds", "a few
+#: hundred", "tens of thousands") do not match.
+CARDINAL_WORDS_RE = (rf"(?:half\s+a|a|{_SMALL})\s+dozen"
+                     rf"|{_BLOCK}(?:\s+(?:thousand|million|billion)(?:,?\s+(?:and\s+)?{_BLOCK}(?!\s+dozen))?)?"
+                     rf"|a\s+(?:thousand|million)")
+
 
 def parse_number(text: str) -> int | float | None:
     """Value of a number in digits or words; ``None`` when ``text`` is not one.
@@ -41,6 +54,12 @@ def parse_number(text: str) -> int | float | None:
         return None
     if s in SPECIAL:
         return SPECIAL[s]
+    if s.endswith(" dozen"):  # "two dozen", "half a dozen"
+        head = s[: -len(" dozen")].strip()
+        n = 0.5 if head == "half a" else 1 if head == "a" else parse_number(head)
+        return None if n is None else int(n * 12)
+    if s.startswith("a ") and s[2:].split(" ", 1)[0] in SCALES:  # "a hundred", "a thousand"
+        s = "one " + s[2:]
     m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|thousand|billion))?", s)
     if m:
         num = float(m.group(1).replace(",", ""))

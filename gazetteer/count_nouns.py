@@ -1,0 +1,180 @@
+"""Load and validate ``gazetteer/data/count_nouns.yaml``: the words a count of people can count.
+
+The file has four sections (see its header): ``nouns`` (lower-case head nouns with
+singular and plural forms), ``demonyms`` (capitalised nationality nouns and their
+adjectives), ``modifiers`` (words allowed between the number and the head noun) and
+``fillers`` (modifiers left out of the reported unit). Everything is validated once
+at load; a bad entry raises :class:`CountNounsError` naming the file, the line, the
+entry and the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+COUNT_NOUNS_PATH = Path(__file__).resolve().parent / "data" / "count_nouns.yaml"
+
+_SECTIONS = {"nouns", "demonyms", "modifiers", "fillers"}
+_NOUN_KEYS = {"singular", "plural"}
+_DEMONYM_KEYS = {"adjective", "singular", "plural"}
+_LOWER_RE = re.compile(r"[a-z][a-z'\-]*")
+_CAPITAL_RE = re.compile(r"[A-Z][A-Za-z.'\-]*")
+
+
+class CountNounsError(Exception):
+    """``count_nouns.yaml`` is missing, unreadable or invalid; the message names file, entry and reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class CountNouns:
+    """The validated lexicon. Common-noun forms are lower case; demonym forms keep their capital."""
+
+    singular: frozenset[str]
+    plural: frozenset[str]
+    demonym_singular: frozenset[str]
+    demonym_plural: frozenset[str]
+    adjectives: frozenset[str]
+    modifiers: frozenset[str]
+    fillers: frozenset[str]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records the 1-based line of every mapping as ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_count_nouns(path: Path | str | None = None) -> CountNouns:
+    """The count-noun lexicon from ``path`` (default ``gazetteer/data/count_nouns.yaml``), cached.
+
+    Raises :class:`CountNounsError` on an unreadable file, invalid YAML, an unknown
+    section or key, a missing or malformed form, or a form listed twice.
+    """
+    return _load(Path(path) if path else COUNT_NOUNS_PATH)
+
+
+def _forms(value, where: str, key: str, pattern: re.Pattern) -> list[str]:
+    """One form or a list of forms, each matching ``pattern``."""
+    values = value if isinstance(value, list) else [value]
+    if not values:
+        raise CountNounsError(f"{where}: {key!r} is an empty list")
+    for v in values:
+        if not isinstance(v, str) or not pattern.fullmatch(v):
+            kind = "lower-case word" if pattern is _LOWER_RE else "capitalised word"
+            raise CountNounsError(f"{where}: {key!r} form {v!r} is not a {kind}")
+    return values
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path) -> CountNouns:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except OSError as exc:
+        raise CountNounsError(f"{path}: cannot read count-noun file ({exc})") from exc
+    except yaml.YAMLError as exc:
+        raise CountNounsError(f"{path}: invalid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise CountNounsError(f"{path}: expected a mapping with sections {sorted(_SECTIONS)}")
+    data.pop("__line__", None)
+    unknown = sorted(set(data) - _SECTIONS)
+    if unknown:
+        raise CountNounsError(f"{path}: unknown section(s) {unknown}; allowed: {sorted(_SECTIONS)}")
+    if not data.get("nouns"):
+        raise CountNounsError(f"{path}: missing section 'nouns'")
+
+    owner: dict[str, str] = {}  # form -> entry that claimed it, to report duplicates
+
+    def claim(form: str, where: str) -> None:
+        if form in owner:
+            raise CountNounsError(f"{where}: form {form!r} is already listed at {owner[form]}")
+        owner[form] = where
+
+    singular: set[str] = set()
+    plural: set[str] = set()
+    for n, raw in enumerate(_entries(data, "nouns", path), 1):
+        where = _where(path, "nouns", n, raw, _NOUN_KEYS)
+        for key in ("singular", "plural"):
+            if raw.get(key) in (None, "", []):
+                raise CountNounsError(f"{where}: missing required field {key!r}")
+        sing = _forms(raw["singular"], where, "singular", _LOWER_RE)
+        if len(sing) != 1:
+            raise CountNounsError(f"{where}: 'singular' must be one form, got {sing}")
+        plur = _forms(raw["plural"], where, "plural", _LOWER_RE)
+        for form in dict.fromkeys(sing + plur):
+            claim(form, where)
+        singular.update(sing)
+        plural.update(plur)
+
+    dem_sing: set[str] = set()
+    dem_plur: set[str] = set()
+    adjectives: set[str] = set()
+    for n, raw in enumerate(_entries(data, "demonyms", path), 1):
+        where = _where(path, "demonyms", n, raw, _DEMONYM_KEYS)
+        if not any(raw.get(k) for k in _DEMONYM_KEYS):
+            raise CountNounsError(f"{where}: give at least one of {sorted(_DEMONYM_KEYS)}")
+        if bool(raw.get("singular")) != bool(raw.get("plural")):
+            raise CountNounsError(f"{where}: give both 'singular' and 'plural', or neither")
+        forms = {k: _forms(raw[k], where, k, _CAPITAL_RE) for k in _DEMONYM_KEYS if raw.get(k)}
+        for form in dict.fromkeys(forms.get("singular", []) + forms.get("plural", [])):
+            claim(form, where)
+        for form in forms.get("adjective", []):
+            if form in adjectives:
+                raise CountNounsError(f"{where}: adjective {form!r} is listed twice")
+            adjectives.add(form)
+        dem_sing.update(forms.get("singular", []))
+        dem_plur.update(forms.get("plural", []))
+
+    modifiers = _word_list(data, "modifiers", path)
+    fillers = _word_list(data, "fillers", path)
+    stray = sorted(set(fillers) - set(modifiers))
+    if stray:
+        raise CountNounsError(f"{path}: section 'fillers': {stray} must also be listed under 'modifiers'")
+    return CountNouns(frozenset(singular), frozenset(plural), frozenset(dem_sing), frozenset(dem_plur),
+                      frozenset(adjectives), frozenset(modifiers), frozenset(fillers))
+
+
+def _entries(data: dict, section: str, path: Path) -> list[dict]:
+    entries = data.get(section) or []
+    if not isinstance(entries, list):
+        raise CountNounsError(f"{path}: section {section!r} must be a list of mappings")
+    for n, raw in enumerate(entries, 1):
+        if not isinstance(raw, dict):
+            raise CountNounsError(f"{path}: {section} entry {n} ({raw!r}): expected a mapping")
+    return entries
+
+
+def _where(path: Path, section: str, n: int, raw: dict, allowed: set[str]) -> str:
+    """Location text for errors; also rejects unknown keys."""
+    line = raw.pop("__line__", "?")
+    label = raw.get("singular") or raw.get("adjective") or raw.get("plural") or "?"
+    where = f"{path}:{line}: {section} entry {n} ({label})"
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        raise CountNounsError(f"{where}: unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+    return where
+
+
+def _word_list(data: dict, section: str, path: Path) -> list[str]:
+    words = data.get(section) or []
+    if not isinstance(words, list):
+        raise CountNounsError(f"{path}: section {section!r} must be a list of lower-case words")
+    seen: set[str] = set()
+    for n, word in enumerate(words, 1):
+        if not isinstance(word, str) or not _LOWER_RE.fullmatch(word):
+            raise CountNounsError(f"{path}: {section} entry {n} ({word!r}): not a lower-case word")
+        if word in seen:
+            raise CountNounsError(f"{path}: {section} entry {n} ({word!r}): listed twice")
+        seen.add(word)
+    return words
