@@ -1,0 +1,162 @@
+"""Load and validate the gazetteer data files under ``gazetteer/data/``.
+
+``people.yaml`` is a list of known people; ``given_names.yaml`` maps a given-name
+class to its gender and every known form. Both are validated once at load:
+unknown keys, missing fields and bad values raise :class:`GazetteerError`
+naming the file, the entry (and its line) and the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from gazetteer.translit import fold
+
+DATA = Path(__file__).resolve().parent / "data"
+PEOPLE_PATH = DATA / "people.yaml"
+GIVEN_NAMES_PATH = DATA / "given_names.yaml"
+
+_PERSON_KEYS = {"id", "name", "gender", "role", "wikidata", "spellings"}
+_PERSON_REQUIRED = ("id", "name", "gender", "spellings")
+_GIVEN_KEYS = {"gender", "forms"}
+
+
+class GazetteerError(Exception):
+    """A gazetteer file is missing, unreadable or invalid; the message names file, entry and reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPerson:
+    """A public figure: canonical ``name``, ``gender`` ('m'|'f') and every known spelling."""
+
+    id: str
+    name: str
+    gender: str
+    role: str | None
+    wikidata: str | None
+    spellings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GivenName:
+    """The equivalence class (``cls``) of a given-name form and its gender ('m'|'f'|'u')."""
+
+    cls: str
+    gender: str
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records the 1-based line of every mapping as ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _read(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer file ({exc})") from exc
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise GazetteerError(f"{path}: invalid YAML ({exc})") from exc
+
+
+def load_people(path: Path | None = None) -> list[KnownPerson]:
+    """Known people from ``path`` (default ``gazetteer/data/people.yaml``), validated and cached.
+
+    Each entry is a mapping with ``id``, ``name``, ``gender`` ('m'|'f'),
+    ``spellings`` (list of strings; the canonical name is added) and optional
+    ``role`` and ``wikidata``. Raises :class:`GazetteerError` on an unreadable
+    file, an unknown key, a missing field, a bad gender or a duplicate id.
+    """
+    return list(_load_people(Path(path) if path else PEOPLE_PATH))
+
+
+@lru_cache(maxsize=8)
+def _load_people(path: Path) -> tuple[KnownPerson, ...]:
+    data = _read(path)
+    if not isinstance(data, list):
+        raise GazetteerError(f"{path}: expected a list of people at the top level")
+    people: list[KnownPerson] = []
+    seen: dict[str, int] = {}
+    for n, raw in enumerate(data, 1):
+        if not isinstance(raw, dict):
+            raise GazetteerError(f"{path}: entry {n}: expected a mapping, got {type(raw).__name__}")
+        line = raw.pop("__line__", "?")
+        where = f"{path}:{line}: entry {n} ({raw.get('id', '?')})"
+        unknown = sorted(set(raw) - _PERSON_KEYS)
+        if unknown:
+            raise GazetteerError(f"{where}: unknown key(s) {unknown}; allowed: {sorted(_PERSON_KEYS)}")
+        for key in _PERSON_REQUIRED:
+            if raw.get(key) in (None, "", []):
+                raise GazetteerError(f"{where}: missing required field {key!r}")
+        if raw["gender"] not in ("m", "f"):
+            raise GazetteerError(f"{where}: bad gender {raw['gender']!r}; expected 'm' or 'f'")
+        for key in ("id", "name", "role", "wikidata"):
+            if raw.get(key) is not None and not isinstance(raw[key], str):
+                raise GazetteerError(f"{where}: field {key!r} must be a string")
+        spellings = raw["spellings"]
+        if not isinstance(spellings, list) or not all(isinstance(s, str) and s.strip() for s in spellings):
+            raise GazetteerError(f"{where}: 'spellings' must be a list of non-empty strings")
+        if raw["id"] in seen:
+            raise GazetteerError(f"{where}: duplicate id {raw['id']!r} (first at entry {seen[raw['id']]})")
+        seen[raw["id"]] = n
+        forms = list(dict.fromkeys([raw["name"], *spellings]))
+        people.append(KnownPerson(raw["id"], raw["name"], raw["gender"], raw.get("role"), raw.get("wikidata"),
+                                  tuple(forms)))
+    return tuple(people)
+
+
+def load_given_names(path: Path | None = None) -> dict[str, GivenName]:
+    """Given-name lexicon from ``path`` (default ``gazetteer/data/given_names.yaml``), cached.
+
+    The file maps a class name to ``{gender: m|f|u, forms: [...]}``; the result
+    maps ``fold(form)`` of every form (and the class name) to its
+    :class:`GivenName`. Raises :class:`GazetteerError` on unknown keys, missing
+    fields, a bad gender or one form claimed by two classes.
+    """
+    return dict(_load_given_names(Path(path) if path else GIVEN_NAMES_PATH))
+
+
+@lru_cache(maxsize=8)
+def _load_given_names(path: Path) -> tuple[tuple[str, GivenName], ...]:
+    data = _read(path)
+    if not isinstance(data, dict):
+        raise GazetteerError(f"{path}: expected a mapping of class -> {{gender, forms}} at the top level")
+    data.pop("__line__", None)
+    out: dict[str, GivenName] = {}
+    for cls, raw in data.items():
+        if not isinstance(raw, dict):
+            raise GazetteerError(f"{path}: entry {cls!r}: expected a mapping with 'gender' and 'forms'")
+        where = f"{path}:{raw.pop('__line__', '?')}: entry {cls!r}"
+        unknown = sorted(set(raw) - _GIVEN_KEYS)
+        if unknown:
+            raise GazetteerError(f"{where}: unknown key(s) {unknown}; allowed: {sorted(_GIVEN_KEYS)}")
+        for key in ("gender", "forms"):
+            if raw.get(key) in (None, "", []):
+                raise GazetteerError(f"{where}: missing required field {key!r}")
+        if raw["gender"] not in ("m", "f", "u"):
+            raise GazetteerError(f"{where}: bad gender {raw['gender']!r}; expected 'm', 'f' or 'u'")
+        forms = raw["forms"]
+        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+            raise GazetteerError(f"{where}: 'forms' must be a list of non-empty strings")
+        entry = GivenName(str(cls), raw["gender"])
+        for form in [str(cls), *forms]:
+            key = fold(form)
+            other = out.get(key)
+            if other is not None and other.cls != entry.cls:
+                raise GazetteerError(f"{where}: form {form!r} already belongs to class {other.cls!r}")
+            out[key] = entry
+    return tuple(out.items())
