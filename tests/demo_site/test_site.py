@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+import threading
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -234,3 +235,4 @@ def test_server_stops_when_context_exits():
         assert fetch(f"{url}/robots.txt")[0] == 200
     with pytest.raises(OSError):
         socket.create_connection((host, port), timeout=2).close()
+    assert not [t for t in threading.enumerate() if t.name == f"demo-site-{port}"]
