@@ -1,9 +1,11 @@
 """Dates: calendar references in plain text, normalised against the publication date.
 
-One combined regular expression finds every candidate (ISO dates, "August 15, 2025",
-"since July 2023", "the 1990s", "the 20th century", "last month", "five years ago",
-"on Saturday", bare years ...) in a single left-to-right scan; a small handler per
-kind turns the match into a TimeML-style value at the granularity the text gives:
+One cheap left-to-right scan finds the anchor tokens every expression contains (a
+number, a month or weekday name, "today", "week"/"year"/"summer", "ago", "century");
+around each anchor the whole expression is matched in place (ISO dates, "August 15,
+2025", "since July 2023", "the 1990s", "the 20th century", "last month", "five years
+ago", "on Saturday", bare years ...) and its handler turns it into a TimeML-style value
+at the granularity the text gives:
 
     YYYY-MM-DD  day            "August 28, 2025", "yesterday", "on Thursday"
     YYYY-Www    ISO week       "last week", "this week"
@@ -57,7 +59,7 @@ ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "twenty-first": 21, "twenty first": 21, "twenty-second": 22,
+    "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
 }
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -68,50 +70,71 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 #: "no digit, comma+digit, dot+digit, colon+digit or percent right after"
 _NUM_END = r"(?![\d%]|[.,:]\d)"
-_MOD = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)"
-_SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_N = rf"(?:\d{{1,3}}|an?|{WORDS_RE})"
 
-PATTERN = re.compile(
-    "|".join([
-        # 2025-08-28, 2025/08/28 (optionally followed by a time)
-        rf"(?P<iso>(?<![\w.,/-])(?P<iso_y>{_YEAR})([-/])(?P<iso_m>0[1-9]|1[0-2])\3(?P<iso_d>0[1-9]|[12]\d|3[01])"
-        r"(?![\d/-]))",
-        # (Thursday,) August 28, 2025 / August 28 / 28 August 2025 / 28 August
-        rf"(?P<md>(?:{_WEEKDAY},?\s+)?(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?![\d:.,]\d|\d|%|-year|\s*(?:years?|percent)\b)"
-        rf"(?:,?\s+(?P<md_y>{_YEAR}){_NUM_END})?)",
-        rf"(?P<dm>(?:{_WEEKDAY},?\s+)?(?<![\d.,$€£])\b(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH})"
-        rf"(?:,?\s+(?P<dm_y>{_YEAR}){_NUM_END})?)",
-        # July 2023, May of 2010
-        rf"(?P<my>(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}){_NUM_END})",
-        # the summer of 2020, spring 2021
-        rf"(?P<sy>(?i:(?P<sy_s>{_SEASON}))\s+(?:of\s+)?(?P<sy_y>{_YEAR}){_NUM_END})",
-        # 2009-2010, 1957-58, 2019–20
-        rf"(?P<yr>(?<![\w$€£.,/-])(?P<yr_a>{_YEAR})\s?[-–]\s?(?P<yr_b>{_YEAR}|\d\d){_NUM_END}(?![-–/]\d))",
-        # the 1990s, the '90s, mid-1990s
-        r"(?P<dec>(?<![\w$€£.,/-])(?:(?P<dec_c>1[0-9]|20)(?P<dec_d>\d)0|(?i:the\s+)['’]?(?P<dec_s>\d)0)['’]?s\b)",
-        # the 20th century, the twenty-first century
-        r"(?P<cen>(?i:(?P<cen_n>\d{1,2})(?:st|nd|rd|th)|(?P<cen_w>(?:twenty[\s-])?(?:first|second|"
-        r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
-        r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))[\s-]+(?i:century)\b)",
-        # last month, this week, next year, earlier this year, the last week, last summer
-        r"(?P<rel>(?i:(?:(?:early|earlier|late|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
-        r"[\s-]+)?(?P<rel_w>last|this|next|the\s+last|the\s+current|current|the\s+coming|coming)"
-        r"(?:\s+fiscal)?\s+(?P<rel_u>week|month|year|spring|summer|autumn|fall|winter)\b))",
-        # five years ago, a month ago, 3 weeks ago
-        rf"(?P<ago>(?i:\b(?P<ago_n>{_N})[\s-]+(?P<ago_u>day|week|month|year|decade)s?\s+ago)\b)",
-        # today, yesterday, tomorrow
-        r"(?P<deic>(?i:\b(?P<deic_w>today|yesterday|tomorrow))\b(?!\s+(?:morning|afternoon|evening|night)\b))",
-        # (last|next|this|on) Saturday
-        rf"(?P<wd>(?:(?P<wd_r>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+)?(?P<wd_w>{_WEEKDAY})\b"
-        r"(?!s\b|\s+(?:morning|afternoon|evening|night|mornings|nights)\b|\s+\d))",
-        # a bare month: in May, since June, late July (cue checked by the handler)
-        rf"(?P<mo>(?:(?i:early|late|mid)[\s-]+)?(?P<mo_m>{_MONTH})(?![\w-]))",
-        # a bare year: 2021, late 2021, the 2020 elections
-        rf"(?P<y>(?<![\w$€£.,/#-])(?P<y_y>{_YEAR}){_NUM_END}(?![-–]?\w))"
-        rf"|(?P<yh>(?<=[A-Za-z]-)(?P<yh_y>{_YEAR}){_NUM_END}(?![-–]?\w))",
-    ])
+# Every expression contains one anchor token: a number, a month or weekday name, "today",
+# a unit word ("week", "year", "summer"), "ago" or "century". A cheap scan finds the anchors;
+# the expression around each is then matched in place (forwards) and looked back for its
+# modifiers ("last", "early", "five years"), which keeps the pass at millions of chars/s.
+ANCHOR_RE = re.compile(
+    r"(?<![\w])(?:(?P<num>\d+)|(?:(?P<mon>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+    rf"|(?P<wd>{_WEEKDAY})|(?P<deic>[Tt]oday|[Yy]esterday|[Tt]omorrow|TODAY|YESTERDAY)"
+    r"|(?P<unit>[Ww]eek|[Mm]onth|[Yy]ear|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|WEEK|MONTH|YEAR)"
+    r"|(?P<ago>ago|AGO)|(?P<cen>[Cc]entury|CENTURY))\b)"
 )
+#: what may follow a number anchor
+NUM_RE = re.compile("|".join([
+    # 2025-08-28, 2025/08/28
+    rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<sep>[-/])(?P<iso_m>0[1-9]|1[0-2])(?P=sep)(?P<iso_d>0[1-9]|[12]\d|3[01])"
+    r"(?![\d/-]))",
+    # the 20th century
+    r"(?P<cen>(?P<cen_n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b)",
+    # 1990s, 90s
+    r"(?P<dec>(?:(?P<dec_c>1[0-9]|20)(?P<dec_d>\d)0|(?P<dec_s>\d)0)['’]?s\b)",
+    # 2009-2010, 1957-58
+    rf"(?P<yr>(?P<yr_a>{_YEAR})\s?[-–]\s?(?P<yr_b>{_YEAR}|\d\d){_NUM_END}(?![-–/]\d))",
+    # 3 weeks ago
+    r"(?P<ago>(?P<ago_n>\d{1,3})[\s-]+(?P<ago_u>(?i:day|week|month|year|decade))s?\s+(?i:ago)\b)",
+    # 28 August 2025, 28th of August
+    rf"(?P<dm>(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH})(?![\w-])(?:,?\s+(?P<dm_y>{_YEAR}){_NUM_END})?)",
+    # 2021
+    rf"(?P<y>(?P<y_y>{_YEAR}){_NUM_END}(?![-–]?\w))",
+]))
+#: what may follow a month anchor
+MON_RE = re.compile("|".join([
+    rf"(?P<md>(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})(?![\d:.,]\d|\d|%|-year|\s*(?:years?|percent)\b)"
+    rf"(?:,?\s+(?P<md_y>{_YEAR}){_NUM_END})?)",
+    rf"(?P<my>(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}){_NUM_END})",
+    rf"(?P<mo>(?P<mo_m>{_MONTH})(?![\w-]))",
+]))
+#: "spring of 2020", "summer 2021" after a season anchor
+SEASON_YEAR_RE = re.compile(rf"(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_YEAR}){_NUM_END}")
+#: the relative word before a unit anchor: "last", "earlier this", "the end of next"
+REL_BEFORE_RE = re.compile(
+    r"(?i:(?:(?:early|earlier|late|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+)?"
+    r"(?P<w>last|this|next|the\s+last|the\s+current|current|the\s+coming|coming)(?:\s+fiscal)?\s+)\Z"
+)
+#: "five years " before "ago"
+AGO_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<n>(?i:an?|{WORDS_RE}))[\s-]+(?P<u>(?i:day|week|month|year|decade))s?\s+\Z"
+)
+#: "twentieth " before "century"
+CEN_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?P<w>(?i:(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))"
+    r"[\s-]+\Z"
+)
+#: "last", "next", "this" before a weekday
+WD_REL_BEFORE_RE = re.compile(r"\b(?P<w>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+\Z")
+#: a weekday before a date ("Thursday, August 28")
+WD_BEFORE_RE = re.compile(rf"{_WEEKDAY},?\s+\Z")
+#: a modifier before a bare month ("early August", "mid-July")
+MON_MOD_BEFORE_RE = re.compile(r"\b(?i:early|late|mid)[\s-]+\Z")
+#: a date right after a weekday, which then belongs to that date
+DATE_AFTER_WD_RE = re.compile(rf",?\s+(?:{_MONTH}\s+{_DAY}\b|{_DAY}\s+(?:of\s+)?{_MONTH}\b)")
+#: time-of-day words that make "Friday afternoon" or "today's evening" a time
+TIME_AFTER_RE = re.compile(r"\s+(?:morning|afternoon|evening|night|mornings|nights)\b")
+_BACK = 48
 
 #: a clause before the match that reads as future ("will", "until", "due to" ...)
 FUTURE_RE = re.compile(
@@ -154,6 +177,8 @@ LABEL_WORDS = frozenset("""
 no no. number nos article articles section sections paragraph chapter page pages flight flights room route
 code decree resolution order model version item case rule law point clause part bus highway road
 """.split())
+#: words before a hyphen that leave a year a year ("mid-2021", "pre-2020"); other words make it a name
+HYPHEN_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "end", "since", "by"})
 _CAP_WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
 _SENT_END_RE = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n")
 _CONTEXT = 120
@@ -295,6 +320,21 @@ def _year_ok(text: str, start: int, end: int, year: int) -> bool:
     return True
 
 
+def _number_start_ok(text: str, start: int) -> bool:
+    """Whether a number starting at ``start`` stands on its own (not "$2020", "1.2020", "Zapad-2025")."""
+    c = text[start - 1] if start else ""
+    if not c or c.isspace():
+        return True
+    if c in "$€£¥#":
+        return False
+    if c in ".,/:" and start >= 2 and text[start - 2].isdigit():
+        return False
+    if c in "-–‑":
+        w = re.search(r"(\w+)[-–‑]$", text[max(0, start - 12):start])
+        return w is None or w.group(1).lower() in HYPHEN_PREFIXES
+    return True
+
+
 # ---------------------------------------------------------------- main
 
 def find_dates(text: str, published: date | None) -> list[DateFact]:
@@ -304,83 +344,157 @@ def find_dates(text: str, published: date | None) -> list[DateFact]:
     then only expressions that carry their own year are returned) and returns one
     ``DateFact`` per expression, in text order, with offsets into ``text``.
     """
-    pub = published
     out: list[DateFact] = []
-    for m in PATTERN.finditer(text):
-        for value, s, e in _HANDLERS[m.lastgroup](m, text, pub):
-            out.append(DateFact(value, text[s:e], s, e))
+    pos = 0
+    for a in ANCHOR_RE.finditer(text):
+        if a.start() < pos:
+            continue
+        found = _ANCHOR_HANDLERS[a.lastgroup](text, a.start(), pos, published)
+        if not found:
+            continue
+        facts, pos = found
+        out.extend(DateFact(v, text[s:e], s, e) for v, s, e in facts)
     return out
 
 
-def _h_iso(m: re.Match, text: str, pub: date | None):
-    d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
-    if d:
-        yield d.isoformat(), m.start(), m.end()
+Found = tuple[list[tuple[str, int, int]], int] | None
 
 
-def _h_md(m: re.Match, text: str, pub: date | None):
-    mon = MONTHS[m["md_m"].rstrip(".").lower()]
-    day = int(re.match(r"\d+", m["md_d"]).group())
-    y = int(m["md_y"]) if m["md_y"] else None
-    v = _day_value(y, mon, day, text, m.start(), pub)
-    if v:
-        yield v, m.start(), m.end()
-
-
-def _h_dm(m: re.Match, text: str, pub: date | None):
-    mon = MONTHS[m["dm_m"].rstrip(".").lower()]
-    day = int(re.match(r"\d+", m["dm_d"]).group())
-    y = int(m["dm_y"]) if m["dm_y"] else None
-    v = _day_value(y, mon, day, text, m.start(), pub)
-    if v:
-        yield v, m.start(), m.end()
-
-
-def _h_my(m: re.Match, text: str, pub: date | None):
-    mon = MONTHS[m["my_m"].rstrip(".").lower()]
-    yield f"{int(m['my_y'])}-{mon:02d}", m.start(), m.end()
-
-
-def _h_sy(m: re.Match, text: str, pub: date | None):
-    yield f"{int(m['sy_y'])}-{SEASONS[m['sy_s'].lower()]}", m.start(), m.end()
-
-
-def _h_yr(m: re.Match, text: str, pub: date | None):
-    a = int(m["yr_a"])
-    b_txt = m["yr_b"]
-    b = int(b_txt) if len(b_txt) == 4 else a // 100 * 100 + int(b_txt)
-    if not b > a or b - a > 50 or not _year_ok(text, m.start(), m.end(), a):
-        return
-    yield str(a), m.start("yr_a"), m.end("yr_a")
-    yield str(b), m.start("yr_b"), m.end("yr_b")
-
-
-def _h_dec(m: re.Match, text: str, pub: date | None):
-    if m["dec_c"]:
-        yield f"{m['dec_c']}{m['dec_d']}", m.start(), m.end()
-        return
-    d = int(m["dec_s"])
-    ref = pub.year if pub else 2000
-    century = ref // 100 if d * 10 <= ref % 100 else ref // 100 - 1
-    yield f"{century}{d}", m.start(), m.end()
-
-
-def _h_cen(m: re.Match, text: str, pub: date | None):
-    if m["cen_n"]:
+def _on_number(text: str, p: int, lo: int, pub: date | None) -> Found:
+    m = NUM_RE.match(text, p)
+    if m is None or not _number_start_ok(text, p):
+        return None
+    kind = m.lastgroup
+    e = m.end()
+    if kind == "iso":
+        d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        return ([(d.isoformat(), p, e)], e) if d else None
+    if kind == "cen":
         n = int(m["cen_n"])
-    else:
-        n = ORDINAL_WORDS.get(re.sub(r"\s+", " ", m["cen_w"].lower()).replace(" ", "-"))
-        n = n or ORDINAL_WORDS.get(m["cen_w"].lower())
-    if n and 1 <= n <= 22:
-        yield f"{n - 1:02d}", m.start(), m.end()
+        return ([(f"{n - 1:02d}", p, e)], e) if 1 <= n <= 22 else None
+    if kind == "dec":
+        if m["dec_c"]:
+            return [(f"{m['dec_c']}{m['dec_d']}", p, e)], e
+        before = text[max(lo, p - 5):p]
+        if not (before.endswith(("'", "’")) or re.search(r"(?i:the)\s+$", before)):
+            return None
+        d = int(m["dec_s"])
+        ref = pub.year if pub else 2000
+        century = ref // 100 if d * 10 <= ref % 100 else ref // 100 - 1
+        return [(f"{century}{d}", p - 1 if before.endswith(("'", "’")) else p, e)], e
+    if kind == "yr":
+        a = int(m["yr_a"])
+        b_txt = m["yr_b"]
+        b = int(b_txt) if len(b_txt) == 4 else a // 100 * 100 + int(b_txt)
+        if not 0 < b - a <= 50 or not _year_ok(text, p, e, a):
+            return None
+        return [(str(a), p, m.end("yr_a")), (str(b), m.start("yr_b"), e)], e
+    if kind == "ago":
+        v = _ago_value(int(m["ago_n"]), m["ago_u"].lower(), pub)
+        return ([(v, p, e)], e) if v else None
+    if kind == "dm":
+        if text[p - 1:p] in ".,":
+            return None
+        y = int(m["dm_y"]) if m["dm_y"] else None
+        v = _day_value(y, MONTHS[m["dm_m"].rstrip(".").lower()], int(re.match(r"\d+", m["dm_d"]).group()),
+                       text, p, pub)
+        if not v:
+            return None
+        w = WD_BEFORE_RE.search(text, max(lo, p - 12), p)
+        return [(v, w.start() if w else p, e)], e
+    # a bare year
+    y = int(m["y_y"])
+    if (pub is not None and y > pub.year + 100) or not _year_ok(text, p, e, y):
+        return None
+    return [(str(y), p, e)], e
 
 
-def _h_rel(m: re.Match, text: str, pub: date | None):
+def _on_month(text: str, p: int, lo: int, pub: date | None) -> Found:
+    m = MON_RE.match(text, p)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    e = m.end()
+    if kind == "md":
+        y = int(m["md_y"]) if m["md_y"] else None
+        v = _day_value(y, MONTHS[m["md_m"].rstrip(".").lower()], int(re.match(r"\d+", m["md_d"]).group()),
+                       text, p, pub)
+        if not v:
+            return None
+        w = WD_BEFORE_RE.search(text, max(lo, p - 12), p)
+        return [(v, w.start() if w else p, e)], e
+    if kind == "my":
+        return [(f"{int(m['my_y'])}-{MONTHS[m['my_m'].rstrip('.').lower()]:02d}", p, e)], e
+    # a bare month needs a cue before it
     if pub is None:
-        return
-    word = m["rel_w"].lower().split()[-1]
-    unit = m["rel_u"].lower()
-    k = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[word]
+        return None
+    name = m["mo_m"]
+    mod = MON_MOD_BEFORE_RE.search(text, max(lo, p - 8), p)
+    start = mod.start() if mod else p
+    cue = _month_cue(text, start, lo)
+    if cue is None:
+        if mod is None:
+            return None
+        cue = "in"
+    elif cue in ("last", "next", "this"):
+        start = text.lower().rfind(cue, max(lo, start - 12), start)
+    if name in ("May", "March") and mod is None and cue in ("by", "of", "on", "to"):
+        return None  # "by May" is fine, but "of May" / "on March" are too often a name or a verb
+    rel = cue if cue in ("last", "next", "this") else None
+    return [(_month_value(MONTHS[name.rstrip(".").lower()], rel, text, p, pub), start, e)], e
+
+
+def _month_cue(text: str, start: int, lo: int) -> str | None:
+    """The cue word before a bare month ("in", "last" ...), or None when there is none."""
+    before = text[max(lo, start - 30):start]
+    c = MONTH_CUE_RE.search(before)
+    if c:
+        return c.group().strip(" -").split()[-1].lower()
+    if MONTH_JOIN_RE.search(before) and re.search(_MONTH + r"\s+(?:and|or|to|through|until)\s+$", before):
+        return "in"
+    return None
+
+
+def _on_weekday(text: str, p: int, lo: int, pub: date | None) -> Found:
+    if pub is None:
+        return None
+    e = p + text[p:p + 10].index("day") + 3
+    if DATE_AFTER_WD_RE.match(text, e) or TIME_AFTER_RE.match(text, e):
+        return None  # "Thursday, August 28" is read from the date; "Friday afternoon" is a time
+    if CLOCK_BEFORE_RE.search(text, max(lo, p - 30), p):
+        return None
+    r = WD_REL_BEFORE_RE.search(text, max(lo, p - 8), p)
+    rel = r["w"].lower() if r else None
+    v = _weekday_value(WEEKDAYS[text[p:e].lower()], rel, text, p, pub)
+    return [(v, r.start() if r else p, e)], e
+
+
+def _on_deictic(text: str, p: int, lo: int, pub: date | None) -> Found:
+    if pub is None:
+        return None
+    w = re.match(r"\w+", text[p:p + 10]).group().lower()
+    e = p + len(w)
+    if TIME_AFTER_RE.match(text, e):
+        return None
+    if w == "today" and re.search(r"\bthan\b(?:\W+\w+){0,5}\W+$", _clause_before(text, p)):
+        return None  # "faster than can be done today": the present in general, not a day
+    k = {"today": 0, "yesterday": -1, "tomorrow": 1}[w]
+    return [((pub + timedelta(days=k)).isoformat(), p, e)], e
+
+
+def _on_unit(text: str, p: int, lo: int, pub: date | None) -> Found:
+    unit = re.match(r"\w+", text[p:p + 10]).group().lower()
+    e = p + len(unit)
+    if unit in SEASONS:
+        sy = SEASON_YEAR_RE.match(text, p)
+        if sy:
+            return [(f"{int(sy['y'])}-{SEASONS[unit]}", p, sy.end())], sy.end()
+    if pub is None:
+        return None
+    r = REL_BEFORE_RE.search(text, max(lo, p - _BACK), p)
+    if r is None:
+        return None
+    k = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[r["w"].lower().split()[-1]]
     if unit == "week":
         v = _week(pub + timedelta(weeks=k))
     elif unit == "month":
@@ -390,103 +504,45 @@ def _h_rel(m: re.Match, text: str, pub: date | None):
         v = str(pub.year + k)
     else:
         v = _season_value(SEASONS[unit], {-1: "last", 0: "this", 1: "next"}[k], pub)
-    yield v, m.start(), m.end()
+    return [(v, r.start(), e)], e
 
 
-def _h_ago(m: re.Match, text: str, pub: date | None):
-    if pub is None:
-        return
-    raw = m["ago_n"].lower()
-    n = 1 if raw in ("a", "an") else parse_number(raw)
-    if not isinstance(n, int) or n <= 0 or n > 1000:
-        return
-    unit = m["ago_u"].lower()
+def _ago_value(n: int, unit: str, pub: date | None) -> str | None:
+    if pub is None or not 0 < n <= 1000:
+        return None
     if unit == "day":
-        v = (pub - timedelta(days=n)).isoformat()
-    elif unit == "week":
-        v = _week(pub - timedelta(weeks=n))
-    elif unit == "month":
+        return (pub - timedelta(days=n)).isoformat()
+    if unit == "week":
+        return _week(pub - timedelta(weeks=n))
+    if unit == "month":
         y, mo = _shift_month(pub.year, pub.month, -n)
-        v = f"{y}-{mo:02d}"
-    elif unit == "year":
-        v = str(pub.year - n)
-    else:
-        v = str((pub.year - 10 * n) // 10)
-    yield v, m.start(), m.end()
+        return f"{y}-{mo:02d}"
+    if unit == "year":
+        return str(pub.year - n)
+    return str((pub.year - 10 * n) // 10)
 
 
-def _h_deic(m: re.Match, text: str, pub: date | None):
-    if pub is None:
-        return
-    w = m["deic_w"].lower()
-    if w == "today" and re.search(r"\bthan\b(?:\W+\w+){0,5}\W+$", _clause_before(text, m.start())):
-        return  # "faster than can be done today": the present in general, not a day
-    k = {"today": 0, "yesterday": -1, "tomorrow": 1}[w]
-    yield (pub + timedelta(days=k)).isoformat(), m.start(), m.end()
+def _on_ago(text: str, p: int, lo: int, pub: date | None) -> Found:
+    b = AGO_BEFORE_RE.search(text, max(lo, p - 60), p)
+    if b is None:
+        return None
+    raw = b["n"].lower()
+    n = 1 if raw in ("a", "an") else parse_number(raw)
+    if not isinstance(n, int):
+        return None
+    v = _ago_value(n, b["u"].lower(), pub)
+    return ([(v, b.start(), p + 3)], p + 3) if v else None
 
 
-def _h_wd(m: re.Match, text: str, pub: date | None):
-    if pub is None:
-        return
-    if CLOCK_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]):
-        return
-    rel = m["wd_r"].lower() if m["wd_r"] else None
-    yield _weekday_value(WEEKDAYS[m["wd_w"].lower()], rel, text, m.start(), pub), m.start(), m.end()
+def _on_century(text: str, p: int, lo: int, pub: date | None) -> Found:
+    b = CEN_BEFORE_RE.search(text, max(lo, p - 20), p)
+    if b is None:
+        return None
+    n = ORDINAL_WORDS.get(re.sub(r"[\s-]+", "-", b["w"].lower()))
+    return ([(f"{n - 1:02d}", b.start(), p + 7)], p + 7) if n else None
 
 
-def _month_cue(text: str, start: int) -> str | None:
-    """The cue word before a bare month ("in", "last" ...), or None when there is none."""
-    before = text[max(0, start - 30):start]
-    c = MONTH_CUE_RE.search(before)
-    if c:
-        return c.group().strip(" -").split()[-1].lower()
-    if MONTH_JOIN_RE.search(before) and re.search(_MONTH + r"\s+(?:and|or|to|through|until)\s+$", before):
-        return "in"
-    return None
-
-
-def _h_mo(m: re.Match, text: str, pub: date | None):
-    if pub is None:
-        return
-    name = m["mo_m"]
-    has_mod = m.start("mo_m") > m.start()
-    cue = "in" if has_mod else _month_cue(text, m.start())
-    if cue is None:
-        return
-    if name in ("May", "March") and not has_mod and cue in ("by", "of", "on", "to"):
-        return  # "by May" is fine, but "of May" / "on March" are too often a name or a verb
-    rel = cue if cue in ("last", "next", "this") else None
-    start = m.start()
-    if rel:
-        rs = text.rfind(rel, max(0, start - 12), start)
-        if rs < 0:
-            rs = text.lower().rfind(rel, max(0, start - 12), start)
-        start = rs if rs >= 0 else start
-    yield _month_value(MONTHS[name.rstrip(".").lower()], rel, text, m.start(), pub), start, m.end()
-
-
-def _h_y(m: re.Match, text: str, pub: date | None):
-    y = int(m["y_y"])
-    if pub is not None and y > pub.year + 100:
-        return
-    if _year_ok(text, m.start(), m.end(), y):
-        yield str(y), m.start(), m.end()
-
-
-def _h_yh(m: re.Match, text: str, pub: date | None):
-    # "mid-2021", "pre-2020" are years; "Zapad-2025", "COVID-2019" are names
-    word = re.search(r"([A-Za-z]+)-$", text[max(0, m.start() - 12):m.start()])
-    if word and word.group(1).lower() in ("mid", "pre", "post", "early", "late", "end", "since"):
-        yield from _h_y_like(m, text, pub, int(m["yh_y"]))
-
-
-def _h_y_like(m: re.Match, text: str, pub: date | None, y: int):
-    if pub is None or y <= pub.year + 100:
-        yield str(y), m.start(), m.end()
-
-
-_HANDLERS = {
-    "iso": _h_iso, "md": _h_md, "dm": _h_dm, "my": _h_my, "sy": _h_sy, "yr": _h_yr, "dec": _h_dec,
-    "cen": _h_cen, "rel": _h_rel, "ago": _h_ago, "deic": _h_deic, "wd": _h_wd, "mo": _h_mo, "y": _h_y,
-    "yh": _h_yh,
+_ANCHOR_HANDLERS = {
+    "num": _on_number, "mon": _on_month, "wd": _on_weekday, "deic": _on_deictic, "unit": _on_unit,
+    "ago": _on_ago, "cen": _on_century,
 }
