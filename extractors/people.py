@@ -1,15 +1,543 @@
-"""People: PLACEHOLDER until the people detector lands (two capitalised words)."""
+"""People: every place a person is named in an article.
+
+Two sources of mentions, over one pass of token keys (no statistical model):
+
+1. **Gazetteer**: every spelling of every known person (``gazetteer/data/people.yaml``),
+   keyed by folded tokens (``gazetteer.translit.fold``: any script → lowercase ASCII)
+   and, as a fallback, by romanisation-blind phonetic keys, so "Тихановская",
+   "Tsikhanouskaya" and "Tikhanovskaya" meet. Surname-only mentions of known people
+   match too, unless the word is also a never-name, place or organisation.
+2. **Discovery** of people the gazetteer lacks, inside runs of capitalised tokens:
+   a known given name + capitalised surname ("Anatol Kotau", "Donald J. Trump"),
+   a title or role cue before the name ("journalist X Y", "President X"), an
+   apposition or speech verb after it ("X Y, a former minister", "X Y said"), or a
+   parenthesised alternate after a person ("Sergey Tikhanovsky (Siarhei ...)").
+   Then every later surname-only repeat of a discovered person ("Kotau said").
+
+Organisations, outlets, places, demonyms, titles and never-names (weekdays,
+months, sentence-initial function words) come from ``gazetteer.lexicon`` and are
+never people. Tables are built once per process (``_tables``).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+import spacy
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc
 
 from extractors.model import Mention
 
+_NAME_PART = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*$")
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ievich|yevich|avich|ich|ovna|evna|ichna|ouna|auna)$")
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
+                        "dos", "das", "del", "ter", "zu", "y"})
+_OPEN_PARENS = frozenset({"(", "["})
+_APPOSITION_LEADS = frozenset({"a", "an", "the", "who", "whose", "its", "his", "her", "their", "also"})
+_MAX_NAME_TOKENS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """Everything the detector looks up, keyed by token keys (see ``_key``)."""
+
+    people: dict[tuple[str, ...], frozenset[str]]  # exact keys of each spelling → person ids
+    people_phon: dict[tuple[str, ...], frozenset[str]]  # phonetic keys of each spelling → person ids
+    max_person: int
+    surnames_phon: dict[str, frozenset[str]]  # phonetic key of each surname → person ids
+    order: dict[str, int]  # person id → position in people.yaml (earlier = more prominent)
+    first_classes: dict[str, frozenset[str]]  # person id → given-name classes of its spellings
+    gender: dict[str, str]
+    given: dict  # fold(form) → GivenName
+    nonperson: dict[tuple[str, ...], str]  # org/place/demonym phrases → "org" | "place"
+    max_nonperson: int
+    heads: frozenset[str]  # org and place head words
+    titles: dict[tuple[str, ...], bool]  # capitalised titles and roles (keys) → True
+    max_title: int
+    roles: dict[tuple[str, ...], bool]  # lowercase role phrases
+    max_role: int
+    modifiers: frozenset[str]
+    speech: frozenset[str]
+    never: frozenset[str]
+    stop: frozenset[str]
+
+
+def _key(text: str) -> str:
+    """A token's lookup key: folded to lowercase ASCII without spaces or dots ("U.S." → "us")."""
+    from gazetteer.translit import fold
+
+    return fold(text).replace(" ", "")
+
+
+def _phon(key: str) -> str:
+    from gazetteer.translit import phonetic_key
+
+    return phonetic_key(key) if key else key
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    return spacy.blank("en").tokenizer
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """Token keys of a lexicon phrase, tokenised as article text is."""
+    return tuple(k for k in (_key(t.text) for t in _tokenizer()(text)) if k)
+
+
+def _spelling_tokens(spelling: str) -> list[str]:
+    """Token keys of a person spelling; "Surname, Given" is turned round; initials are dropped."""
+    if "," in spelling:
+        head, _, tail = spelling.partition(",")
+        spelling = f"{tail.strip()} {head.strip()}"
+    out = []
+    for t in _tokenizer()(spelling):
+        if _INITIAL.match(t.text) or not _key(t.text):
+            continue
+        if t.text in ("-", "'s", "’s"):
+            continue
+        out.append(_key(t.text))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Build the lookup tables once per process from the gazetteer and the lexicons."""
+    from gazetteer.lexicon import load_lexicon
+    from gazetteer.load import load_given_names, load_people
+
+    lex = load_lexicon()
+    given = load_given_names()
+    people: dict[tuple[str, ...], set[str]] = {}
+    phon: dict[tuple[str, ...], set[str]] = {}
+    first_classes: dict[str, set[str]] = {}
+    gender: dict[str, str] = {}
+    order: dict[str, int] = {}
+    surnames: dict[str, set[str]] = {}
+    for person in load_people():
+        gender[person.id] = person.gender
+        order[person.id] = len(order)
+        for spelling in person.spellings:
+            toks = _spelling_tokens(spelling)
+            if not toks:
+                continue
+            forms = [tuple(toks)]
+            if len(toks) >= 2:
+                forms.append((toks[-1],))  # surname-only mention of a known person
+                surnames.setdefault(_phon(toks[-1]), set()).add(person.id)
+                if len(toks) >= 3 and _PATRONYMIC.search(toks[1]):
+                    forms.append((toks[0], *toks[2:]))  # without the patronymic
+                g = given.get(toks[0])
+                if g is not None:
+                    first_classes.setdefault(person.id, set()).add(g.cls)
+            elif toks[0] in given:
+                continue  # a bare given name ("Donald") names too many people
+            for form in forms:
+                people.setdefault(form, set()).add(person.id)
+                phon.setdefault(tuple(_phon(k) for k in form), set()).add(person.id)
+
+    nonperson: dict[tuple[str, ...], str] = {}
+    for kind, entries in (("org", lex.organisations), ("place", lex.places)):
+        for e in entries:
+            for s in (*e.spellings, *e.demonyms):
+                p = _phrase(s)
+                if p:
+                    nonperson.setdefault(p, kind)
+    titles = {_phrase(t): True for t in lex.titles}
+    titles.update({_phrase(r): True for r in lex.roles})
+    roles = {tuple(t.lower() for t in _phrase(r)): True for r in lex.roles}
+    titles.pop((), None)
+    roles.pop((), None)
+    return _Tables(
+        people={k: frozenset(v) for k, v in people.items()},
+        people_phon={k: frozenset(v) for k, v in phon.items()},
+        max_person=max((len(k) for k in people), default=1),
+        surnames_phon={k: frozenset(v) for k, v in surnames.items()},
+        order=order,
+        first_classes={k: frozenset(v) for k, v in first_classes.items()},
+        gender=gender,
+        given=given,
+        nonperson=nonperson,
+        max_nonperson=max((len(k) for k in nonperson), default=1),
+        heads=frozenset(_key(w) for w in (*lex.organisation_heads, *lex.place_heads)),
+        titles=titles,
+        max_title=max((len(k) for k in titles), default=1),
+        roles=roles,
+        max_role=max((len(k) for k in roles), default=1),
+        modifiers=frozenset(_key(w) for w in lex.modifiers),
+        speech=frozenset(_key(w) for w in lex.speech_verbs),
+        never=frozenset(_key(w) for w in lex.never_names),
+        stop=frozenset(spacy.blank("en").Defaults.stop_words),
+    )
+
+
+class _Doc:
+    """Per-document token arrays; keys are computed lazily and cached per process."""
+
+    __slots__ = ("text", "words", "starts", "ends", "space", "name", "initial", "sent_start", "keys", "lower_vocab")
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        self.words = words = [t.text for t in doc]
+        self.starts = [t.idx for t in doc]
+        self.ends = [t.idx + len(t.text) for t in doc]
+        self.space = [bool(t.whitespace_) for t in doc]
+        self.name = [_is_name_part(w) for w in words]
+        self.initial = [len(w) == 2 and w[1] == "." and w[0].isupper() for w in words]
+        self.sent_start = [bool(t.is_sent_start) for t in doc]
+        self.keys: list[str | None] = [None] * len(words)
+        self.lower_vocab = {w for w in words if w[:1].islower()}
+
+    def key(self, i: int) -> str:
+        k = self.keys[i]
+        if k is None:
+            k = self.keys[i] = _key_cached(self.words[i])
+        return k
+
+    def lower(self, i: int) -> str:
+        return self.words[i].lower()
+
+
+@lru_cache(maxsize=100_000)
+def _key_cached(word: str) -> str:
+    return _key(word)
+
+
+@lru_cache(maxsize=100_000)
+def _is_name_part(word: str) -> bool:
+    """A capitalised word that may be part of a name (not ALL CAPS, no digits)."""
+    if not word[:1].isupper() or not _NAME_PART.match(word):
+        return False
+    return not (len(word) > 1 and word.isupper())
+
 
 def find_mentions(doc: Doc) -> list[Mention]:
-    """Mentions of people in ``doc``."""
-    return [Mention(m.group(), m.group(), m.start(), m.end())
-            for m in re.finditer(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", doc.text)]
+    """Mentions of people in ``doc`` (a Doc from ``spacy.blank("en")`` + sentencizer).
+
+    Returns mentions sorted by offset, non-overlapping, with ``gazetteer_id`` set
+    for known people and a shared ``group`` for a name and its parenthesised
+    alternate spelling. Raises ``GazetteerError``/``LexiconError`` if the data files
+    are invalid (on the first call only).
+    """
+    if not len(doc):
+        return []
+    tb = _tables()
+    d = _Doc(doc)
+    n = len(d.words)
+    taken = [False] * n  # token already in a mention or a non-person phrase
+    found: list[tuple[int, int, frozenset[str], bool]] = []  # (first, last+1, candidate person ids, discovered)
+
+    _match_known(d, tb, taken, found)
+    _discover(d, tb, taken, found)
+    _repeats(d, tb, taken, found)
+    return _to_mentions(d, _choose_people(tb, found))
+
+
+# ------------------------------------------------------------------ gazetteer
+
+def _name_span(d: _Doc, i: int, limit: int) -> list[int]:
+    """Indices of name tokens from i on: name parts and inner initials, one space apart."""
+    out = [i]
+    j = i
+    while len(out) < limit and j + 1 < len(d.words) and d.space[j] and d.text[d.ends[j]] == " ":
+        j += 1
+        if d.name[j] or (d.initial[j] and j + 1 < len(d.words) and d.name[j + 1]):
+            out.append(j)
+        else:
+            break
+    return out
+
+
+def _blocked_single(d: _Doc, tb: _Tables, i: int) -> bool:
+    """A lone word that must not be taken as a surname."""
+    k = d.key(i)
+    if k in tb.never or (k,) in tb.nonperson or (k,) in tb.titles or k in tb.heads:
+        return True
+    return d.sent_start[i] and d.lower(i) in tb.stop
+
+
+def _cued(d: _Doc, tb: _Tables, i: int) -> bool:
+    """A title ("President") or role ("journalist") right before token i."""
+    for length in range(1, max(tb.max_title, tb.max_role) + 1):
+        a = i - length
+        if a < 0:
+            break
+        if tuple(d.key(j) for j in range(a, i)) in tb.titles and d.words[a][:1].isupper():
+            return True
+        if tuple(d.lower(j) for j in range(a, i)) in tb.roles:
+            return True
+    return False
+
+
+def _match_known(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
+    """Gazetteer pass: longest known spelling at each capitalised token; non-person phrases are marked taken."""
+    n = len(d.words)
+    i = 0
+    while i < n:
+        w = d.words[i]
+        if not w[:1].isupper() or taken[i]:
+            i += 1
+            continue
+        # non-person phrase (org, place, demonym); tokens need not be name parts ("Charter 97")
+        np_len = 0
+        for length in range(min(tb.max_nonperson, n - i), 0, -1):
+            if tuple(d.key(j) for j in range(i, i + length)) in tb.nonperson:
+                np_len = length
+                break
+        span = _name_span(d, i, tb.max_person + 2) if d.name[i] else []
+        best = None  # (n tokens, last index, ids)
+        for end in range(len(span), 0, -1):
+            idx = [j for j in span[:end] if not d.initial[j]]
+            if d.initial[span[end - 1]]:
+                continue
+            keys = tuple(d.key(j) for j in idx)
+            ids = tb.people.get(keys)
+            if ids is None and (len(keys) > 1 or len(keys[0]) >= 5):
+                ids = tb.people_phon.get(tuple(_phon(k) for k in keys))
+            if ids is None and len(idx) >= 3 and _PATRONYMIC.search(keys[1]):
+                ids = tb.people.get((keys[0], *keys[2:]))
+            if ids:
+                best = (end, span[end - 1], ids)
+                break
+        if best is not None and best[0] == 1:
+            if _blocked_single(d, tb, i) and not _cued(d, tb, i):
+                best = None
+            elif i + 1 < n and d.name[i + 1] and d.key(i + 1) in tb.heads:
+                best = None  # "Trump Tower"
+        if best is not None and (best[0] > np_len or (best[0] == np_len and best[0] >= 2)):
+            first, last, ids = i, best[1], best[2]
+            first, ids = _with_given_name(d, tb, taken, first, last, ids)
+            found.append((first, last + 1, ids, False))
+            for j in range(first, last + 1):
+                taken[j] = True
+            i = last + 1
+            continue
+        if np_len:
+            for j in range(i, i + np_len):
+                taken[j] = True
+            i += np_len
+            continue
+        i += 1
+
+
+def _with_given_name(d: _Doc, tb: _Tables, taken: list[bool], first: int, last: int,
+                     ids: frozenset[str]) -> tuple[int, frozenset[str]]:
+    """Extend a surname-only match left over a given name; keep the people the given name fits."""
+    pid_options = set(ids)
+    if first == last:
+        p = first - 1
+        if (p >= 0 and not taken[p] and d.name[p] and d.space[p] and d.text[d.ends[p]] == " "
+                and not _blocked_single(d, tb, p)):
+            g = tb.given.get(d.key(p))
+            if g is not None:
+                fits = {pid for pid in pid_options
+                        if g.cls in tb.first_classes.get(pid, ()) or (
+                            not tb.first_classes.get(pid) and g.gender in (tb.gender.get(pid), "u"))}
+                first, pid_options = p, fits
+            elif (d.key(p),) not in tb.titles and not d.sent_start[p]:
+                first = p  # an unlisted spelling of the person's own given name
+    return first, frozenset(pid_options)
+
+
+# ------------------------------------------------------------------ discovery
+
+def _discover(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
+    """Find unknown people in runs of capitalised tokens that no lexicon claims."""
+    n = len(d.words)
+    i = 0
+    while i < n:
+        if taken[i] or not d.name[i]:
+            i += 1
+            continue
+        # a run of name parts, initials and inner particles, one space apart, untaken
+        run = [i]
+        j = i
+        while j + 1 < n and d.space[j] and d.text[d.ends[j]] == " " and not taken[j + 1]:
+            nxt = j + 1
+            if d.name[nxt] or (d.initial[nxt] and nxt + 1 < n and d.name[nxt + 1]):
+                run.append(nxt)
+                j = nxt
+            elif (d.words[nxt] in _PARTICLES and nxt + 1 < n and d.space[nxt] and not taken[nxt + 1]
+                  and d.name[nxt + 1]):
+                run.append(nxt)
+                j = nxt
+            else:
+                break
+        i = run[-1] + 1
+        _segment_run(d, tb, run, taken, found)
+
+
+def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found: list) -> None:
+    """Split a run at titles and never-names; decide whether each rest is a person."""
+    seg: list[int] = []
+    cue = _cued(d, tb, run[0])
+    k = 0
+    while k < len(run):
+        t = run[k]
+        # a title phrase inside the run ("Special Envoy", "President")
+        tlen = 0
+        for length in range(min(tb.max_title, len(run) - k), 0, -1):
+            if tuple(d.key(x) for x in run[k:k + length]) in tb.titles:
+                tlen = length
+                break
+        key = d.key(t)
+        blocker = (tlen or key in tb.never or key in tb.modifiers
+                   or (d.sent_start[t] and d.lower(t) in tb.stop))
+        if blocker:
+            if seg:
+                _decide(d, tb, seg, cue, taken, found)
+                seg = []
+            cue = bool(tlen) or (cue and key in tb.modifiers)
+            k += max(tlen, 1)
+            continue
+        seg.append(t)
+        k += 1
+    if seg:
+        _decide(d, tb, seg, cue, taken, found)
+
+
+def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], found: list) -> None:
+    """Keep ``seg`` (or its tail) as a person when a rule says so."""
+    words = [t for t in seg if not d.initial[t] and d.words[t] not in _PARTICLES]
+    if not words:
+        return
+    last_key = d.key(words[-1])
+    if last_key in tb.heads:
+        return  # "Coordination Council", "Victory Square"
+    nxt = seg[-1] + 1
+    if nxt < len(d.words) and d.key(nxt) in tb.heads and d.words[nxt][:1].isupper():
+        return
+    # a leading sentence-initial word that is no given name before a name that starts with one
+    if (len(words) >= 3 and d.key(words[0]) not in tb.given
+            and d.key(words[1]) in tb.given and (d.sent_start[words[0]] or d.lower(words[0]) in d.lower_vocab)):
+        seg = seg[seg.index(words[1]):]
+        words = words[1:]
+    if len(words) > _MAX_NAME_TOKENS:
+        return
+    first_given = d.key(words[0]) in tb.given
+    person = False
+    if 2 <= len(words) <= 3 and first_given:
+        person = True
+    elif cue and 1 <= len(words) <= 3:
+        person = len(words) > 1 or d.lower(words[0]) not in d.lower_vocab
+    elif 2 <= len(words) <= 3 and all(d.lower(t) not in d.lower_vocab for t in words):
+        person = _apposition(d, tb, seg) or _paren_alternate(d, seg[0], found)
+    elif len(words) == 1 and _paren_alternate(d, seg[0], found):
+        person = True
+    if person:
+        found.append((seg[0], seg[-1] + 1, _near_known(d, tb, words), True))
+        for t in seg:
+            taken[t] = True
+
+
+def _apposition(d: _Doc, tb: _Tables, seg: list[int]) -> bool:
+    """"X Y said", "X Y, a former minister", "X Y, 36,", "the founder, X Y"."""
+    n = len(d.words)
+    a = seg[-1] + 1
+    if a < n and d.lower(a) in tb.speech:
+        return True
+    if a + 1 < n and d.words[a] == ",":
+        b = a + 1
+        if d.lower(b) in _APPOSITION_LEADS or d.words[b].isdigit():
+            return True
+        while b < n and d.lower(b) in tb.modifiers:
+            b += 1
+        for length in range(tb.max_role, 0, -1):
+            if tuple(d.lower(x) for x in range(b, min(n, b + length))) in tb.roles:
+                return True
+    p = seg[0] - 1
+    if p >= 1 and d.words[p] == ",":
+        return _cued(d, tb, p)
+    return False
+
+
+def _paren_alternate(d: _Doc, first: int, found: list) -> bool:
+    """The segment opens a parenthesis right after a person mention."""
+    p = first - 1
+    if p < 1 or d.words[p] not in _OPEN_PARENS:
+        return False
+    return any(end == p for _, end, _, _ in found)
+
+
+def _repeats(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
+    """Surname-only repeats of people discovered in this document ("Kotau said")."""
+    surnames = {}
+    for first, end, pid, discovered in found:  # pid: candidate ids
+        if discovered and end - first >= 2:
+            last = end - 1
+            surnames.setdefault(d.key(last), pid)  # the full name's candidate ids
+    if not surnames:
+        return
+    n = len(d.words)
+    for i in range(n):
+        if taken[i] or not d.name[i] or d.key(i) not in surnames:
+            continue
+        if i + 1 < n and d.key(i + 1) in tb.heads:
+            continue
+        found.append((i, i + 1, surnames[d.key(i)], True))
+        taken[i] = True
+
+
+def _near_known(d: _Doc, tb: _Tables, words: list[int]) -> frozenset[str]:
+    """Known people a discovered full name misspells: same given-name class, surname one edit away."""
+    if len(words) < 2:
+        return frozenset()
+    g = tb.given.get(d.key(words[0]))
+    sur = _phon(d.key(words[-1]))
+    if g is None or len(sur) < 6:
+        return frozenset()
+    out = set()
+    for key, ids in tb.surnames_phon.items():
+        if abs(len(key) - len(sur)) <= 1 and Levenshtein.distance(key, sur, score_cutoff=1) <= 1:
+            out.update(pid for pid in ids if g.cls in tb.first_classes.get(pid, ()))
+    return frozenset(out)
+
+
+def _choose_people(tb: _Tables, found: list) -> list[tuple[int, int, str | None]]:
+    """One person id per mention: unique candidates win; a shared surname goes to the person named in
+    full in this article, else to the first-listed (most prominent) holder when none is."""
+    named = {next(iter(ids)) for first, end, ids, _ in found if len(ids) == 1 and end - first >= 2}
+    out = []
+    for first, end, ids, _ in found:
+        pid = None
+        if len(ids) == 1:
+            pid = next(iter(ids))
+        elif ids:
+            here = ids & named
+            if len(here) == 1:
+                pid = next(iter(here))
+            elif not here and end - first == 1:
+                pid = min(ids, key=tb.order.__getitem__)
+        out.append((first, end, pid))
+    return out
+
+
+# ------------------------------------------------------------------ output
+
+def _to_mentions(d: _Doc, found: list) -> list[Mention]:
+    found.sort()
+    out: list[Mention] = []
+    group = 0
+    prev_end_tok = -10
+    prev_group: int | None = None
+    for first, end, pid in found:
+        s, e = d.starts[first], d.ends[end - 1]
+        text = d.text[s:e]
+        name = " ".join(text.split())
+        g = None
+        if first - 1 >= 0 and d.words[first - 1] in _OPEN_PARENS and first - 1 == prev_end_tok and out:
+            if prev_group is None:
+                group += 1
+                prev = out[-1]
+                out[-1] = Mention(prev.text, prev.name, prev.start, prev.end, prev.gazetteer_id, group)
+                prev_group = group
+            g = prev_group
+        else:
+            prev_group = None
+        out.append(Mention(text, name, s, e, pid, g))
+        prev_end_tok = end
+    return out
