@@ -126,6 +126,8 @@ CEN_BEFORE_RE = re.compile(
 )
 #: "last", "next", "this" before a weekday
 WD_REL_BEFORE_RE = re.compile(r"\b(?P<w>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+\Z")
+#: "a Wednesday", "every Monday", "each Friday" are no particular day
+NOT_A_DAY_BEFORE_RE = re.compile(r"\b(?i:a|every|each|any)\s+\Z")
 #: a weekday before a date ("Thursday, August 28")
 WD_BEFORE_RE = re.compile(rf"{_WEEKDAY},?\s+\Z")
 #: a modifier before a bare month ("early August", "mid-July")
@@ -305,7 +307,8 @@ def _year_ok(text: str, start: int, end: int, year: int) -> bool:
     after = text[end:end + 40]
     if before.endswith(("$", "€", "£", "¥", "US$ ", "$ ", "No. ", "no. ", "# ")):
         return False
-    if year < 1900 and not re.search(r"\b(?:in|since|from|by|until|of|circa|c\.|before|after)\s+$", before, re.I):
+    if year < 1900 and not re.search(r"\b(?:in|since|from|by|until|to|of|circa|c\.|before|after|between|and|during"
+                                     r"|early|late|mid|year|summer|spring|autumn|winter)\s+$", before, re.I):
         return False
     if COUNT_NOUN_RE.match(after) or re.match(r"\s*(?:GMT|UTC|hrs|hours|h)\b", after):
         return False
@@ -315,7 +318,9 @@ def _year_ok(text: str, start: int, end: int, year: int) -> bool:
         low = word.lower()
         if low in LABEL_WORDS:
             return False
-        if word[0].isupper() and low not in PLAIN_WORDS and low not in MONTHS and low not in WEEKDAYS:
+        possessive = low.endswith(("'s", "’s", "s'", "s’"))
+        if word[0].isupper() and not possessive and low not in PLAIN_WORDS and low not in MONTHS \
+                and low not in WEEKDAYS:
             return False
     return True
 
@@ -461,8 +466,8 @@ def _on_weekday(text: str, p: int, lo: int, pub: date | None) -> Found:
     e = p + text[p:p + 10].index("day") + 3
     if DATE_AFTER_WD_RE.match(text, e) or TIME_AFTER_RE.match(text, e):
         return None  # "Thursday, August 28" is read from the date; "Friday afternoon" is a time
-    if CLOCK_BEFORE_RE.search(text, max(lo, p - 30), p):
-        return None
+    if CLOCK_BEFORE_RE.search(text, max(lo, p - 30), p) or NOT_A_DAY_BEFORE_RE.search(text, max(lo, p - 8), p):
+        return None  # "15:00 GMT Saturday" is a time; "a Wednesday", "every Monday" name no particular day
     r = WD_REL_BEFORE_RE.search(text, max(lo, p - 8), p)
     rel = r["w"].lower() if r else None
     v = _weekday_value(WEEKDAYS[text[p:e].lower()], rel, text, p, pub)

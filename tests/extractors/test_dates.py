@@ -1,0 +1,239 @@
+"""Dates: general rules of find_dates against a fixed publication date."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extractors.dates import find_dates
+
+THU = date(2025, 8, 28)  # a Thursday, ISO week 35
+SAT = date(2025, 6, 21)  # a Saturday, ISO week 25
+FRI_MARCH = date(2013, 3, 22)  # a Friday, ISO week 12
+
+
+def values(text: str, pub: date | None = THU) -> list[str]:
+    return [d.value for d in find_dates(text, pub)]
+
+
+# ------------------------------------------------------------------ explicit dates
+
+@pytest.mark.parametrize("text, expected", [
+    ("By Ben Aris in Berlin August 28, 2025", ["2025-08-28"]),
+    ("It happened on 28 August 2025.", ["2025-08-28"]),
+    ("Published 2025-08-28 at noon", ["2025-08-28"]),
+    ("since July 2023", ["2023-07"]),
+    ("in February of 2023", ["2023-02"]),
+    ("the Sept. 11, 2001 attacks", ["2001-09-11"]),
+    ("He met Putin on Thursday, August 21.", ["2025-08-21"]),
+])
+def test_explicit_dates_keep_their_granularity(text, expected):
+    assert values(text) == expected
+
+
+def test_offsets_point_at_the_expression():
+    text = "The offer came last month, a report said on August 22."
+    facts = find_dates(text, THU)
+    assert [(f.value, f.text) for f in facts] == [("2025-07", "last month"), ("2025-08-22", "August 22")]
+    for f in facts:
+        assert text[f.start:f.end] == f.text
+
+
+# ------------------------------------------------------------------ years and their non-dates
+
+@pytest.mark.parametrize("text, expected", [
+    ("the 2020 presidential elections", ["2020"]),
+    ("He was arrested in late 2021.", ["2021"]),
+    ("by mid-2021", ["2021"]),
+    ("the pandemic of 2009-2010", ["2009", "2010"]),
+    ("the expedition of 1957-58", ["1957", "1958"]),
+    ("after Russia's 2022 invasion", ["2022"]),
+    ("a history dating to 1848", ["1848"]),
+])
+def test_years(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the Zapad-2025 drills",
+    "signatories of Charter 97",
+    "under Article 342 of the criminal code",
+    "the COVID-19 pandemic",
+    "up to 1,300 political detainees",
+    "he paid $2020 in fines",
+    "a budget of 2020.5 million",
+    "some 2020 people were detained",
+    "Expo 2020 in Dubai",
+    "flight 1984 landed",
+    "a 69-year-old philosopher and a 36 year old man",
+    "at least 1300 prisoners",
+])
+def test_numbers_that_are_not_years(text):
+    assert values(text) == []
+
+
+# ------------------------------------------------------------------ relative expressions
+
+@pytest.mark.parametrize("text, expected", [
+    ("last month", ["2025-07"]),
+    ("this month", ["2025-08"]),
+    ("next month", ["2025-09"]),
+    ("last year", ["2024"]),
+    ("earlier this year", ["2025"]),
+    ("next year", ["2026"]),
+    ("last week", ["2025-W34"]),
+    ("earlier this week", ["2025-W35"]),
+    ("next week", ["2025-W36"]),
+    ("five years ago", ["2020"]),
+    ("two months ago", ["2025-06"]),
+    ("3 days ago", ["2025-08-25"]),
+    ("a year ago", ["2024"]),
+    ("today", ["2025-08-28"]),
+    ("yesterday", ["2025-08-27"]),
+    ("tomorrow", ["2025-08-29"]),
+])
+def test_relative_expressions_against_publication_date(text, expected):
+    assert values(text) == expected
+
+
+def test_month_arithmetic_crosses_year_boundaries():
+    assert values("last month", date(2025, 1, 10)) == ["2024-12"]
+    assert values("next month", date(2025, 12, 10)) == ["2026-01"]
+    assert values("last week", date(2025, 1, 2)) == ["2024-W52"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("accused of faking his death last summer", ["2012-SU"]),
+    ("in the summer of 2020", ["2020-SU"]),
+    ("this summer", ["2013-SU"]),
+])
+def test_seasons(text, expected):
+    assert values(text, FRI_MARCH) == expected
+
+
+def test_next_season_is_the_coming_one():
+    assert values("next spring", date(2013, 1, 15)) == ["2013-SP"]
+    assert values("next spring", date(2013, 4, 15)) == ["2014-SP"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the collapse of the Soviet Union in the 1990s", ["199"]),
+    ("in the '80s", ["198"]),
+    ("explorations of the 20th Century", ["19"]),
+    ("the twenty-first century", ["20"]),
+])
+def test_decades_and_centuries(text, expected):
+    assert values(text) == expected
+
+
+# ------------------------------------------------------------------ weekdays
+
+def test_weekday_is_the_publication_day_when_it_matches():
+    assert values("Belarus released prisoners on Saturday.", SAT) == ["2025-06-21"]
+
+
+def test_weekday_is_the_nearest_past_day_in_past_tense():
+    assert values("He died on Wednesday.", FRI_MARCH) == ["2013-03-20"]
+    assert values("He pleaded guilty Thursday.", FRI_MARCH) == ["2013-03-21"]
+    assert values("The talks ended on Sunday.", FRI_MARCH) == ["2013-03-17"]
+
+
+def test_weekday_in_a_future_clause_lies_ahead():
+    assert values("the drills, which last until Tuesday", date(2025, 9, 11)) == ["2025-09-16"]
+    assert values("They will meet on Monday.", FRI_MARCH) == ["2013-03-25"]
+    assert values("next Friday", FRI_MARCH) == ["2013-03-29"]
+    assert values("last Friday", FRI_MARCH) == ["2013-03-15"]
+
+
+@pytest.mark.parametrize("text", [
+    "Before departing on Friday afternoon",
+    "postponed until 15:00 GMT Saturday",
+    "every Monday",
+    "the meeting was on a Wednesday",
+])
+def test_weekdays_that_are_times_or_no_particular_day(text):
+    assert values(text, FRI_MARCH) == []
+
+
+def test_weekday_apposition_adds_no_date():
+    assert values("on Dec. 18, a Wednesday", date(2019, 12, 30)) == ["2019-12-18"]
+
+
+# ------------------------------------------------------------------ months and days without a year
+
+def test_day_without_year_takes_the_publication_year():
+    assert values("Trump called on August 15.") == ["2025-08-15"]
+
+
+def test_day_far_ahead_in_a_past_report_is_last_year():
+    assert values("The visit took place on December 20.", date(2025, 1, 10)) == ["2024-12-20"]
+
+
+def test_day_ahead_in_a_future_clause_stays_in_this_year():
+    assert values("The closure will begin on April 7.", FRI_MARCH) == ["2013-04-07"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He was re-elected in January.", ["2025-01"]),
+    ("In March, she disappeared.", ["2025-03"]),
+    ("Evana Roth told CNN in August", ["2025-08"]),
+])
+def test_bare_month_with_a_cue(text, expected):
+    assert values(text) == expected
+
+
+def test_bare_month_ahead_of_publication_is_last_year_unless_future():
+    assert values("Evana Roth told CNN in August.", FRI_MARCH) == ["2012-08"]
+    assert values("The book is due to be published in May.", FRI_MARCH) == ["2013-05"]
+    assert values("He was last seen late last July.", FRI_MARCH) == ["2012-07"]
+
+
+def test_bare_month_in_a_sentence_about_an_earlier_year():
+    assert values("In 2020 he was arrested in June.") == ["2020", "2020-06"]
+
+
+@pytest.mark.parametrize("text", [
+    "Theresa May met the press.",
+    "They may march again.",
+    "that January day",
+    "Pope Francis met June Carter.",
+])
+def test_month_names_without_a_cue_are_not_dates(text):
+    assert values(text) == []
+
+
+def test_generic_today_is_not_a_day():
+    assert values("millions of times faster than can be done today") == []
+
+
+def test_without_publication_date_only_self_contained_dates():
+    assert values("last month, on Saturday, in 2021 and on August 28, 2025", None) == ["2021", "2025-08-28"]
+
+
+# ------------------------------------------------------------------ against the shared gold, if present
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+
+
+def test_fast_enough():
+    text = ("Lukashenko said on August 22 that since May 2020 more than 4,000 people have been jailed; "
+            "five years ago, in the 2020 elections, he claimed victory. Last month he met envoys. ") * 400
+    words = len(text.split()) * 5
+    t0 = time.perf_counter()
+    for _ in range(5):
+        find_dates(text, THU)
+    assert words / (time.perf_counter() - t0) > 300_000
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seed articles not available")
+def test_seed_articles_match_gold_values():
+    gold = json.loads((SEEDS.parent.parent / "eval" / "seeds.gold.json").read_text())
+    for art in gold["articles"]:
+        text = (SEEDS / art["file"]).read_text(encoding="utf-8")
+        got = set(values(text, date.fromisoformat(art["published"])))
+        assert set(art["dates"]) <= got, art["file"]
+        assert got <= set(art["dates"]) | set(art.get("dates_optional", [])), art["file"]
