@@ -1,24 +1,437 @@
-"""Name resolution: PLACEHOLDER until the resolver lands (exact names only)."""
+"""Name resolution: which spellings name the same person, within and across documents.
+
+Public entry points (called by ``newsfacts names match`` and the extraction pipeline):
+
+* :func:`same_person` — one pair of spellings → ``(same, score)``;
+* :func:`resolve_documents` — mentions of many documents → people per document,
+  with ids that agree across the documents of the call and are stable across runs.
+
+Both use a module-level :class:`Resolver` built from the shipped gazetteer. A
+:class:`Resolver` can also be built with recorded review decisions (see
+:meth:`Resolver.__init__`) and reports the uncertain pairs it did not merge
+(:meth:`Resolver.resolve`), so ``newsfacts review`` can ask a person and store
+the answer.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from extractors.model import Mention, Person
+from gazetteer.load import KnownPerson, load_people
+from gazetteer.names import (
+    FULL_SURNAME_MIN,
+    GREY_LOW,
+    GivenIndex,
+    Match,
+    ParsedName,
+    compare,
+    default_index,
+    parse,
+)
+from gazetteer.translit import fold
+
+Decisions = Mapping[tuple[str, str], bool]
+
+
+def decision_key(name: str) -> str:
+    """The key a recorded decision uses for one spelling: its folded form (case, script and punctuation free)."""
+    return fold(name)
+
+
+def pair_key(a: str, b: str) -> tuple[str, str]:
+    """Order-free key of a pair of spellings for :class:`Resolver` decisions."""
+    ka, kb = decision_key(a), decision_key(b)
+    return (ka, kb) if ka <= kb else (kb, ka)
+
+
+@dataclass(slots=True)
+class Resolution:
+    """Result of :meth:`Resolver.resolve`: people per document and the uncertain pairs not merged.
+
+    ``uncertain`` holds ``(name_a, name_b, score)`` for pairs whose score fell in the
+    grey zone (between ``names.GREY_LOW`` and the merge decision) and that no recorded
+    decision covers; recording ``{pair_key(name_a, name_b): True|False}`` settles them.
+    """
+
+    people: list[list[Person]]
+    uncertain: list[tuple[str, str, float]] = field(default_factory=list)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+class Resolver:
+    """Gazetteer, given-name lexicon and recorded decisions, with the resolution rules.
+
+    ``decisions`` maps :func:`pair_key` of two spellings to ``True`` (same person)
+    or ``False`` (different people); a decision overrides the rules for that pair
+    in :meth:`same_person` and in clustering (a ``False`` decision keeps the two
+    spellings' clusters apart within a document; across documents it keeps
+    their non-gazetteer identities apart). Use :meth:`record` to add one.
+    """
+
+    def __init__(self, people: Iterable[KnownPerson] | None = None, index: GivenIndex | None = None,
+                 decisions: Decisions | None = None) -> None:
+        self.people = list(load_people() if people is None else people)
+        self.index = index or default_index()
+        self.decisions: dict[tuple[str, str], bool] = {}
+        for (a, b), same in (decisions or {}).items():
+            self.record(a, b, same)
+        self.by_id = {p.id: p for p in self.people}
+        # gazetteer index: (stem, given id) → ids; stem → ids (for surname-only and fuzzy lookups)
+        self._exact: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._by_stem: dict[str, set[str]] = defaultdict(set)
+        self._spellings: list[tuple[ParsedName, str]] = []
+        for p in self.people:
+            for s in p.spellings:
+                pn = self.parse(s)
+                if not pn.stem:
+                    continue
+                self._spellings.append((pn, p.id))
+                self._by_stem[pn.stem].add(p.id)
+                for gid in self._given_ids(pn):
+                    self._exact[(pn.stem, gid)].add(p.id)
+        self._stems = sorted(self._by_stem)
+        self._lookup_cache: dict[str, str | None] = {}
+
+    # -- parsing and gazetteer lookup -------------------------------------------------
+    def parse(self, name: str) -> ParsedName:
+        """Parse one spelling with this resolver's given-name lexicon."""
+        return parse(name, self.index)
+
+    @staticmethod
+    def _given_ids(pn: ParsedName) -> list[str]:
+        if pn.given_classes:
+            return sorted(pn.given_classes)
+        return [pn.given_id] if pn.given and len(pn.given) > 1 else []
+
+    def _gender_ok(self, pn: ParsedName, pid: str) -> bool:
+        g = pn.gender
+        return not g or g == self.by_id[pid].gender
+
+    def lookup(self, name: str) -> str | None:
+        """The gazetteer id a spelling names, or None when unknown or ambiguous.
+
+        Full names match a known spelling's surname key and given-name class
+        (exactly, else by the same fuzzy rules as :func:`compare`); a surname
+        alone matches only when exactly one gender-compatible known person has it.
+        """
+        if name in self._lookup_cache:
+            return self._lookup_cache[name]
+        pn = self.parse(name)
+        result: str | None = None
+        if pn.stem:
+            if pn.given and len(pn.given) > 1:
+                ids: set[str] = set()
+                for gid in self._given_ids(pn):
+                    ids |= self._exact.get((pn.stem, gid), set())
+                ids = {i for i in ids if self._gender_ok(pn, i)}
+                if not ids:
+                    ids = self._fuzzy_ids(pn)
+                result = ids.pop() if len(ids) == 1 else None
+            elif not pn.given:
+                ids = {i for i in self._by_stem.get(pn.stem, ()) if self._gender_ok(pn, i)}
+                result = ids.pop() if len(ids) == 1 else None
+        self._lookup_cache[name] = result
+        return result
+
+    def _fuzzy_ids(self, pn: ParsedName) -> set[str]:
+        ids: set[str] = set()
+        near = {s for s, _, _ in process.extract(pn.stem, self._stems, scorer=Indel.normalized_similarity,
+                                                 score_cutoff=FULL_SURNAME_MIN - 0.05, limit=20)}
+        near |= {s for s in pn.case_stems if s in self._by_stem}
+        for known, pid in self._spellings:
+            if known.stem in near and known.has_given and compare(pn, known, self.index).same:
+                ids.add(pid)
+        return ids
+
+    # -- pairwise decision --------------------------------------------------------------
+    def match(self, a: str, b: str) -> Match:
+        """Decide one pair: recorded decision, else gazetteer identity, else the general rules."""
+        decided = self.decisions.get(pair_key(a, b))
+        if decided is not None:
+            return Match(decided, 1.0 if decided else 0.0, "recorded decision")
+        pa, pb = self.parse(a), self.parse(b)
+        ida, idb = self.lookup(a), self.lookup(b)
+        rule = compare(pa, pb, self.index)
+        if ida and idb:
+            if ida == idb:
+                return Match(True, max(rule.score, 0.95), f"gazetteer {ida}")
+            return Match(False, min(rule.score, 0.3), f"gazetteer {ida} != {idb}")
+        return rule
+
+    def same_person(self, a: str, b: str) -> tuple[bool, float]:
+        """Whether spellings ``a`` and ``b`` name one person, and a score in [0, 1]."""
+        m = self.match(a, b)
+        return m.same, m.score
+
+    def record(self, a: str, b: str, same: bool) -> None:
+        """Record a reviewed decision for spellings ``a`` and ``b`` (overrides the rules)."""
+        self.decisions[pair_key(a, b)] = bool(same)
+
+    # -- clustering ---------------------------------------------------------------------
+    def resolve(self, docs: list[list[Mention]]) -> Resolution:
+        """Cluster each document's mentions into people with ids shared across ``docs``.
+
+        Within a document: mentions sharing a ``group`` are one person; full names
+        merge by :meth:`match`; a surname-only mention joins the compatible
+        full-name person of that document (gender first, then an equal surname key,
+        then the nearest preceding mention); a bare given name joins the only
+        person with that given name; what is left stays its own person.
+        Across documents: a person takes its gazetteer id when known, else
+        ``x-`` + a hash of its canonical key (given-name class, surname key,
+        gender); unknown people whose keys match by the same rules share one id,
+        and a lone surname takes the id of the only (else the most mentioned)
+        compatible person named in full in the call.
+        """
+        uncertain: dict[tuple[str, str], float] = {}
+        clusters: list[list[_Cluster]] = [self._cluster_doc(ms, uncertain) for ms in docs]
+        flat = [c for doc in clusters for c in doc]
+        self._assign_ids(flat, uncertain)
+        names = self._canonical_names(flat)
+        people = [[Person(c.id, names[c.id], list(c.mentions)) for c in doc] for doc in clusters]
+        grey = [(a, b, s) for (a, b), s in sorted(uncertain.items())]
+        return Resolution(people, grey)
+
+    def _cluster_doc(self, mentions: list[Mention], uncertain: dict) -> list[_Cluster]:
+        n = len(mentions)
+        if not n:
+            return []
+        parsed = [self.parse(m.name) for m in mentions]
+        uf = _UnionFind(n)
+        by_group: dict[int, int] = {}
+        for i, m in enumerate(mentions):
+            if m.group is not None:
+                if m.group in by_group:
+                    uf.union(by_group[m.group], i)
+                else:
+                    by_group[m.group] = i
+        full = [i for i in range(n) if parsed[i].has_given and parsed[i].stem]
+        # full names: compare distinct spellings pairwise within the document
+        first_of: dict[str, int] = {}
+        for i in full:
+            first_of.setdefault(mentions[i].name, i)
+            uf.union(first_of[mentions[i].name], i)
+        spell = list(first_of)
+        for x in range(len(spell)):
+            for y in range(x + 1, len(spell)):
+                m = self._doc_match(spell[x], spell[y], uncertain)
+                if m:
+                    uf.union(first_of[spell[x]], first_of[spell[y]])
+        # surname-only and given-only mentions
+        for i in range(n):
+            pn = parsed[i]
+            if i in full or not pn.stem:
+                continue
+            target = self._attach(i, pn, mentions, parsed, full, uf)
+            if target is not None:
+                uf.union(target, i)
+        # leftover surname-only mentions merge among themselves
+        rest = {}
+        for i in range(n):
+            if i in full or uf.find(i) != i and any(uf.find(i) == uf.find(j) for j in full):
+                continue
+            key = (parsed[i].stem, parsed[i].gender)
+            if key in rest:
+                uf.union(rest[key], i)
+            else:
+                rest[key] = i
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(n):
+            groups[uf.find(i)].append(i)
+        return [_Cluster([mentions[i] for i in idx], [parsed[i] for i in idx]) for _, idx in sorted(groups.items())]
+
+    def _doc_match(self, a: str, b: str, uncertain: dict) -> bool:
+        m = self.match(a, b)
+        if not m.same and m.score >= GREY_LOW and m.reason != "recorded decision":
+            uncertain[pair_key(a, b)] = max(uncertain.get(pair_key(a, b), 0.0), m.score)
+        return m.same
+
+    def _attach(self, i: int, pn: ParsedName, mentions: list[Mention], parsed: list[ParsedName],
+                full: list[int], uf: _UnionFind) -> int | None:
+        """Index of the full-name mention a surname-only (or bare given-name) mention belongs to."""
+        cands = []
+        for j in full:
+            if self.decisions.get(pair_key(mentions[i].name, mentions[j].name)) is False:
+                continue
+            m = compare(pn, parsed[j], self.index)
+            if m.same:
+                exact = parsed[j].stem == pn.stem
+                gender_known = bool(pn.gender) and pn.gender == parsed[j].gender
+                cands.append((gender_known, exact, j))
+        if not cands and not pn.has_given and len(pn.surname) > 1 and self.index.is_given(pn.surname):
+            # a bare given name ("Donald"): the only person of the document with that given name
+            cls = self.index.classes(pn.surname)
+            owners = {uf.find(j) for j in full if parsed[j].given_classes & cls}
+            if len(owners) == 1:
+                return owners.pop()
+            return None
+        if not cands:
+            return None
+        best = max((g, e) for g, e, _ in cands)
+        pool = [j for g, e, j in cands if (g, e) == best]
+        if len({uf.find(j) for j in pool}) == 1:
+            return pool[0]
+        before = [j for j in pool if mentions[j].start <= mentions[i].start]
+        if before:
+            return max(before, key=lambda j: mentions[j].start)
+        return min(pool, key=lambda j: mentions[j].start)
+
+    def _assign_ids(self, flat: list[_Cluster], uncertain: dict) -> None:
+        # 1. gazetteer ids
+        for c in flat:
+            votes = Counter(m.gazetteer_id for m in c.mentions if m.gazetteer_id)
+            for m, pn in zip(c.mentions, c.parsed, strict=True):
+                if pn.has_given:
+                    pid = self.lookup(m.name)
+                    if pid:
+                        votes[pid] += 1
+            if not votes:
+                for m, pn in zip(c.mentions, c.parsed, strict=True):
+                    if not pn.has_given:
+                        pid = self.lookup(m.name)
+                        if pid:
+                            votes[pid] += 1
+            c.id = min(votes, key=lambda k: (-votes[k], k)) if votes else ""
+        # 2. unknown full-name people: canonical keys, merged across documents by the rules
+        unknown = [c for c in flat if not c.id and c.best.has_given]
+        keys: dict[str, _Cluster] = {}
+        count: Counter[str] = Counter()
+        for c in unknown:
+            c.key = f"{c.best.given_id}|{c.best.stem}|{c.best.gender}"
+            keys.setdefault(c.key, c)
+            count[c.key] += len(c.mentions)
+        klist = sorted(keys)
+        uf = _UnionFind(len(klist))
+        pos = {k: i for i, k in enumerate(klist)}
+        for x, y in self._candidate_pairs([keys[k].best for k in klist]):
+            a, b = keys[klist[x]].best_name, keys[klist[y]].best_name
+            if self._doc_match(a, b, uncertain):
+                uf.union(x, y)
+        comp: dict[int, list[str]] = defaultdict(list)
+        for k in klist:
+            comp[uf.find(pos[k])].append(k)
+        canon = {}
+        for members in comp.values():
+            head = min(members, key=lambda k: (-count[k], k))
+            for k in members:
+                canon[k] = _xid(head)
+        for c in unknown:
+            c.id = canon[c.key]
+        # 3. lone surnames: the only (else most mentioned) compatible person of the call named in full
+        named = [c for c in flat if c.id and c.best.has_given]
+        by_stem: dict[str, list[_Cluster]] = defaultdict(list)
+        for c in named:
+            for pn in c.parsed:
+                if pn.has_given:
+                    by_stem[pn.stem].append(c)
+        weight: Counter[str] = Counter()
+        for c in named:
+            weight[c.id] += len(c.mentions)
+        for c in flat:
+            if c.id:
+                continue
+            pn = c.best
+            pool = {x.id for stem in (pn.stem, *pn.case_stems) for x in by_stem.get(stem, ())
+                    if not pn.gender or not x.best.gender or x.best.gender == pn.gender}
+            if pool:
+                c.id = min(pool, key=lambda k: (-weight[k], k))
+            else:
+                c.id = _xid(f"|{pn.stem}|{pn.gender}")
+
+    def _candidate_pairs(self, names: list[ParsedName]) -> Iterable[tuple[int, int]]:
+        """Index pairs worth comparing: blocked by surname key (equal, same prefix or same suffix)."""
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for i, pn in enumerate(names):
+            blocks["p:" + pn.stem[:3]].append(i)
+            blocks["s:" + pn.stem[-3:]].append(i)
+        seen: set[tuple[int, int]] = set()
+        for members in blocks.values():
+            if len(members) < 2:
+                continue
+            stems = [names[i].stem for i in members]
+            if len(members) > 400:
+                scores = process.cdist(stems, stems, scorer=Indel.normalized_similarity,
+                                       score_cutoff=FULL_SURNAME_MIN - 0.05, workers=1)
+                pairs = zip(*scores.nonzero(), strict=True)
+            else:
+                pairs = ((x, y) for x in range(len(members)) for y in range(x + 1, len(members)))
+            for x, y in pairs:
+                if x >= y:
+                    continue
+                i, j = members[x], members[y]
+                if (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                if abs(len(stems[x]) - len(stems[y])) <= 3:
+                    yield i, j
+
+    def _canonical_names(self, flat: list[_Cluster]) -> dict[str, str]:
+        best: dict[str, tuple] = {}
+        for c in flat:
+            if c.id in self.by_id:
+                best[c.id] = (0,), self.by_id[c.id].name
+                continue
+            counts = Counter(m.name for m in c.mentions)
+            for m, pn in zip(c.mentions, c.parsed, strict=True):
+                rank = (-pn.completeness, -counts[m.name], -len(m.name), m.name)
+                if c.id not in best or (1, *rank) < best[c.id][0]:
+                    best[c.id] = (1, *rank), m.name
+        return {k: v[1] for k, v in best.items()}
+
+
+@dataclass(slots=True)
+class _Cluster:
+    mentions: list[Mention]
+    parsed: list[ParsedName]
+    id: str = ""
+    key: str = ""
+
+    @property
+    def best(self) -> ParsedName:
+        return max(self.parsed, key=lambda p: (p.completeness, p.raw))
+
+    @property
+    def best_name(self) -> str:
+        return self.best.raw
+
+
+def _xid(key: str) -> str:
+    return "x-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+@lru_cache(maxsize=1)
+def default_resolver() -> Resolver:
+    """The resolver over the shipped gazetteer, built once."""
+    return Resolver()
 
 
 def same_person(a: str, b: str) -> tuple[bool, float]:
     """Whether two spellings name the same person, with a score in [0, 1]."""
-    return a.casefold() == b.casefold(), float(a.casefold() == b.casefold())
+    return default_resolver().same_person(a, b)
 
 
 def resolve_documents(docs: list[list[Mention]]) -> list[list[Person]]:
-    """Cluster each document's mentions into people with ids stable across documents."""
-    out = []
-    for mentions in docs:
-        people: dict[str, Person] = {}
-        for m in mentions:
-            pid = "p-" + hashlib.sha1(m.name.casefold().encode()).hexdigest()[:10]
-            people.setdefault(pid, Person(pid, m.name)).mentions.append(m)
-        out.append(list(people.values()))
-    return out
+    """Cluster each document's mentions into people with ids stable across documents and runs."""
+    return default_resolver().resolve(docs).people

@@ -1,0 +1,299 @@
+"""Parse person-name spellings and decide whether two of them name one person.
+
+A spelling is split into given name, initials, patronymic and surname (handling
+``SURNAME, Given Patronymic``, an upper-case surname anywhere, Russian
+``Surname Given Patronymic`` order and middle initials). The surname becomes a
+phonetic *stem key* with its gender ending normalised (-aya/-ska → -ski,
+-ova/-ava/-owa → -ov, -ina → -in), so husband and wife share a stem and differ
+in gender. :func:`compare` applies the rules: given-name classes must agree
+(Viktar ≠ Eduard), genders must agree (given name first, then patronymic, then
+surname form), patronymics must not contradict, surnames must agree on their
+keys (exact, a foreign case ending, or a rapidfuzz ratio above a bar that is
+higher when no given name backs the match).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel, JaroWinkler
+
+from gazetteer.load import GivenName, load_given_names
+from gazetteer.translit import fold, phonetic_key
+
+#: decision bars (ratios in [0, 1] on phonetic keys)
+FULL_SURNAME_MIN = 0.85      # surname similarity when both given names agree
+GIVEN_FUZZY_MIN = 0.80       # unknown given names: key similarity needed
+SURNAME_ONLY_MIN = 0.90      # surname-only pairs need a high bar (Statkevich ≠ Matskevich)
+MIXED_MIN = 0.92             # full name vs surname-only
+GREY_LOW = 0.55              # below: clearly different (not reported as uncertain)
+
+_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "di", "da", "du", "del", "al", "bin", "ter", "dos", "das"}
+_PATR_M = ("ovich", "evich", "avich", "ievich", "yevich", "ovych", "evych", "ovics", "ovitch", "evitch")
+_PATR_F = ("ovna", "evna", "auna", "iauna", "yauna", "ichna", "ivna", "ovnaa", "ievna", "yevna", "ovne")
+_PATR_SHAPE = re.compile(r"(?:vich|vych|vitch|vics|vna|auna|ichna|ivna)$")
+# feminine surname endings → masculine form (folded ASCII)
+_FEM = (("skaya", "ski"), ("skaja", "ski"), ("skaia", "ski"), ("ckaya", "cki"), ("ckaja", "cki"), ("ckaia", "cki"),
+        ("tskaya", "tski"), ("ska", "ski"), ("cka", "cki"),
+        ("ovova", "ov"), ("avova", "ov"), ("ova", "ov"), ("eva", "ev"), ("ava", "ov"), ("owa", "ov"), ("ewa", "ev"),
+        ("awa", "ov"), ("yeva", "yev"), ("ina", "in"), ("yna", "yn"), ("aja", "oi"), ("aya", "oi"))
+_MASC = (("skiy", "ski"), ("skij", "ski"), ("skii", "ski"), ("skyi", "ski"), ("skyy", "ski"), ("sky", "ski"),
+         ("ski", "ski"), ("ckiy", "cki"), ("ckij", "cki"), ("cky", "cki"), ("cki", "cki"),
+         ("ov", "ov"), ("ev", "ev"), ("au", "ov"), ("ou", "ov"), ("ow", "ov"), ("aw", "ov"), ("eu", "ev"),
+         ("in", "in"), ("yn", "yn"), ("oy", "oi"), ("oi", "oi"))
+# foreign case endings (Polish, Lithuanian, Czech): suffix → replacement, tried as fallbacks
+_CASES = (("owi", ""), ("iem", ""), ("em", ""), ("ego", ""), ("ius", ""), ("as", ""), ("is", ""), ("us", ""),
+          ("os", "a"), ("ai", "a"), ("iej", "a"), ("ej", "a"), ("ki", "ka"), ("y", "a"), ("a", ""), ("u", ""),
+          ("ie", ""), ("e", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    """One spelling taken apart; keys are folded ASCII or phonetic keys."""
+
+    raw: str
+    given: str
+    given_classes: frozenset[str]
+    given_gender: str
+    initials: str
+    patronymic: str
+    patr_classes: frozenset[str]
+    patr_gender: str
+    surname: str
+    stem: str
+    case_stems: tuple[str, ...]
+    surname_gender: str
+
+    @property
+    def gender(self) -> str:
+        """'m'/'f' from the given name, else the patronymic, else the surname form; '' when unknown."""
+        return self.given_gender or self.patr_gender or self.surname_gender
+
+    @property
+    def has_given(self) -> bool:
+        return bool(self.given)
+
+    @property
+    def given_id(self) -> str:
+        """The given-name class (sorted, joined) or ``k:`` + phonetic key when unknown; '' for none."""
+        if self.given_classes:
+            return "+".join(sorted(self.given_classes))
+        if self.given:
+            return "k:" + phonetic_key(self.given)
+        return ""
+
+    @property
+    def completeness(self) -> int:
+        return (2 * bool(self.given)) + bool(self.patronymic) + len(self.initials) + bool(self.surname)
+
+
+class GivenIndex:
+    """Given-name lexicon: folded form → class, phonetic key → classes, class → initials."""
+
+    def __init__(self, given: dict[str, GivenName] | None = None) -> None:
+        self.by_form = given if given is not None else load_given_names()
+        self.by_key: dict[str, set[str]] = {}
+        self.initials: dict[str, set[str]] = {}
+        self.gender: dict[str, str] = {}
+        for form, g in self.by_form.items():
+            if " " in form:
+                continue
+            self.by_key.setdefault(phonetic_key(form), set()).add(g.cls)
+            self.initials.setdefault(g.cls, set()).add(form[:1])
+            self.gender[g.cls] = g.gender
+
+    def classes(self, folded: str) -> frozenset[str]:
+        """Classes of a folded given-name form: exact form first, else by phonetic key."""
+        g = self.by_form.get(folded)
+        if g is not None:
+            return frozenset((g.cls,))
+        return frozenset(self.by_key.get(phonetic_key(folded), ()))
+
+    def gender_of(self, classes: frozenset[str]) -> str:
+        genders = {self.gender[c] for c in classes} - {"u"}
+        return genders.pop() if len(genders) == 1 else ""
+
+    def is_given(self, folded: str) -> bool:
+        return folded in self.by_form
+
+
+@lru_cache(maxsize=1)
+def default_index() -> GivenIndex:
+    """The shipped given-name lexicon, built once."""
+    return GivenIndex()
+
+
+def _surname_forms(s: str) -> tuple[str, str]:
+    """Folded surname → (masculine-normalised form, gender 'm'|'f'|'')."""
+    if len(s) >= 5:
+        for suf, rep in _FEM:
+            if s.endswith(suf) and len(s) - len(suf) >= 2:
+                return s[: -len(suf)] + rep, "f"
+    for suf, rep in _MASC:
+        if s.endswith(suf) and len(s) - len(suf) >= 2:
+            return s[: -len(suf)] + rep, "m"
+    return s, ""
+
+
+def _patronymic_root(p: str) -> tuple[str, str]:
+    """Folded patronymic → (father's given-name root, gender)."""
+    for suf in sorted(_PATR_M, key=len, reverse=True):
+        if p.endswith(suf):
+            return p[: -len(suf)], "m"
+    for suf in sorted(_PATR_F, key=len, reverse=True):
+        if p.endswith(suf):
+            return p[: -len(suf)], "f"
+    if p.endswith("ich"):
+        return p[:-3], "m"
+    return p, ""
+
+
+def _is_caps(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) > 2 and all(c.isupper() for c in letters)
+
+
+def _is_initial(folded: str, token: str) -> bool:
+    return len(folded) == 1 or (len(folded) <= 2 and token.endswith(".") and folded.isalpha())
+
+
+@lru_cache(maxsize=300_000)
+def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
+    """Take a spelling apart: given, initials, patronymic, surname and their keys."""
+    index = index or default_index()
+    text = re.sub(r"\s+", " ", name.replace("\u00a0", " ")).strip()
+    text = re.sub(r"[()\"“”«»]", " ", text).strip()
+    surname_tokens: list[str] = []
+    rest: list[str] = []
+    if "," in text:
+        head, _, tail = text.partition(",")
+        surname_tokens, rest = head.split(), tail.replace(",", " ").split()
+    else:
+        tokens = text.split()
+        caps = [i for i, t in enumerate(tokens) if _is_caps(t)]
+        if len(tokens) >= 2 and len(caps) == 1 and len(caps) < len(tokens):
+            surname_tokens = [tokens[caps[0]]]
+            rest = tokens[: caps[0]] + tokens[caps[0] + 1:]
+        elif len(tokens) >= 2:
+            folded = [fold(t).replace(" ", "") for t in tokens]
+            first_given = index.is_given(folded[0])
+            last_patr = len(tokens) >= 3 and bool(_PATR_SHAPE.search(folded[-1]))
+            if not first_given and (index.is_given(folded[1]) and (last_patr or len(tokens) == 2)):
+                surname_tokens, rest = [tokens[0]], tokens[1:]
+            else:
+                # particles (von der Leyen) belong to the surname
+                cut = len(tokens) - 1
+                while cut > 1 and fold(tokens[cut - 1]) in _PARTICLES:
+                    cut -= 1
+                surname_tokens, rest = tokens[cut:], tokens[:cut]
+        else:
+            surname_tokens = tokens
+    given = ""
+    initials = ""
+    patronymic = ""
+    for i, tok in enumerate(rest):
+        f = fold(tok).replace(" ", "")
+        if not f:
+            continue
+        if _is_initial(f, tok):
+            initials += f[0] if given or i else ""
+            if not given and not i:
+                given = f[0]
+        elif not given:
+            given = f
+        elif not patronymic and _PATR_SHAPE.search(f):
+            patronymic = f
+        elif not patronymic and f[:1]:
+            initials += f[0]  # a middle name: keep its initial only
+    surname = "".join(fold(t).replace(" ", "") for t in surname_tokens)
+    masc, sgender = _surname_forms(surname)
+    stem = phonetic_key(masc)
+    cases = []
+    for suf, rep in _CASES:
+        if surname.endswith(suf) and len(surname) - len(suf) >= 3:
+            alt, _ = _surname_forms(surname[: -len(suf)] + rep)
+            k = phonetic_key(alt)
+            if k != stem and k not in cases:
+                cases.append(k)
+    gclasses = index.classes(given) if len(given) > 1 else frozenset()
+    proot, pgender = _patronymic_root(patronymic) if patronymic else ("", "")
+    pclasses = index.classes(proot) if proot else frozenset()
+    return ParsedName(raw=name, given=given, given_classes=gclasses, given_gender=index.gender_of(gclasses),
+                      initials=initials, patronymic=patronymic, patr_classes=pclasses, patr_gender=pgender,
+                      surname=surname, stem=stem, case_stems=tuple(cases), surname_gender=sgender)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A decision on two spellings: ``same``, a ``score`` in [0, 1] and the rule that decided."""
+
+    same: bool
+    score: float
+    reason: str
+
+
+def surname_similarity(a: ParsedName, b: ParsedName) -> tuple[float, str]:
+    """Similarity of two surnames: 1 for equal stem keys, 0.93 for a foreign case ending, else fuzzy."""
+    if not a.stem or not b.stem:
+        return 0.0, "no surname"
+    if a.stem == b.stem:
+        return 1.0, "same surname key"
+    if a.stem in b.case_stems or b.stem in a.case_stems:
+        return 0.93, "case ending"
+    key = Indel.normalized_similarity(a.stem, b.stem)
+    folded = Indel.normalized_similarity(a.surname, b.surname)
+    jw = JaroWinkler.similarity(a.stem, b.stem)
+    # Jaro-Winkler over-rewards shared prefixes; only let it lift a close Indel score
+    score = max(key, folded)
+    if score >= 0.8:
+        score = max(score, min(jw, score + 0.03))
+    return score, "fuzzy surname"
+
+
+def given_similarity(a: ParsedName, b: ParsedName, index: GivenIndex | None = None) -> tuple[float, str]:
+    """Similarity of two given names (classes, initials, fuzzy keys); 1.0 when either is missing."""
+    if not a.given or not b.given:
+        return 1.0, "no given name"
+    if len(a.given) == 1 or len(b.given) == 1:
+        index = index or default_index()
+        full, init = (b, a) if len(a.given) == 1 else (a, b)
+        if len(full.given) == 1:
+            return (1.0, "initials") if full.given == init.given else (0.0, "initials differ")
+        letters = {full.given[0]} | {x for c in full.given_classes for x in index.initials.get(c, ())}
+        return (0.9, "initial") if init.given in letters else (0.0, "initial differs")
+    if a.given_classes and b.given_classes:
+        if a.given_classes & b.given_classes:
+            return 1.0, "same given-name class"
+        return 0.0, "different given names"
+    return Indel.normalized_similarity(phonetic_key(a.given), phonetic_key(b.given)), "fuzzy given name"
+
+
+def compare(a: ParsedName, b: ParsedName, index: GivenIndex | None = None) -> Match:
+    """Decide whether two parsed spellings name one person, by general rules only (no gazetteer)."""
+    s, s_reason = surname_similarity(a, b)
+    if a.has_given and b.has_given:
+        g, g_reason = given_similarity(a, b, index)
+        if g == 0.0:
+            return Match(False, round(0.3 * s, 3), g_reason)
+        ga = a.given_gender or a.patr_gender
+        gb = b.given_gender or b.patr_gender
+        if ga and gb and ga != gb:
+            return Match(False, round(0.3 * s, 3), "different genders")
+        if not (a.given_classes & b.given_classes):
+            # no shared class: fall back on surname forms for gender
+            if a.gender and b.gender and a.gender != b.gender:
+                return Match(False, round(0.3 * s, 3), "different genders")
+        if a.patr_classes and b.patr_classes and not (a.patr_classes & b.patr_classes):
+            return Match(False, round(0.4 * s, 3), "different patronymics")
+        score = round(0.6 * s + 0.4 * g, 3)
+        if g < GIVEN_FUZZY_MIN:
+            return Match(False, min(score, 0.6), g_reason)
+        return Match(s >= FULL_SURNAME_MIN, score, s_reason)
+    # at least one side has no given name: the surname (and its gender) decides
+    if a.gender and b.gender and a.gender != b.gender:
+        return Match(False, round(0.3 * s, 3), "different genders")
+    bar = SURNAME_ONLY_MIN if not (a.has_given or b.has_given) else MIXED_MIN
+    score = round(s * (0.95 if not (a.has_given or b.has_given) else 0.9), 3)
+    return Match(s >= bar, score, s_reason + " (surname only)")
