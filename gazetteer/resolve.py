@@ -205,13 +205,13 @@ class Resolver:
         and a lone surname takes the id of the only (else the most mentioned)
         compatible person named in full in the call.
         """
-        uncertain: dict[tuple[str, str], float] = {}
+        uncertain: dict[tuple[str, str], tuple[str, str, float]] = {}
         clusters: list[list[_Cluster]] = [self._cluster_doc(ms, uncertain) for ms in docs]
         flat = [c for doc in clusters for c in doc]
         self._assign_ids(flat, uncertain)
         names = self._canonical_names(flat)
         people = [[Person(c.id, names[c.id], list(c.mentions)) for c in doc] for doc in clusters]
-        grey = [(a, b, s) for (a, b), s in sorted(uncertain.items())]
+        grey = [uncertain[k] for k in sorted(uncertain)]
         return Resolution(people, grey)
 
     def _cluster_doc(self, mentions: list[Mention], uncertain: dict) -> list[_Cluster]:
@@ -265,7 +265,9 @@ class Resolver:
     def _doc_match(self, a: str, b: str, uncertain: dict) -> bool:
         m = self.match(a, b)
         if not m.same and m.score >= GREY_LOW and m.reason != "recorded decision":
-            uncertain[pair_key(a, b)] = max(uncertain.get(pair_key(a, b), 0.0), m.score)
+            key = pair_key(a, b)
+            if key not in uncertain or uncertain[key][2] < m.score:
+                uncertain[key] = (a, b, m.score) if decision_key(a) <= decision_key(b) else (b, a, m.score)
         return m.same
 
     def _attach(self, i: int, pn: ParsedName, mentions: list[Mention], parsed: list[ParsedName],

@@ -1,0 +1,69 @@
+"""resolve_documents / Resolver.resolve: clustering within and across documents, ids, grey zone."""
+
+from extractors.model import Mention
+from gazetteer.resolve import Resolver, pair_key, resolve_documents
+
+
+def _doc(*names, groups=None):
+    out, pos = [], 0
+    for k, name in enumerate(names):
+        group = (groups or {}).get(k)
+        out.append(Mention(name, name, pos, pos + len(name), group=group))
+        pos += len(name) + 10
+    return out
+
+
+def _by_name(people):
+    return {m.name: p.id for p in people for m in p.mentions}
+
+
+def test_surname_only_attaches_by_gender():
+    r = Resolver(people=[])
+    [people] = r.resolve([_doc("Siarhei Dubrouski", "Sviatlana Dubrouskaya", "Dubrouskaya", "Dubrovsky")]).people
+    ids = _by_name(people)
+    assert len(people) == 2
+    assert ids["Dubrouskaya"] == ids["Sviatlana Dubrouskaya"] != ids["Siarhei Dubrouski"] == ids["Dubrovsky"]
+
+
+def test_lone_surname_stays_its_own_person_and_groups_merge():
+    r = Resolver(people=[])
+    [a, b] = r.resolve([_doc("Karatkevich", "Barankevich"),
+                        _doc("Sergei Dubrovsky", "Siarhei Dubrouski", "Stas Pukh", "Stanislau Pukhau",
+                             groups={2: 1, 3: 1})]).people
+    assert len(a) == 2
+    assert len(b) == 2
+
+
+def test_ids_agree_across_documents_and_runs():
+    docs = [_doc("Anatol Zhukau", "Zhukau"), _doc("Anatoly Zhukov", "Olga Zhukova"), _doc("Zhukov")]
+    first = Resolver(people=[]).resolve(docs).people
+    again = Resolver(people=[]).resolve(list(reversed(docs))).people[::-1]
+    ids = [_by_name(p) for p in first]
+    assert ids[0]["Anatol Zhukau"] == ids[1]["Anatoly Zhukov"] == ids[0]["Zhukau"] == ids[2]["Zhukov"]
+    assert ids[1]["Olga Zhukova"] != ids[1]["Anatoly Zhukov"]
+    assert all(i.startswith("x-") for d in ids for i in d.values())
+    assert [_by_name(p) for p in again] == ids
+
+
+def test_gazetteer_people_get_gazetteer_ids_and_names():
+    [people] = resolve_documents([_doc("Svetlana Tikhanovskaya", "Sergei Tikhanovsky", "Tikhanovskaya",
+                                       "Ціханоўскі")])
+    ids = _by_name(people)
+    assert ids["Tikhanovskaya"] == ids["Svetlana Tikhanovskaya"] == "tsikhanouskaya-sviatlana"
+    assert ids["Sergei Tikhanovsky"] == ids["Ціханоўскі"] == "tsikhanouski-siarhei"
+    assert {p.name for p in people} == {"Sviatlana Tsikhanouskaya", "Siarhei Tsikhanouski"}
+
+
+def test_bare_given_name_joins_the_only_person_with_it():
+    [people] = Resolver(people=[]).resolve([_doc("Donald Bleek", "Bleek", "Donald")]).people
+    assert len(people) == 1 and people[0].name == "Donald Bleek"
+
+
+def test_grey_zone_reported_and_decision_applies():
+    docs = [_doc("Ivan Kozlov"), _doc("Ivan Kozlovsky")]
+    res = Resolver(people=[]).resolve(docs)
+    assert any({a, b} == {"Ivan Kozlov", "Ivan Kozlovsky"} for a, b, _ in res.uncertain)
+    assert res.people[0][0].id != res.people[1][0].id
+    merged = Resolver(people=[], decisions={pair_key("Ivan Kozlov", "Ivan Kozlovsky"): True}).resolve(docs)
+    assert merged.people[0][0].id == merged.people[1][0].id
+    assert not merged.uncertain
