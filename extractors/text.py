@@ -15,6 +15,8 @@ from pathlib import Path
 import trafilatura
 
 EXTRACTOR_VERSION = "1"
+#: og:type values of pages that list articles rather than being one (home and section pages)
+NON_ARTICLE_TYPES = frozenset({"website", "profile", "product"})
 
 
 class ExtractionError(Exception):
@@ -61,6 +63,8 @@ def extract_article(html: bytes | str, url: str | None = None) -> Article:
     )
     if doc is None or not (doc.text or "").strip():
         raise ExtractionError(f"{url or 'page'}: trafilatura found no main text")
+    if (doc.pagetype or "").lower() in NON_ARTICLE_TYPES:
+        raise ExtractionError(f"{url or 'page'}: not an article (og:type {doc.pagetype!r}); skipped")
     canonical = doc.url if doc.url and doc.url != url else None
     return Article(
         url=url or doc.url,

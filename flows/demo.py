@@ -19,7 +19,14 @@ def demo_sources(base: str) -> list[dict[str, Any]]:
     }]
 
 
-def run_demo(db: str | None = None) -> dict[str, Any]:
-    """Serve the sample site, run ``pipeline`` against it (ephemeral Prefect API), return its result."""
-    with serve_site() as base:
+DEMO_PORT = 8765
+
+
+def run_demo(db: str | None = None, port: int = DEMO_PORT) -> dict[str, Any]:
+    """Serve the sample site, run ``pipeline`` against it (ephemeral Prefect API), return its result.
+
+    The port is fixed by default so the site's URLs, and so the warehouse rows,
+    are the same on every run: running the demo twice adds nothing.
+    """
+    with serve_site(port=port) as base:
         return pipeline(sources=demo_sources(base), db=db)

@@ -72,7 +72,10 @@ DbOption = Annotated[str | None, typer.Option("--db", help=DB_HELP)]
 
 
 @app.command()
-def demo(db: DbOption = None) -> None:
+def demo(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option(help="Loopback port for the sample site; keep it the same between runs.")] = 8765,
+) -> None:
     """Run the whole pipeline on the bundled sample news site (loopback only) and print a summary.
 
     Starts a local HTTP server with the sample site, runs the Prefect ``pipeline``
@@ -83,8 +86,14 @@ def demo(db: DbOption = None) -> None:
     from warehouse.db import connect, db_path
     from warehouse.report import format_table, query_file, run_sql
 
-    typer.echo("Starting the sample site on 127.0.0.1 and the Prefect pipeline (first start takes ~20 s)...")
-    result = run_demo(db)
+    typer.echo(f"Serving the sample site on 127.0.0.1:{port} and running the Prefect pipeline "
+               "(a cold Prefect API takes ~20 s to start)...")
+    try:
+        result = run_demo(db, port=port)
+    except OSError as exc:
+        typer.echo(f"error: cannot serve the sample site on 127.0.0.1:{port} ({exc.strerror}); "
+                   "pass --port with a free port", err=True)
+        raise typer.Exit(1) from exc
     added, totals = result["added"], result["totals"]
     typer.echo(f"\nThis run added: {added}")
     typer.echo(f"Warehouse {db_path(db)}: " + ", ".join(f"{k}={v}" for k, v in totals.items()))

@@ -1,6 +1,7 @@
 """End to end: `newsfacts demo` on a fresh warehouse, twice (real Prefect API, HTTP server, DuckDB)."""
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -22,11 +23,18 @@ def row_counts(db: Path) -> dict[str, int]:
         con.close()
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def test_demo_loads_sample_site_and_is_idempotent(tmp_path):
     db = tmp_path / "demo.duckdb"
+    port = str(free_port())
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    first = subprocess.run([NEWSFACTS, "demo", "--db", str(db)], capture_output=True, text=True, env=env,
-                           timeout=600)
+    cmd = [NEWSFACTS, "demo", "--db", str(db), "--port", port]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
     assert first.returncode == 0, first.stderr[-3000:]
     counts = row_counts(db)
     assert counts["articles"] >= 8
@@ -34,7 +42,6 @@ def test_demo_loads_sample_site_and_is_idempotent(tmp_path):
     assert "People and their merged spellings" in first.stdout
     assert "Example query 3" in first.stdout
 
-    second = subprocess.run([NEWSFACTS, "demo", "--db", str(db)], capture_output=True, text=True, env=env,
-                            timeout=600)
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
     assert second.returncode == 0, second.stderr[-3000:]
     assert row_counts(db) == counts
