@@ -67,10 +67,7 @@ _QUALIFIERS = {
     "just under": "fewer_than", "well under": "fewer_than", "just below": "fewer_than",
     "slightly fewer than": "fewer_than", "slightly less than": "fewer_than",
 }
-_QUAL_ALT = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUALIFIERS, key=len, reverse=True))
-#: A qualifier right before the number, with the word before it (to spot "handed over", "talked about").
-#: A determiner may sit between them: "up to another 300".
-_PRE_RE = re.compile(rf"(?:(?P<prev>[\w’']+)\s+)?(?<![\w.])(?P<q>{_QUAL_ALT})\s+(?:(?:another|the)\s+)?$", re.I)
+_TOKEN_RE = re.compile(r"[\w.’']+")
 _PREV_WORD_RE = re.compile(r"[^\W\d_][\w.’']*")
 _QUAL_WINDOW = 48
 #: Last words of qualifiers (and determiners after them): the qualifier regex runs only after one of these.
@@ -82,12 +79,11 @@ _PARTICLE_VERBS = {
     "over": {"hand", "hands", "handed", "handing", "turn", "turned", "turning", "turns", "took", "take", "taking",
              "takes", "taken", "pass", "passed", "passing", "hold", "holds", "held", "holding", "ran", "run",
              "runs", "fought", "fight", "argue", "argued", "worry", "worried", "concern", "concerned", "handover"},
-    "about": {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "speaking", "say", "says", "said",
-              "know", "knew", "known", "hear", "heard", "learn", "learned", "learnt", "ask", "asked", "asking",
-              "write", "wrote", "written", "writing", "worry", "worried", "concerned", "care", "cared", "think",
-              "thought", "forget", "forgot", "remind", "reminded", "warn", "warned", "complain", "complained",
-              "news", "information", "question", "questions", "story", "report", "reports", "reported", "bring",
-              "brought", "come", "came", "set", "joke", "joked", "lie", "lied"},
+    "about": {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "speaking", "hear", "heard",
+              "learn", "learned", "learnt", "ask", "asked", "asking", "write", "wrote", "written", "writing",
+              "worry", "worried", "concerned", "care", "cared", "forget", "forgot", "remind", "reminded", "warn",
+              "warned", "complain", "complained", "news", "information", "question", "questions", "story",
+              "bring", "brought", "joke", "joked", "lie", "lied"},
     "under": {"held", "detained", "arrested", "convicted", "charged", "sentenced", "jailed", "imprisoned",
               "prosecuted", "tried", "go", "went", "gone", "put", "placed", "pressure", "came", "come", "fell"},
     "around": {"turn", "turned", "turning", "come", "came", "look", "looked", "go", "went", "travel",
@@ -114,7 +110,7 @@ _NAME_PREFIXES = {
     "zapad", "covid", "formula", "apollo", "unit", "battalion", "brigade", "regiment", "division", "platoon",
     "company", "group", "list", "item", "point", "step", "level", "phase", "stage", "round", "term", "vol.",
     "volume", "issue", "episode", "season", "grade", "class", "category", "type", "model", "version",
-    "aged", "age", "ages", "ageing", "year", "years", "minus", "plus", "times", "top",
+    "aged", "age", "ages", "ageing", "year", "years", "minus", "plus", "times", "top", "per",
 }
 #: Words allowed right before the number even when capitalised mid-sentence (titles: "Frees 52 Political
 #: Prisoners" are let through separately).
@@ -140,6 +136,10 @@ _ADJECTIVES = _NOUNS.adjectives
 _AMBIGUOUS = _DEM_SINGULAR & _ADJECTIVES
 _BLOCKED_HYPHEN = re.compile(r"year|month|week|day|hour|old|minute|second|time|percent|fold", re.I)
 _MAX_MODIFIERS = 4
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by",
+                      "as", "after", "over", "into", "amid", "vs"}
 
 
 def find_counts(text: str) -> list[CountFact]:
@@ -164,6 +164,8 @@ def find_counts(text: str) -> list[CountFact]:
 
 
 def _value(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
     v = parse_number(raw.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", ""))
     if v is None or v != int(v):
         return None
@@ -171,15 +173,33 @@ def _value(raw: str) -> int | None:
 
 
 def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
-    """The count that the number at ``text[start:end]`` begins, or ``None``."""
+    """The count that the number at ``text[start:end]`` begins, or ``None``.
+
+    The noun phrase is looked at first: most numbers in news text (years, durations,
+    "one of") have none, and the left-context checks then never run.
+    """
     value = _value(raw)
     if value is None:
         return None
     nxt = text[end:end + 1]
     if nxt and (nxt.isalnum() or nxt in "%°:"):  # "14th", "50%", "10:30"
         return None
-    if nxt in "-\u2010\u2011" and text[end + 1:end + 2].isalpha() and not _POST_RE.match(text, end):
+    post = _POST_RE.match(text, end)
+    if nxt in "-\u2010\u2011" and text[end + 1:end + 2].isalpha() and not post:
         return None  # "69-year-old", "five-year term", "one-way"
+
+    # what follows: a second number (a range), a qualifier ("or more"), then the counted noun phrase
+    high = None
+    unit = None
+    r = _RANGE_RE.match(text, end)
+    if r:
+        high = _value(r.group("num"))
+        unit = _noun_phrase(text, r.end(), high) if high else None
+    if unit is None:
+        r = high = None
+        unit = _noun_phrase(text, post.end() if post else end, value)
+        if unit is None:
+            return None
 
     window = text[max(0, start - _QUAL_WINDOW):start]
     prev, prev_start = _previous_word(window)
@@ -188,67 +208,82 @@ def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
         prev = prev_low = ""  # the end of the previous sentence: "... Tikhanovskaya. Thirteen others"
     if prev_low in MONTHS or prev_low in _NAME_PREFIXES:
         return None
-    qualifier, q_start = "exact", start
-    pm = _PRE_RE.search(window) if prev_low in _QUAL_LAST_WORDS else None
-    if pm:
-        q = " ".join(pm.group("q").lower().split())
-        before = (pm.group("prev") or "").lower()
-        if before not in _PARTICLE_VERBS.get(q, ()):
-            qualifier, q_start = _QUALIFIERS[q], start - len(window) + pm.start("q")
-    if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099 and qualifier == "exact":
-        return None  # a year: "the 2020 protesters"
-    title_case = False
-    if prev and prev[0].isupper() and prev_low not in _FUNCTION_WORDS and not prev_low.endswith(("'s", "’s")):
-        before_prev = window[:prev_start].rstrip()
-        if before_prev and before_prev[-1] not in _SENTENCE_START:
-            title_case = True  # "Boeing 737", "Charter 97": allowed only in a Title Case headline
+    if prev_low == "in" and _is_number_before(window, prev_start):
+        return None  # a ratio: "one in five prisoners"
+    if (prev and prev[0].isupper() and prev_low not in _FUNCTION_WORDS and not prev_low.endswith(("'s", "’s"))
+            and window[:prev_start].rstrip()[-1:] not in _SENTENCE_START and not _is_title_line(text, start)):
+        return None  # "Boeing 737", "told Reuters 52": a capitalised word mid-sentence, not in a headline
+    qualifier, q_start = _qualifier(window, start) if prev_low in _QUAL_LAST_WORDS else ("exact", start)
 
-    # a second number: a range
-    high = None
-    num_end = end
-    r = _RANGE_RE.match(text, end)
-    if r:
-        sep = r.group("sep").strip().lower()
-        hi_raw = r.group("num")
-        high = _value(hi_raw)
-        ok = high is not None and high > 0
-        if ok and sep == "and":
-            ok = prev_low == "between"
-        if ok and prev_low == "from":
-            words = window[:prev_start].lower().split()[-3:]
-            ok = not any(w.strip(",.") in _CHANGE_VERBS for w in words)
-        if ok and high is not None:
-            scale = hi_raw.split()[-1].lower()
-            if scale in ("thousand", "million", "billion") and not raw.lower().endswith(scale):
-                factor = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}[scale]
-                if value * factor < high:
-                    value *= factor  # "between 1 and 2 million"
-            ok = value < high
-        if ok:
-            qualifier = "range"
-            num_end = r.end()
+    if r is not None and high is not None:
+        ok = _is_range(r.group("sep").strip().lower(), prev_low, window[:prev_start])
+        low = value
+        scale = r.group("num").split()[-1].lower()
+        if scale in _SCALES and not raw.lower().endswith(scale) and value * _SCALES[scale] < high:
+            low = value * _SCALES[scale]  # "between 1 and 2 million"
+        if ok and low < high:
+            value, qualifier = low, "range"
             if prev_low in ("between", "from") and q_start == start:
                 q_start = start - len(window) + prev_start
-        else:
+        else:  # not a range after all: count the first number alone, if it has a noun of its own
             high = None
-    if high is None:
-        p = _POST_RE.match(text, end)
-        if p:
-            num_end = p.end()
-            if p.group("more"):
-                qualifier = "at_least" if p.group("more").lower() == "more" else "about"
-            elif p.group("plus"):
-                qualifier = "more_than"
-            else:
-                qualifier = "about"
-
-    unit = _noun_phrase(text, num_end, high if high is not None else value)
-    if unit is None:
-        return None
-    u_start, u_end, first_word = unit
-    if title_case and not (first_word[:1].isupper() and first_word not in _ADJECTIVES | _DEM_PLURAL | _DEM_SINGULAR):
-        return None
+            unit = _noun_phrase(text, post.end() if post else end, value)
+            if unit is None:
+                return None
+    if high is None and post:
+        more = post.group("more")
+        qualifier = ("at_least" if more.lower() == "more" else "about") if more else \
+            "more_than" if post.group("plus") else "about"
+    if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099 and qualifier == "exact":
+        return None  # a year: "the 2020 protesters"
+    u_start, u_end = unit
     return CountFact(value, high, qualifier, text[u_start:u_end], text[q_start:u_end], q_start, u_end)
+
+
+def _is_range(sep: str, prev_low: str, before: str) -> bool:
+    """Whether "X <sep> Y" is a range: "and" needs "between"; "from X to Y" after "rose" is a change."""
+    if sep == "and":
+        return prev_low == "between"
+    if prev_low == "from":
+        return not any(w.strip(",.") in _CHANGE_VERBS for w in before.lower().split()[-3:])
+    return True
+
+
+def _qualifier(window: str, start: int) -> tuple[str, int]:
+    """The qualifier ending ``window`` (the text before the number at ``start``) and where it starts.
+
+    Looks up the last one to four words (then the same before a determiner: "up to another 300")
+    in :data:`_QUALIFIERS`; the word before a qualifier can cancel it ("handed over 52").
+    """
+    spans = [(m.start(), m.group().lower()) for m in _TOKEN_RE.finditer(window, max(0, len(window) - 40))][-6:]
+    words = [w for _, w in spans]
+    for skip in (0, 1) if words and words[-1] in ("another", "the") else (0,):
+        last = len(words) - skip
+        for n in (4, 3, 2, 1):
+            if last - n < 0:
+                continue
+            q = " ".join(words[last - n:last])
+            if q in _QUALIFIERS:
+                before = words[last - n - 1] if last - n > 0 else ""
+                if before in _PARTICLE_VERBS.get(q, ()):
+                    return "exact", start
+                return _QUALIFIERS[q], start - len(window) + spans[last - n][0]
+    return "exact", start
+
+
+def _is_number_before(window: str, pos: int) -> bool:
+    """Whether the word before ``window[pos:]`` is a number ("one" in "one in five")."""
+    words = window[:pos].split()
+    return bool(words) and _NUMBER_RE.fullmatch(words[-1].strip("(\"“")) is not None
+
+
+def _is_title_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is a Title Case headline: short, content words capitalised."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line) if w.lower() not in _TITLE_SMALL_WORDS]
+    return 2 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _previous_word(window: str) -> tuple[str, int]:
@@ -262,13 +297,12 @@ def _previous_word(window: str) -> tuple[str, int]:
     return (word, i) if _PREV_WORD_RE.fullmatch(word) else ("", 0)
 
 
-def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int, str] | None:
-    """(start, end, first word) of the counted noun phrase at ``pos``, or ``None`` without a head noun."""
+def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int] | None:
+    """(start, end) of the counted noun phrase at ``pos``, or ``None`` without a head noun."""
     plural = value != 1
     heads = _HEADS_PLURAL if plural else _HEADS_SINGULAR
     demonyms = _DEM_PLURAL if plural else _DEM_SINGULAR
     u_start = None
-    first = ""
     head_end = None
     n_mods = 0
     while True:
@@ -276,7 +310,7 @@ def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int, str] | None
         if not m:
             break
         word = m.group(1)
-        bare = word.rstrip("'’s") if word.endswith(("'s", "’s", "'", "’")) else word
+        bare = _POSSESSIVE_RE.sub("", word)
         low = bare.lower()
         is_head = low in heads or bare in demonyms
         if head_end is not None:  # a head already: extend only over more heads ("women prisoners")
@@ -294,11 +328,11 @@ def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int, str] | None
         else:
             break
         if u_start is None and low not in _FILLERS:
-            u_start, first = m.start(1), bare
+            u_start = m.start(1)
         pos = m.end()
     if head_end is None or u_start is None:
         return None
-    return u_start, head_end, first
+    return u_start, head_end
 
 
 def _is_modifier(word: str, low: str) -> bool:

@@ -43,6 +43,10 @@ CARDINAL_WORDS_RE = (rf"(?:half\s+a|a|{_SMALL})\s+dozen"
                      rf"|a\s+(?:thousand|million)")
 
 
+_DIGITS_FULL_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|thousand|billion))?")
+_WORD_SPLIT_RE = re.compile(r"[\s-]+")
+
+
 def parse_number(text: str) -> int | float | None:
     """Value of a number in digits or words; ``None`` when ``text`` is not one.
 
@@ -60,7 +64,7 @@ def parse_number(text: str) -> int | float | None:
         return None if n is None else int(n * 12)
     if s.startswith("a ") and s[2:].split(" ", 1)[0] in SCALES:  # "a hundred", "a thousand"
         s = "one " + s[2:]
-    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|thousand|billion))?", s)
+    m = _DIGITS_FULL_RE.fullmatch(s)
     if m:
         num = float(m.group(1).replace(",", ""))
         if m.group(2):
@@ -68,7 +72,7 @@ def parse_number(text: str) -> int | float | None:
         return int(num) if num == int(num) else num
     total = current = 0
     seen = False
-    for tok in re.split(r"[\s-]+", s):
+    for tok in _WORD_SPLIT_RE.split(s):
         if tok == "and" and seen:
             continue
         if tok in UNITS:
