@@ -87,6 +87,8 @@ NUM_RE = re.compile("|".join([
     # 2025-08-28, 2025/08/28
     rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<sep>[-/])(?P<iso_m>0[1-9]|1[0-2])(?P=sep)(?P<iso_d>0[1-9]|[12]\d|3[01])"
     r"(?![\d/-]))",
+    # 11.09.2025 (day first), 9/11/2025 or 11/9/2025 (the reading nearest the publication date)
+    rf"(?P<nd>(?P<nd_a>[0-3]?\d)(?P<nsep>[./])(?P<nd_b>[0-3]?\d)(?P=nsep)(?P<nd_y>{_YEAR})(?![.,/]?\d))",
     # the 20th century
     r"(?P<cen>(?P<cen_n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b)",
     # 1990s, 90s
@@ -150,6 +152,7 @@ MONTH_CUE_RE = re.compile(
     r"on|between|around|as\s+of|starting|ending|until\s+early|until\s+late)[\s-]+|\bmid-)$",
     re.I,
 )
+_MONTH_JOIN_PAIR_RE = re.compile(_MONTH + r"\s+(?:and|or|to|through|until)\s+\Z")
 #: words that join two months ("between June and July", "May or June")
 MONTH_JOIN_RE = re.compile(r"\b(?:and|or|to|through|until)\s+$", re.I)
 #: a clock time just before a weekday makes it a time, not a date ("15:00 GMT Saturday")
@@ -184,7 +187,8 @@ HYPHEN_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "end", "sinc
 _CAP_WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
 _SENT_END_RE = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n")
 _CONTEXT = 120
-_IN_YEAR_RE = re.compile(rf"\b[Ii]n\s+({_YEAR}){_NUM_END}(?![-–]?\w)")
+#: a sentence that opens with "In 2020," sets the year of the bare months and days in it
+_IN_YEAR_RE = re.compile(rf"[\W_]*(?:[Bb]ack\s+)?[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?({_YEAR}){_NUM_END}(?![-–]?\w)")
 
 
 # ---------------------------------------------------------------- value helpers
@@ -226,8 +230,13 @@ def _is_future(text: str, start: int) -> bool:
 
 
 def _anchor_year(text: str, start: int) -> int | None:
-    """An explicit "in 2020" earlier in the same sentence, which anchors a bare month or day."""
-    found = _last_match(_IN_YEAR_RE, _clause_before(text, start))
+    """The year of a sentence that opens with "In 2020", which anchors its bare months and days."""
+    lo = max(0, start - _CONTEXT)
+    chunk = text[lo:start]
+    last = _last_match(_SENT_END_RE, chunk)
+    if last is None and lo > 0:
+        return None  # the sentence starts further back than we look
+    found = _IN_YEAR_RE.match(chunk, last.end() if last else 0)
     return int(found.group(1)) if found else None
 
 
@@ -318,6 +327,8 @@ def _year_ok(text: str, start: int, end: int, year: int) -> bool:
         low = word.lower()
         if low in LABEL_WORDS:
             return False
+        if re.fullmatch(r"[qh][1-4]", low):
+            return True  # "Q3 2024", "H1 2025"
         possessive = low.endswith(("'s", "’s", "s'", "s’"))
         if word[0].isupper() and not possessive and low not in PLAIN_WORDS and low not in MONTHS \
                 and low not in WEEKDAYS:
@@ -374,11 +385,23 @@ def _on_number(text: str, p: int, lo: int, pub: date | None) -> Found:
     if kind == "iso":
         d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
         return ([(d.isoformat(), p, e)], e) if d else None
+    if kind == "nd":
+        a, b, y = int(m["nd_a"]), int(m["nd_b"]), int(m["nd_y"])
+        readings = [d for d in (_safe_date(y, b, a), _safe_date(y, a, b) if m["nsep"] == "/" else None) if d]
+        if not readings:
+            return None
+        d = min(readings, key=lambda d: abs((d - pub).days)) if pub else readings[0]
+        return [(d.isoformat(), p, e)], e
     if kind == "cen":
         n = int(m["cen_n"])
         return ([(f"{n - 1:02d}", p, e)], e) if 1 <= n <= 22 else None
     if kind == "dec":
         if m["dec_c"]:
+            if e - p == 6:  # "1990's": a decade after "the", "early" ... once over; else a year's possessive
+                y = int(text[p:p + 4])
+                over = pub is None or y + 10 <= pub.year
+                if not (over and re.search(r"(?i:the|early|late|mid)[\s-]+$", text[max(lo, p - 8):p])):
+                    return ([(str(y), p, p + 4)], p + 4) if _year_ok(text, p, p + 4, y) else None
             return [(f"{m['dec_c']}{m['dec_d']}", p, e)], e
         before = text[max(lo, p - 5):p]
         if not (before.endswith(("'", "’")) or re.search(r"(?i:the)\s+$", before)):
@@ -455,7 +478,7 @@ def _month_cue(text: str, start: int, lo: int) -> str | None:
     c = MONTH_CUE_RE.search(before)
     if c:
         return c.group().strip(" -").split()[-1].lower()
-    if MONTH_JOIN_RE.search(before) and re.search(_MONTH + r"\s+(?:and|or|to|through|until)\s+$", before):
+    if MONTH_JOIN_RE.search(before) and _MONTH_JOIN_PAIR_RE.search(text, max(0, start - 30), start):
         return "in"
     return None
 
@@ -499,6 +522,8 @@ def _on_unit(text: str, p: int, lo: int, pub: date | None) -> Found:
     r = REL_BEFORE_RE.search(text, max(lo, p - _BACK), p)
     if r is None:
         return None
+    if unit == "fall" and r["w"].lower().startswith("the"):
+        return None  # "the last fall of the regime"
     k = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[r["w"].lower().split()[-1]]
     if unit == "week":
         v = _week(pub + timedelta(weeks=k))
