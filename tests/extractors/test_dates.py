@@ -237,8 +237,11 @@ SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seed
 
 
 def test_fast_enough():
+    filler = ("The opposition leader told reporters in Vilnius that the regime must stop the repression "
+              "completely, and that more than 1,100 political prisoners are still held in harsh conditions. ")
     text = ("Lukashenko said on August 22 that since May 2020 more than 4,000 people have been jailed; "
-            "five years ago, in the 2020 elections, he claimed victory. Last month he met envoys. ") * 400
+            "five years ago, in the 2020 elections, he claimed victory. Last month he met envoys. "
+            + filler * 4) * 200
     words = len(text.split()) * 5
     t0 = time.perf_counter()
     for _ in range(5):
