@@ -56,6 +56,7 @@ class _Tables:
     nonperson: dict[tuple[str, ...], str]  # org/place/demonym phrases → "org" | "place"
     max_nonperson: int
     heads: frozenset[str]  # org and place head words
+    prefixes: frozenset[str]  # words that start place names ("North")
     titles: dict[tuple[str, ...], bool]  # capitalised titles and roles (keys) → True
     max_title: int
     roles: dict[tuple[str, ...], bool]  # lowercase role phrases
@@ -164,6 +165,7 @@ def _tables() -> _Tables:
         nonperson=nonperson,
         max_nonperson=max((len(k) for k in nonperson), default=1),
         heads=frozenset(_key(w) for w in (*lex.organisation_heads, *lex.place_heads)),
+        prefixes=frozenset(_key(w) for w in lex.place_prefixes),
         titles=titles,
         max_title=max((len(k) for k in titles), default=1),
         roles=roles,
@@ -178,7 +180,8 @@ def _tables() -> _Tables:
 class _Doc:
     """Per-document token arrays; keys are computed lazily and cached per process."""
 
-    __slots__ = ("text", "words", "starts", "ends", "space", "name", "initial", "sent_start", "keys", "lower_vocab")
+    __slots__ = ("text", "words", "starts", "ends", "space", "name", "initial", "sent_start", "keys", "lower_vocab",
+                 "_alone")
 
     def __init__(self, doc: Doc):
         self.text = doc.text
@@ -191,6 +194,18 @@ class _Doc:
         self.sent_start = [bool(t.is_sent_start) for t in doc]
         self.keys: list[str | None] = [None] * len(words)
         self.lower_vocab = {w for w in words if w[:1].islower()}
+        self._alone: set[str] | None = None
+
+    def alone_keys(self, tb: _Tables) -> set[str]:
+        """Keys of capitalised words used alone mid-sentence ("... after Sinwar's appointment")."""
+        if self._alone is None:
+            n = len(self.words)
+            self._alone = {
+                self.key(i) for i in range(1, n)
+                if self.name[i] and not self.sent_start[i] and not self.name[i - 1] and self.words[i - 1] != "-"
+                and (i + 1 == n or (not self.name[i + 1] and self.words[i + 1] != "-"))
+                and not _cued(self, tb, i)}
+        return self._alone
 
     def key(self, i: int) -> str:
         k = self.keys[i]
@@ -209,10 +224,10 @@ def _key_cached(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def _is_name_part(word: str) -> bool:
-    """A capitalised word that may be part of a name (not ALL CAPS, no digits)."""
-    if not word[:1].isupper() or not _NAME_PART.match(word):
+    """A capitalised word of two letters or more that may be part of a name (not ALL CAPS, no digits)."""
+    if len(word) < 2 or not word[:1].isupper() or not _NAME_PART.match(word):
         return False
-    return not (len(word) > 1 and word.isupper())
+    return not word.isupper()
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -356,6 +371,9 @@ def _discover(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
         # a run of name parts, initials and inner particles, one space apart, untaken
         run = [i]
         j = i
+        while _hyphen_joins(d, taken, j):
+            run += [j + 1, j + 2]
+            j += 2
         while j + 1 < n and d.space[j] and d.text[d.ends[j]] == " " and not taken[j + 1]:
             nxt = j + 1
             if d.name[nxt] or (d.initial[nxt] and nxt + 1 < n and d.name[nxt + 1]):
@@ -367,8 +385,28 @@ def _discover(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
                 j = nxt
             else:
                 break
+            while _hyphen_joins(d, taken, j):  # "Jean-Luc", "Al-Sudani"
+                run += [j + 1, j + 2]
+                j += 2
         i = run[-1] + 1
         _segment_run(d, tb, run, taken, found)
+
+
+def _hyphen_joins(d: _Doc, taken: list[bool], j: int) -> bool:
+    """Token j, a hyphen and a name part written together ("Al-Sudani")."""
+    return (j + 2 < len(d.words) and d.words[j + 1] == "-" and not d.space[j] and not d.space[j + 1]
+            and d.name[j + 2] and not taken[j + 1] and not taken[j + 2])
+
+
+def _words_of(d: _Doc, seg: list[int]) -> list[int]:
+    """The name words of a segment: no initials, particles, hyphens or hyphen-joined tails."""
+    out = []
+    for t in seg:
+        if d.initial[t] or d.words[t] in _PARTICLES or d.words[t] == "-" or (t >= 1 and d.words[t - 1] == "-"
+                                                                               and t - 1 in seg):
+            continue
+        out.append(t)
+    return out
 
 
 def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found: list) -> None:
@@ -384,6 +422,10 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
             if tuple(d.key(x) for x in run[k:k + length]) in tb.titles:
                 tlen = length
                 break
+        if d.words[t] == "-" or (k > 0 and d.words[run[k - 1]] == "-"):
+            seg.append(t)  # a hyphen-joined part belongs to the word before it
+            k += 1
+            continue
         key = d.key(t)
         blocker = (tlen or key in tb.never or key in tb.modifiers
                    or (d.sent_start[t] and d.lower(t) in tb.stop))
@@ -402,7 +444,9 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
 
 def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], found: list) -> None:
     """Keep ``seg`` (or its tail) as a person when a rule says so."""
-    words = [t for t in seg if not d.initial[t] and d.words[t] not in _PARTICLES]
+    while seg and d.words[seg[-1]] in _PARTICLES:
+        seg = seg[:-1]
+    words = _words_of(d, seg)
     if not words:
         return
     last_key = d.key(words[-1])
@@ -411,27 +455,42 @@ def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], 
     nxt = seg[-1] + 1
     if nxt < len(d.words) and d.key(nxt) in tb.heads and d.words[nxt][:1].isupper():
         return
+    if _role_after(d, tb, nxt):
+        return  # "Future Publishing founder X", "Reuters photographer X": the run qualifies a role
     # a leading sentence-initial word that is no given name before a name that starts with one
     if (len(words) >= 3 and d.key(words[0]) not in tb.given
             and d.key(words[1]) in tb.given and (d.sent_start[words[0]] or d.lower(words[0]) in d.lower_vocab)):
         seg = seg[seg.index(words[1]):]
         words = words[1:]
-    if len(words) > _MAX_NAME_TOKENS:
-        return
+    if len(words) > _MAX_NAME_TOKENS or len({d.key(t) for t in words}) < len(words):
+        return  # too long for a name, or a repeated word ("Northward Northward")
+    if d.key(words[0]) in tb.prefixes and d.key(words[0]) not in tb.given:
+        return  # "North Tyneside", "Fort Worth"
     first_given = d.key(words[0]) in tb.given
     person = False
     if 2 <= len(words) <= 3 and first_given:
         person = True
     elif cue and 1 <= len(words) <= 3:
-        person = len(words) > 1 or d.lower(words[0]) not in d.lower_vocab
+        # a lone cued word: a surname ("Lord Alli"), not a common word or a given name ("Sir Keir")
+        person = len(words) > 1 or (d.lower(words[0]) not in d.lower_vocab and d.key(words[0]) not in tb.given)
     elif 2 <= len(words) <= 3 and all(d.lower(t) not in d.lower_vocab for t in words):
-        person = _apposition(d, tb, seg) or _paren_alternate(d, seg[0], found)
+        person = (_apposition(d, tb, seg) or _paren_alternate(d, seg[0], found)
+                  or d.key(words[-1]) in d.alone_keys(tb))
     elif len(words) == 1 and _paren_alternate(d, seg[0], found):
         person = True
     if person:
         found.append((seg[0], seg[-1] + 1, _near_known(d, tb, words), True))
         for t in seg:
             taken[t] = True
+
+
+def _role_after(d: _Doc, tb: _Tables, i: int) -> bool:
+    """A lowercase role phrase starts at token i."""
+    n = len(d.words)
+    if i >= n or not d.words[i][:1].islower():
+        return False
+    return any(tuple(d.lower(x) for x in range(i, min(n, i + length))) in tb.roles
+               for length in range(tb.max_role, 0, -1))
 
 
 def _apposition(d: _Doc, tb: _Tables, seg: list[int]) -> bool:
@@ -442,8 +501,14 @@ def _apposition(d: _Doc, tb: _Tables, seg: list[int]) -> bool:
         return True
     if a + 1 < n and d.words[a] == ",":
         b = a + 1
-        if d.lower(b) in _APPOSITION_LEADS or d.words[b].isdigit():
+        if d.lower(b) in _APPOSITION_LEADS or d.words[b].isdigit() or d.lower(b) in tb.speech:
             return True
+        for x in range(b, min(n, b + 5)):  # ", Albania's foreign minister", ", Al Jazeera's manager"
+            if d.words[x] in ("'s", "’s"):
+                b = x + 1
+                break
+            if not d.words[x][:1].isupper():
+                break
         while b < n and d.lower(b) in tb.modifiers:
             b += 1
         for length in range(tb.max_role, 0, -1):
@@ -464,22 +529,35 @@ def _paren_alternate(d: _Doc, first: int, found: list) -> bool:
 
 
 def _repeats(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
-    """Surname-only repeats of people discovered in this document ("Kotau said")."""
-    surnames = {}
-    for first, end, pid, discovered in found:  # pid: candidate ids
-        if discovered and end - first >= 2:
-            last = end - 1
-            surnames.setdefault(d.key(last), pid)  # the full name's candidate ids
+    """Surname-only repeats of people discovered in this document ("Kotau said", "Al-Sudani")."""
+    surnames: dict[tuple[str, ...], frozenset[str]] = {}
+    for first, end, ids, discovered in found:
+        if not discovered:
+            continue
+        words = _words_of(d, list(range(first, end)))
+        if len(words) >= 2:
+            sur = tuple(d.key(t) for t in range(words[-1], end))
+            surnames.setdefault(sur, ids)
     if not surnames:
         return
     n = len(d.words)
+    longest = max(len(k) for k in surnames)
     for i in range(n):
-        if taken[i] or not d.name[i] or d.key(i) not in surnames:
+        if taken[i] or not d.name[i] or (i >= 1 and d.words[i - 1] == "-" and not d.space[i - 1]):
             continue
-        if i + 1 < n and d.key(i + 1) in tb.heads:
-            continue
-        found.append((i, i + 1, surnames[d.key(i)], True))
-        taken[i] = True
+        for length in range(min(longest, n - i), 0, -1):
+            ids = surnames.get(tuple(d.key(t) for t in range(i, i + length)))
+            if ids is None or any(taken[t] for t in range(i, i + length)):
+                continue
+            end = i + length
+            if end < n and d.key(end) in tb.heads:
+                break
+            if end < n and d.words[end] == "-" and not d.space[end - 1]:
+                break  # part of a longer hyphenated word
+            found.append((i, end, ids, True))
+            for t in range(i, end):
+                taken[t] = True
+            break
 
 
 def _near_known(d: _Doc, tb: _Tables, words: list[int]) -> frozenset[str]:

@@ -5,7 +5,7 @@ The people detector reads three YAML files in ``gazetteer/data``:
 * ``organisations.yaml``: outlets, NGOs, state bodies, companies (never people),
   plus ``head_words`` that end organisation names ("... Council");
 * ``places.yaml``: countries, cities, regions with their demonyms, plus ``head_words``
-  that end place names ("... Square");
+  that end place names ("... Square") and ``prefix_words`` that start them ("North ...");
 * ``titles.yaml``: ``titles`` ("President", "Mr"), lowercase ``roles``
   ("journalist"), ``modifiers`` ("former"), ``speech_verbs`` ("said") and
   ``never_names`` (weekdays, months, sentence-initial function words).
@@ -64,6 +64,7 @@ class Lexicon:
     places: tuple[LexiconEntry, ...]
     organisation_heads: tuple[str, ...]
     place_heads: tuple[str, ...]
+    place_prefixes: tuple[str, ...]
     titles: tuple[str, ...]
     roles: tuple[str, ...]
     modifiers: tuple[str, ...]
@@ -151,14 +152,15 @@ def load_organisations(path: Path | None = None) -> tuple[tuple[LexiconEntry, ..
             _words(path, "head_words", data.get("head_words")))
 
 
-def load_places(path: Path | None = None) -> tuple[tuple[LexiconEntry, ...], tuple[str, ...]]:
-    """Countries, cities and regions (with demonyms), and the head words that end place names."""
+def load_places(path: Path | None = None) -> tuple[tuple[LexiconEntry, ...], tuple[str, ...], tuple[str, ...]]:
+    """Countries, cities and regions (with demonyms), the words that end place names and those that start them."""
     path = path or DATA_DIR / "places.yaml"
     data = _read(path)
-    _check_keys(path, data, {"kinds", "places", "head_words"}, {"places"})
+    _check_keys(path, data, {"kinds", "places", "head_words", "prefix_words"}, {"places"})
     kinds = _words(path, "kinds", data.get("kinds"))
     return (_entries(path, "places", data["places"], kinds, with_demonyms=True),
-            _words(path, "head_words", data.get("head_words")))
+            _words(path, "head_words", data.get("head_words")),
+            _words(path, "prefix_words", data.get("prefix_words")))
 
 
 def load_titles(path: Path | None = None) -> dict[str, tuple[str, ...]]:
@@ -173,7 +175,7 @@ def load_titles(path: Path | None = None) -> dict[str, tuple[str, ...]]:
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     """All three lexicons from ``data_dir``, validated; raises LexiconError on a bad file or entry."""
     orgs, org_heads = load_organisations(data_dir / "organisations.yaml")
-    places, place_heads = load_places(data_dir / "places.yaml")
+    places, place_heads, place_prefixes = load_places(data_dir / "places.yaml")
     words = load_titles(data_dir / "titles.yaml")
     return Lexicon(organisations=orgs, places=places, organisation_heads=org_heads, place_heads=place_heads,
-                   **words)
+                   place_prefixes=place_prefixes, **words)
