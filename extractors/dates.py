@@ -146,6 +146,8 @@ FUTURE_RE = re.compile(
     r"is\s+to|are\s+to|until|till|upcoming|coming|next|through|aims?\s+to|intends?\s+to|from\s+now)\b",
     re.I,
 )
+#: a past reporting verb, after which a future cue no longer applies
+REPORTED_RE = re.compile(r"\b(?:said|told|announced|reported|added|stated|wrote|claimed|confirmed|revealed)\b")
 #: the words that may introduce a bare month ("in May", "since June", "last July", "mid-August")
 MONTH_CUE_RE = re.compile(
     r"(?:\b(?:in|since|until|till|through|throughout|by|from|during|before|after|of|last|next|this|early|late|mid|"
@@ -226,7 +228,14 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def _is_future(text: str, start: int) -> bool:
-    return FUTURE_RE.search(_clause_before(text, start)) is not None
+    """Whether the clause before ``start`` reads as future ("will begin on April 7").
+
+    A reporting verb after the cue ends the future part: "Lukashenko, who will host Putin,
+    said on Monday" is a past Monday.
+    """
+    clause = _clause_before(text, start)
+    cue = _last_match(FUTURE_RE, clause)
+    return cue is not None and REPORTED_RE.search(clause, cue.end()) is None
 
 
 def _anchor_year(text: str, start: int) -> int | None:

@@ -159,6 +159,7 @@ def test_weekday_in_a_future_clause_lies_ahead():
     assert values("the drills, which last until Tuesday", date(2025, 9, 11)) == ["2025-09-16"]
     assert values("They will meet on Monday.", FRI_MARCH) == ["2013-03-25"]
     assert values("next Friday", FRI_MARCH) == ["2013-03-29"]
+    assert values("Lukashenko, who will host Putin, said on Monday", FRI_MARCH) == ["2013-03-18"]
     assert values("last Friday", FRI_MARCH) == ["2013-03-15"]
 
 
