@@ -76,9 +76,8 @@ _QUAL_LAST_WORDS = {q.split()[-1] for q in _QUALIFIERS} | {"another", "the"}
 #: Words after which "over"/"about"/"under"/"around" are not qualifiers: "handed over 52 prisoners",
 #: "talked about 14 prisoners".
 _PARTICLE_VERBS = {
-    "over": {"hand", "hands", "handed", "handing", "turn", "turned", "turning", "turns", "took", "take", "taking",
-             "takes", "taken", "pass", "passed", "passing", "hold", "holds", "held", "holding", "ran", "run",
-             "runs", "fought", "fight", "argue", "argued", "worry", "worried", "concern", "concerned", "handover"},
+    "over": {"hand", "hands", "handed", "handing", "turn", "turned", "turning", "turns", "pass", "passed",
+             "passing", "fought", "fight", "argue", "argued", "worry", "worried", "concern", "concerned"},
     "about": {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "speaking", "hear", "heard",
               "learn", "learned", "learnt", "ask", "asked", "asking", "write", "wrote", "written", "writing",
               "worry", "worried", "concerned", "care", "cared", "forget", "forgot", "remind", "reminded", "warn",
@@ -121,6 +120,8 @@ _FUNCTION_WORDS = {
     "these", "their", "its", "his", "her", "our", "at", "in", "on", "after", "before", "when", "if", "then",
     "now", "yet", "so", "also", "further", "still", "estimated", "between", "whereas", "where", "although",
 }
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_PLACE_PREPOSITIONS = {"in", "at", "from", "across", "throughout", "inside", "outside", "near", "within"}
 _SENTENCE_START = set(".!?:;\"“”‘'(\n[•—–")
 
 _HEADS_PLURAL = _NOUNS.plural
@@ -210,8 +211,8 @@ def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
         return None
     if prev_low == "in" and _is_number_before(window, prev_start):
         return None  # a ratio: "one in five prisoners"
-    if (prev and prev[0].isupper() and prev_low not in _FUNCTION_WORDS and not prev_low.endswith(("'s", "’s"))
-            and window[:prev_start].rstrip()[-1:] not in _SENTENCE_START and not _is_title_line(text, start)):
+    if prev and prev[0].isupper() and prev_low not in _FUNCTION_WORDS and not _proper_noun_ok(
+            window[:prev_start], prev_low) and not _is_title_line(text, start):
         return None  # "Boeing 737", "told Reuters 52": a capitalised word mid-sentence, not in a headline
     qualifier, q_start = _qualifier(window, start) if prev_low in _QUAL_LAST_WORDS else ("exact", start)
 
@@ -269,6 +270,15 @@ def _qualifier(window: str, start: int) -> tuple[str, int]:
                     return "exact", start
                 return _QUALIFIERS[q], start - len(window) + spans[last - n][0]
     return "exact", start
+
+
+def _proper_noun_ok(before: str, prev_low: str) -> bool:
+    """Whether a capitalised word can stand right before a count: at a sentence start ("Another 14"),
+    as a possessive ("Belarus's 1,300") or a weekday, or as a place after a preposition ("In Minsk 300 people")."""
+    before = before.rstrip()
+    if not before or before[-1] in _SENTENCE_START or prev_low.endswith(("'s", "’s")) or prev_low in _WEEKDAYS:
+        return True
+    return before.rsplit(None, 1)[-1].lower() in _PLACE_PREPOSITIONS
 
 
 def _is_number_before(window: str, pos: int) -> bool:
@@ -340,7 +350,9 @@ def _is_modifier(word: str, low: str) -> bool:
         return True  # a singular head before a plural one: "student activists", "German nationals"
     if "-" in word:
         return not _BLOCKED_HYPHEN.search(word)  # "high-profile", not "year-old"
-    return low.endswith("ly") and len(low) > 4 and word.islower()  # "newly freed", "politically motivated"
+    if word[0].isupper():
+        return low not in MONTHS and low not in _WEEKDAYS  # an organisation or a place: "three Belsat journalists"
+    return low.endswith("ly") and len(low) > 4  # "newly freed", "politically motivated"
 
 
 def _next_is_noun(text: str, pos: int) -> bool:

@@ -97,6 +97,7 @@ def test_qualifier_at_sentence_start_any_case():
 
 @pytest.mark.parametrize("text, qualifier", [
     ("Officials handed over 52 prisoners to Lithuania.", "exact"),
+    ("The militants took over 250 hostages.", "more_than"),
     ("Lukashenko talked about 14 prisoners with the envoy.", "exact"),
     ("He was detained under 3 different names.", None),  # "names" is no count noun
 ])
@@ -175,6 +176,11 @@ def test_falling_range_is_not_a_range():
     ("One Briton was also freed.", 1, "Briton"),
     ("One prisoner died in custody.", 1, "prisoner"),
     ("Lukashenko's 1,300 political prisoners remain.", 1300, "political prisoners"),
+    ("Police detained three Belsat journalists.", 3, "Belsat journalists"),
+    ("Two other Viasna figures were convicted.", 2, "Viasna figures"),
+    ("In Minsk 300 people protested.", 300, "people"),
+    ("On Thursday 52 prisoners were freed.", 52, "prisoners"),
+    ("Israel freed four fellow Palestinians.", 4, "fellow Palestinians"),
 ])
 def test_unit(text, value, unit):
     assert one(text)[0::3] == (value, unit)
@@ -226,6 +232,8 @@ def test_offsets_cover_text():
     "About 52 percent of prisoners are ill.",                 # percentage in words
     "The Zapad-2025 troops arrived.",                         # name with a year
     "Charter 97 journalists were detained.",                  # outlet name
+    "Doctors said the Sputnik 5 volunteers fell ill.",        # a name: capitalised word mid-sentence
+    "He freed 52 June prisoners.",                            # a month is no modifier
     "Under Article 342 activists are jailed.",                # law article
     "COVID-19 patients were isolated.",                       # name with a number
     "On August 15 prisoners were moved.",                     # date
