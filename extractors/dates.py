@@ -20,6 +20,9 @@ Rules for what the text leaves open (which year for "August 15", which Saturday)
   mostly past tense, so a day or month that would lie ahead of the publication date
   goes to the previous year unless the clause before it reads as future ("will",
   "until", "due to", "next" ...) or the day is only a few days ahead;
+* a sentence that opens with "In 2020," sets the year of its bare months and days;
+* numeric dates are day first with dots ("11.09.2025"); with slashes the reading
+  nearest the publication date wins ("9/11/2025" vs "11/9/2025");
 * a weekday is the publication day itself when the page has that weekday, else the
   nearest such day before it (after it in a future clause);
 * a bare month needs a temporal cue before it ("in May", "since June", "late July")
