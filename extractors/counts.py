@@ -28,8 +28,9 @@ Qualifiers (``extractors.model.QUALIFIERS``):
 
 Not counted, on purpose: vague amounts ("dozens of", "hundreds of", "tens of
 thousands"), a number without a noun ("the remaining 1,300", "52 were freed"), and
-partitives ("two of them", "two of the sources"): the noun is elsewhere or nowhere,
-so there is no unit to report.
+partitives ("two of them", "two of the sources", "five of the 14 prisoners" gives the 14 only):
+the noun is elsewhere or nowhere, so there is no unit to report. "300 of them women" names its
+noun after "of them" and is counted (300 women).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ _NUMBER_RE = re.compile(rf"(?<![\w$€£¥#№.,:/\-+'’])(?:{_NUMBER})", re.I)
 _RANGE_RE = re.compile(rf"\s*(?P<sep>[-\u2010\u2011\u2013\u2014]|\s(?:to|and|or)\s)\s*(?P<num>{_NUMBER})", re.I)
 #: "52 or more", "100 or so", "1,000-plus", "1,000+", "a dozen or so".
 _POST_RE = re.compile(r"\s+or\s+(?P<more>more|so)\b|(?P<plus>-plus\b|\+)|(?P<odd>-odd\b)", re.I)
+_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b,?", re.I)
 _WORD_RE = re.compile(r"[^\S\n]+(U\.S\.|U\.K\.|[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*(?:['’]s?)?)")
 
 _QUALIFIERS = {
@@ -200,7 +202,10 @@ def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
         r = high = None
         unit = _noun_phrase(text, post.end() if post else end, value)
         if unit is None:
-            return None
+            of_them = _OF_THEM_RE.match(text, end)  # "300 of them women": the noun comes after "of them"
+            unit = _noun_phrase(text, of_them.end(), value) if of_them else None
+            if unit is None:
+                return None
 
     window = text[max(0, start - _QUAL_WINDOW):start]
     prev, prev_start = _previous_word(window)

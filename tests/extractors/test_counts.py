@@ -181,6 +181,8 @@ def test_falling_range_is_not_a_range():
     ("In Minsk 300 people protested.", 300, "people"),
     ("On Thursday 52 prisoners were freed.", 52, "prisoners"),
     ("Israel freed four fellow Palestinians.", 4, "fellow Palestinians"),
+    ("Around 1,000 marched, 300 of them women.", 300, "women"),
+    ("Hundreds were held, 29 of whom foreigners.", 29, "foreigners"),
 ])
 def test_unit(text, value, unit):
     assert one(text)[0::3] == (value, unit)
