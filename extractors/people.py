@@ -27,6 +27,7 @@ from functools import lru_cache
 
 import spacy
 from rapidfuzz.distance import Levenshtein
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from extractors.model import Mention
@@ -53,7 +54,9 @@ class _Tables:
     first_classes: dict[str, frozenset[str]]  # person id → given-name classes of its spellings
     gender: dict[str, str]
     given: dict  # fold(form) → GivenName
+    person_first: frozenset[str]  # exact and phonetic keys that start a known spelling
     nonperson: dict[tuple[str, ...], str]  # org/place/demonym phrases → "org" | "place"
+    nonperson_first: dict[str, tuple[int, ...]]  # first key → phrase lengths, longest first
     max_nonperson: int
     heads: frozenset[str]  # org and place head words
     prefixes: frozenset[str]  # words that start place names ("North")
@@ -61,6 +64,7 @@ class _Tables:
     max_title: int
     roles: dict[tuple[str, ...], bool]  # lowercase role phrases
     max_role: int
+    cue_last: frozenset[str]  # last keys of titles and roles: a cheap first test
     modifiers: frozenset[str]
     speech: frozenset[str]
     never: frozenset[str]
@@ -162,7 +166,10 @@ def _tables() -> _Tables:
         first_classes={k: frozenset(v) for k, v in first_classes.items()},
         gender=gender,
         given=given,
+        person_first=frozenset({k[0] for k in people} | {k[0] for k in phon}),
         nonperson=nonperson,
+        nonperson_first={f: tuple(sorted({len(k) for k in nonperson if k[0] == f}, reverse=True))
+                         for f in {k[0] for k in nonperson}},
         max_nonperson=max((len(k) for k in nonperson), default=1),
         heads=frozenset(_key(w) for w in (*lex.organisation_heads, *lex.place_heads)),
         prefixes=frozenset(_key(w) for w in lex.place_prefixes),
@@ -170,6 +177,7 @@ def _tables() -> _Tables:
         max_title=max((len(k) for k in titles), default=1),
         roles=roles,
         max_role=max((len(k) for k in roles), default=1),
+        cue_last=frozenset({k[-1] for k in titles} | {k[-1] for k in roles}),
         modifiers=frozenset(_key(w) for w in lex.modifiers),
         speech=frozenset(_key(w) for w in lex.speech_verbs),
         never=frozenset(_key(w) for w in lex.never_names),
@@ -180,18 +188,23 @@ def _tables() -> _Tables:
 class _Doc:
     """Per-document token arrays; keys are computed lazily and cached per process."""
 
-    __slots__ = ("text", "words", "starts", "ends", "space", "name", "initial", "sent_start", "keys", "lower_vocab",
-                 "_alone")
+    __slots__ = ("text", "words", "starts", "ends", "space", "name", "caps", "initial", "sent_start", "keys",
+                 "lower_vocab", "_alone")
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
-        self.words = words = [t.text for t in doc]
-        self.starts = [t.idx for t in doc]
-        self.ends = [t.idx + len(t.text) for t in doc]
-        self.space = [bool(t.whitespace_) for t in doc]
+        self.text = text = doc.text
+        # one array read instead of a Token object per token per attribute
+        rows = doc.to_array([IDX, LENGTH, SPACY, SENT_START]).tolist()
+        self.starts = [r[0] for r in rows]
+        self.ends = [r[0] + r[1] for r in rows]
+        self.words = words = [text[r[0]:r[0] + r[1]] for r in rows]
+        self.space = [bool(r[2]) for r in rows]
+        self.sent_start = [r[3] == 1 for r in rows]
+        if rows:
+            self.sent_start[0] = True
         self.name = [_is_name_part(w) for w in words]
+        self.caps = [i for i, w in enumerate(words) if w[:1].isupper()]
         self.initial = [len(w) == 2 and w[1] == "." and w[0].isupper() for w in words]
-        self.sent_start = [bool(t.is_sent_start) for t in doc]
         self.keys: list[str | None] = [None] * len(words)
         self.lower_vocab = {w for w in words if w[:1].islower()}
         self._alone: set[str] | None = None
@@ -201,8 +214,8 @@ class _Doc:
         if self._alone is None:
             n = len(self.words)
             self._alone = {
-                self.key(i) for i in range(1, n)
-                if self.name[i] and not self.sent_start[i] and not self.name[i - 1] and self.words[i - 1] != "-"
+                self.key(i) for i in self.caps
+                if i and self.name[i] and not self.sent_start[i] and not self.name[i - 1] and self.words[i - 1] != "-"
                 and (i + 1 == n or (not self.name[i + 1] and self.words[i + 1] != "-"))
                 and not _cued(self, tb, i)}
         return self._alone
@@ -277,6 +290,8 @@ def _blocked_single(d: _Doc, tb: _Tables, i: int) -> bool:
 
 def _cued(d: _Doc, tb: _Tables, i: int) -> bool:
     """A title ("President") or role ("journalist") right before token i."""
+    if i < 1 or (d.key(i - 1) not in tb.cue_last and d.lower(i - 1) not in tb.cue_last):
+        return False
     for length in range(1, max(tb.max_title, tb.max_role) + 1):
         a = i - length
         if a < 0:
@@ -291,19 +306,19 @@ def _cued(d: _Doc, tb: _Tables, i: int) -> bool:
 def _match_known(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
     """Gazetteer pass: longest known spelling at each capitalised token; non-person phrases are marked taken."""
     n = len(d.words)
-    i = 0
-    while i < n:
-        w = d.words[i]
-        if not w[:1].isupper() or taken[i]:
-            i += 1
+    resume = 0
+    for i in d.caps:
+        if i < resume or taken[i]:
             continue
         # non-person phrase (org, place, demonym); tokens need not be name parts ("Charter 97")
+        k = d.key(i)
         np_len = 0
-        for length in range(min(tb.max_nonperson, n - i), 0, -1):
-            if tuple(d.key(j) for j in range(i, i + length)) in tb.nonperson:
+        for length in tb.nonperson_first.get(k, ()):
+            if i + length <= n and tuple(d.key(j) for j in range(i, i + length)) in tb.nonperson:
                 np_len = length
                 break
-        span = _name_span(d, i, tb.max_person + 2) if d.name[i] else []
+        known_start = k in tb.person_first or _phon(k) in tb.person_first
+        span = _name_span(d, i, tb.max_person + 2) if d.name[i] and known_start else []
         best = None  # (n tokens, last index, ids)
         for end in range(len(span), 0, -1):
             idx = [j for j in span[:end] if not d.initial[j]]
@@ -329,14 +344,12 @@ def _match_known(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
             found.append((first, last + 1, ids, False))
             for j in range(first, last + 1):
                 taken[j] = True
-            i = last + 1
+            resume = last + 1
             continue
         if np_len:
             for j in range(i, i + np_len):
                 taken[j] = True
-            i += np_len
-            continue
-        i += 1
+            resume = i + np_len
 
 
 def _with_given_name(d: _Doc, tb: _Tables, taken: list[bool], first: int, last: int,
@@ -363,10 +376,9 @@ def _with_given_name(d: _Doc, tb: _Tables, taken: list[bool], first: int, last: 
 def _discover(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
     """Find unknown people in runs of capitalised tokens that no lexicon claims."""
     n = len(d.words)
-    i = 0
-    while i < n:
-        if taken[i] or not d.name[i]:
-            i += 1
+    resume = 0
+    for i in d.caps:
+        if i < resume or taken[i] or not d.name[i]:
             continue
         # a run of name parts, initials and inner particles, one space apart, untaken
         run = [i]
@@ -388,7 +400,7 @@ def _discover(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
             while _hyphen_joins(d, taken, j):  # "Jean-Luc", "Al-Sudani"
                 run += [j + 1, j + 2]
                 j += 2
-        i = run[-1] + 1
+        resume = run[-1] + 1
         _segment_run(d, tb, run, taken, found)
 
 
@@ -542,7 +554,7 @@ def _repeats(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
         return
     n = len(d.words)
     longest = max(len(k) for k in surnames)
-    for i in range(n):
+    for i in d.caps:
         if taken[i] or not d.name[i] or (i >= 1 and d.words[i - 1] == "-" and not d.space[i - 1]):
             continue
         for length in range(min(longest, n - i), 0, -1):
