@@ -106,12 +106,12 @@ MONTHS = {
 #: Words that make the next number part of a name or a reference, in any case: "Article 342", "Charter 97".
 _NAME_PREFIXES = {
     "article", "articles", "charter", "part", "paragraph", "section", "clause", "chapter", "page", "pages",
-    "no", "no.", "nos.", "nr", "nr.", "number", "colony", "prison", "cell", "room", "ward", "block", "flight",
-    "boeing", "airbus", "route", "bus", "line", "case", "decree", "resolution", "protocol", "act", "law",
+    "no", "no.", "nos.", "nr", "nr.", "number", "colony", "cell", "room", "ward", "block", "flight",
+    "boeing", "airbus", "route", "bus", "line", "decree", "resolution", "protocol", "act", "law",
     "zapad", "covid", "formula", "apollo", "unit", "battalion", "brigade", "regiment", "division", "platoon",
-    "company", "group", "list", "item", "point", "step", "level", "phase", "stage", "round", "term", "vol.",
-    "volume", "issue", "episode", "season", "grade", "class", "category", "type", "model", "version",
-    "aged", "age", "ages", "ageing", "year", "years", "minus", "plus", "times", "top", "per",
+    "company", "group", "list", "item", "step", "level", "phase", "stage", "round", "vol.", "volume",
+    "issue", "episode", "season", "grade", "class", "category", "type", "model", "version",
+    "aged", "age", "ages", "ageing", "minus", "times", "top", "per",
 }
 #: Words allowed right before the number even when capitalised mid-sentence (titles: "Frees 52 Political
 #: Prisoners" are let through separately).
@@ -141,6 +141,10 @@ _BLOCKED_HYPHEN = re.compile(r"year|month|week|day|hour|old|minute|second|time|p
 _MAX_MODIFIERS = 4
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+#: Words that may follow a person noun without being a noun themselves ("one Belarusian who fled").
+_CLAUSE_WORDS = {"who", "whom", "whose", "was", "is", "has", "had", "were", "are", "will", "would", "could",
+                 "said", "says", "that", "which", "remains", "remained", "did", "does"}
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by",
                       "as", "after", "over", "into", "amid", "vs"}
 
@@ -167,6 +171,7 @@ def find_counts(text: str) -> list[CountFact]:
 
 
 def _value(raw: str) -> int | None:
+    """The integer a matched number stands for; ``None`` for fractions ("1.5")."""
     if raw.isdigit():
         return int(raw)
     v = parse_number(raw.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", ""))
@@ -297,7 +302,7 @@ def _is_title_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", line) if w.lower() not in _TITLE_SMALL_WORDS]
+    words = [w for w in _TITLE_WORD_RE.findall(line) if w.lower() not in _TITLE_SMALL_WORDS]
     return 2 < len(words) <= 20 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -351,6 +356,7 @@ def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int] | None:
 
 
 def _is_modifier(word: str, low: str) -> bool:
+    """Whether ``word`` may stand between the number and the head noun."""
     if low in _MODIFIERS or word in _ADJECTIVES or low in _ALL_HEADS or word in _DEM_SINGULAR:
         return True  # a singular head before a plural one: "student activists", "German nationals"
     if "-" in word:
@@ -361,7 +367,6 @@ def _is_modifier(word: str, low: str) -> bool:
 
 
 def _next_is_noun(text: str, pos: int) -> bool:
+    """Whether a lower-case word that may be a noun follows ``pos`` ("court" in "one Belarusian court")."""
     m = _WORD_RE.match(text, pos)
-    return bool(m) and m.group(1).islower() and m.group(1) not in _FUNCTION_WORDS and m.group(1) not in {
-        "who", "whom", "whose", "was", "is", "has", "had", "were", "are", "will", "would", "could", "said",
-        "says", "that", "which", "remains", "remained", "also", "did", "does"}
+    return bool(m) and m.group(1).islower() and m.group(1) not in _FUNCTION_WORDS | _CLAUSE_WORDS

@@ -180,6 +180,8 @@ def test_falling_range_is_not_a_range():
     ("Two other Viasna figures were convicted.", 2, "Viasna figures"),
     ("In Minsk 300 people protested.", 300, "people"),
     ("On Thursday 52 prisoners were freed.", 52, "prisoners"),
+    ("In recent years 1,000 people have fled.", 1000, "people"),
+    ("At one point 300 people were held.", 300, "people"),
     ("Israel freed four fellow Palestinians.", 4, "fellow Palestinians"),
     ("Around 1,000 marched, 300 of them women.", 300, "women"),
     ("Hundreds were held, 29 of whom foreigners.", 29, "foreigners"),
