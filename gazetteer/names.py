@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel, JaroWinkler
+from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
 
 from gazetteer.load import GivenName, load_given_names
 from gazetteer.translit import fold, phonetic_key
@@ -207,7 +207,9 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
             patronymic = f
         elif not patronymic and f[:1]:
             initials += f[0]  # a middle name: keep its initial only
-    surname = "".join(fold(t).replace(" ", "") for t in surname_tokens)
+    # particles (von der) stay out of the key so "Leyen" matches "von der Leyen"
+    core = [t for t in surname_tokens if fold(t) not in _PARTICLES] or surname_tokens
+    surname = "".join(fold(t).replace(" ", "") for t in core)
     masc, sgender = _surname_forms(surname)
     stem = phonetic_key(masc)
     cases = []
@@ -242,13 +244,13 @@ def surname_similarity(a: ParsedName, b: ParsedName) -> tuple[float, str]:
         return 1.0, "same surname key"
     if a.stem in b.case_stems or b.stem in a.case_stems:
         return 0.93, "case ending"
-    key = Indel.normalized_similarity(a.stem, b.stem)
-    folded = Indel.normalized_similarity(a.surname, b.surname)
-    jw = JaroWinkler.similarity(a.stem, b.stem)
-    # Jaro-Winkler over-rewards shared prefixes; only let it lift a close Indel score
+    # Levenshtein (not Indel): an extra letter on a short key ("makai"/"makaic") must not look like a typo
+    key = Levenshtein.normalized_similarity(a.stem, b.stem)
+    folded = Levenshtein.normalized_similarity(a.surname, b.surname)
     score = max(key, folded)
-    if score >= 0.8:
-        score = max(score, min(jw, score + 0.03))
+    if score >= 0.8 and min(len(a.stem), len(b.stem)) >= 7:
+        # Jaro-Winkler over-rewards shared prefixes: only let it lift a close score on long keys
+        score = max(score, min(JaroWinkler.similarity(a.stem, b.stem), score + 0.03))
     return score, "fuzzy surname"
 
 

@@ -113,6 +113,7 @@ class Resolver:
                 for gid in self._given_ids(pn):
                     self._exact[(pn.stem, gid)].add(p.id)
         self._stems = sorted(self._by_stem)
+        self._surnames = sorted({pn.surname for pn, _ in self._spellings})
         self._lookup_cache: dict[str, str | None] = {}
 
     # -- parsing and gazetteer lookup -------------------------------------------------
@@ -142,7 +143,7 @@ class Resolver:
         pn = self.parse(name)
         result: str | None = None
         if pn.stem:
-            if pn.given and len(pn.given) > 1:
+            if pn.given:
                 ids: set[str] = set()
                 for gid in self._given_ids(pn):
                     ids |= self._exact.get((pn.stem, gid), set())
@@ -158,11 +159,15 @@ class Resolver:
 
     def _fuzzy_ids(self, pn: ParsedName) -> set[str]:
         ids: set[str] = set()
+        cutoff = FULL_SURNAME_MIN - 0.05
         near = {s for s, _, _ in process.extract(pn.stem, self._stems, scorer=Indel.normalized_similarity,
-                                                 score_cutoff=FULL_SURNAME_MIN - 0.05, limit=20)}
+                                                 score_cutoff=cutoff, limit=20)}
         near |= {s for s in pn.case_stems if s in self._by_stem}
+        near_folded = {s for s, _, _ in process.extract(pn.surname, self._surnames, scorer=Indel.normalized_similarity,
+                                                        score_cutoff=cutoff, limit=20)}
         for known, pid in self._spellings:
-            if known.stem in near and known.has_given and compare(pn, known, self.index).same:
+            if (known.stem in near or known.surname in near_folded) and known.has_given \
+                    and compare(pn, known, self.index).same:
                 ids.add(pid)
         return ids
 
@@ -228,17 +233,25 @@ class Resolver:
                 else:
                     by_group[m.group] = i
         full = [i for i in range(n) if parsed[i].has_given and parsed[i].stem]
-        # full names: compare distinct spellings pairwise within the document
+        # full names: leader clustering over distinct spellings (most frequent and complete first), so
+        # typos cannot chain two people together through a spelling halfway between them
+        freq = Counter(mentions[i].name for i in full)
         first_of: dict[str, int] = {}
         for i in full:
             first_of.setdefault(mentions[i].name, i)
             uf.union(first_of[mentions[i].name], i)
-        spell = list(first_of)
-        for x in range(len(spell)):
-            for y in range(x + 1, len(spell)):
-                m = self._doc_match(spell[x], spell[y], uncertain)
-                if m:
-                    uf.union(first_of[spell[x]], first_of[spell[y]])
+        order = sorted(first_of, key=lambda x: (-freq[x], -self.parse(x).completeness, x))
+        leaders: list[str] = []
+        for name in order:
+            best = None
+            for lead in leaders:
+                m = self._doc_match(name, lead, uncertain)
+                if m.same and (best is None or m.score > best[0]):
+                    best = (m.score, lead)
+            if best is None:
+                leaders.append(name)
+            else:
+                uf.union(first_of[best[1]], first_of[name])
         # surname-only and given-only mentions
         for i in range(n):
             pn = parsed[i]
@@ -262,13 +275,13 @@ class Resolver:
             groups[uf.find(i)].append(i)
         return [_Cluster([mentions[i] for i in idx], [parsed[i] for i in idx]) for _, idx in sorted(groups.items())]
 
-    def _doc_match(self, a: str, b: str, uncertain: dict) -> bool:
+    def _doc_match(self, a: str, b: str, uncertain: dict) -> Match:
         m = self.match(a, b)
         if not m.same and m.score >= GREY_LOW and m.reason != "recorded decision":
             key = pair_key(a, b)
             if key not in uncertain or uncertain[key][2] < m.score:
                 uncertain[key] = (a, b, m.score) if decision_key(a) <= decision_key(b) else (b, a, m.score)
-        return m.same
+        return m
 
     def _attach(self, i: int, pn: ParsedName, mentions: list[Mention], parsed: list[ParsedName],
                 full: list[int], uf: _UnionFind) -> int | None:
@@ -324,21 +337,19 @@ class Resolver:
             c.key = f"{c.best.given_id}|{c.best.stem}|{c.best.gender}"
             keys.setdefault(c.key, c)
             count[c.key] += len(c.mentions)
-        klist = sorted(keys)
-        uf = _UnionFind(len(klist))
+        # leader clustering over keys (most mentioned first): each key joins its best matching leader
+        klist = sorted(keys, key=lambda k: (-count[k], k))
         pos = {k: i for i, k in enumerate(klist)}
+        links: dict[int, list[tuple[float, int]]] = defaultdict(list)
         for x, y in self._candidate_pairs([keys[k].best for k in klist]):
-            a, b = keys[klist[x]].best_name, keys[klist[y]].best_name
-            if self._doc_match(a, b, uncertain):
-                uf.union(x, y)
-        comp: dict[int, list[str]] = defaultdict(list)
-        for k in klist:
-            comp[uf.find(pos[k])].append(k)
-        canon = {}
-        for members in comp.values():
-            head = min(members, key=lambda k: (-count[k], k))
-            for k in members:
-                canon[k] = _xid(head)
+            m = self._doc_match(keys[klist[x]].best_name, keys[klist[y]].best_name, uncertain)
+            if m.same:
+                links[max(x, y)].append((m.score, min(x, y)))
+        leader_of: dict[int, int] = {}
+        for i in range(len(klist)):
+            heads = [(score, -j) for score, j in links.get(i, ()) if leader_of.get(j) == j]
+            leader_of[i] = -max(heads)[1] if heads else i
+        canon = {k: _xid(klist[leader_of[pos[k]]]) for k in klist}
         for c in unknown:
             c.id = canon[c.key]
         # 3. lone surnames: the only (else most mentioned) compatible person of the call named in full
