@@ -37,6 +37,7 @@ _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ievich|yevich|avich|ich|ovna|evna|ichna|ouna|auna)$")
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
                         "dos", "das", "del", "ter", "zu", "y"})
+_ROMAN = re.compile(r"^[IVXL]+$")
 _OPEN_PARENS = frozenset({"(", "["})
 _APPOSITION_LEADS = frozenset({"a", "an", "the", "who", "whose", "its", "his", "her", "their", "also"})
 _MAX_NAME_TOKENS = 4
@@ -62,6 +63,7 @@ class _Tables:
     prefixes: frozenset[str]  # words that start place names ("North")
     titles: dict[tuple[str, ...], bool]  # capitalised titles and roles (keys) → True
     max_title: int
+    regnal: frozenset[tuple[str, ...]]  # titles used with a given name alone ("Pope Leo XIV")
     roles: dict[tuple[str, ...], bool]  # lowercase role phrases
     max_role: int
     cue_last: frozenset[str]  # last keys of titles and roles: a cheap first test
@@ -152,7 +154,7 @@ def _tables() -> _Tables:
                 p = _phrase(s)
                 if p:
                     nonperson.setdefault(p, kind)
-    titles = {_phrase(t): True for t in lex.titles}
+    titles = {_phrase(t): True for t in (*lex.titles, *lex.regnal_titles)}
     titles.update({_phrase(r): True for r in lex.roles})
     roles = {tuple(t.lower() for t in _phrase(r)): True for r in lex.roles}
     titles.pop((), None)
@@ -175,6 +177,7 @@ def _tables() -> _Tables:
         prefixes=frozenset(_key(w) for w in lex.place_prefixes),
         titles=titles,
         max_title=max((len(k) for k in titles), default=1),
+        regnal=frozenset(_phrase(t) for t in lex.regnal_titles),
         roles=roles,
         max_role=max((len(k) for k in roles), default=1),
         cue_last=frozenset({k[-1] for k in titles} | {k[-1] for k in roles}),
@@ -425,6 +428,7 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
     """Split a run at titles and never-names; decide whether each rest is a person."""
     seg: list[int] = []
     cue = _cued(d, tb, run[0])
+    regnal = False
     k = 0
     while k < len(run):
         t = run[k]
@@ -443,18 +447,20 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
                    or (d.sent_start[t] and d.lower(t) in tb.stop))
         if blocker:
             if seg:
-                _decide(d, tb, seg, cue, taken, found)
+                _decide(d, tb, seg, cue, taken, found, regnal)
                 seg = []
             cue = bool(tlen) or (cue and key in tb.modifiers)
+            regnal = bool(tlen) and tuple(d.key(x) for x in run[k:k + tlen]) in tb.regnal
             k += max(tlen, 1)
             continue
         seg.append(t)
         k += 1
     if seg:
-        _decide(d, tb, seg, cue, taken, found)
+        _decide(d, tb, seg, cue, taken, found, regnal)
 
 
-def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], found: list) -> None:
+def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], found: list,
+            regnal: bool = False) -> None:
     """Keep ``seg`` (or its tail) as a person when a rule says so."""
     while seg and d.words[seg[-1]] in _PARTICLES:
         seg = seg[:-1]
@@ -481,6 +487,12 @@ def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], 
     first_given = d.key(words[0]) in tb.given
     person = False
     if 2 <= len(words) <= 3 and first_given:
+        person = True
+    elif regnal and len(words) == 1 and first_given:
+        # "Pope Leo XIV", "King Charles III", "Patriarch Kirill": a given name is the whole name
+        nxt = seg[-1] + 1
+        if nxt < len(d.words) and d.space[seg[-1]] and _ROMAN.match(d.words[nxt]):
+            seg = [*seg, nxt]
         person = True
     elif cue and 1 <= len(words) <= 3:
         # a lone cued word: a surname ("Lord Alli"), not a common word or a given name ("Sir Keir")
@@ -588,20 +600,27 @@ def _near_known(d: _Doc, tb: _Tables, words: list[int]) -> frozenset[str]:
 
 
 def _choose_people(tb: _Tables, found: list) -> list[tuple[int, int, str | None]]:
-    """One person id per mention: unique candidates win; a shared surname goes to the person named in
-    full in this article, else to the first-listed (most prominent) holder when none is."""
-    named = {next(iter(ids)) for first, end, ids, _ in found if len(ids) == 1 and end - first >= 2}
+    """One person id per mention. Unique candidates win. A bare surname shared by several known people
+    ("Lukashenka": father and sons) means, for the whole article, what it meant at its first use: the
+    only holder named in full before then ("Eduard Babaryka ... Babaryka said"), else the most
+    prominent holder (first in people.yaml)."""
+    found.sort()
+    named_at: dict[str, int] = {}  # person id → first token of its first full-name mention
+    for first, end, ids, _ in found:
+        if len(ids) == 1 and end - first >= 2:
+            named_at.setdefault(next(iter(ids)), first)
+    meaning: dict[frozenset[str], str | None] = {}
     out = []
     for first, end, ids, _ in found:
         pid = None
         if len(ids) == 1:
             pid = next(iter(ids))
-        elif ids:
-            here = ids & named
-            if len(here) == 1:
-                pid = next(iter(here))
-            elif not here and end - first == 1:
-                pid = min(ids, key=tb.order.__getitem__)
+        elif ids and end - first == 1:  # a full name with an unlisted given name is left to the resolver
+            if ids not in meaning:
+                before = [p for p in ids if named_at.get(p, first) < first]
+                top = min(ids, key=tb.order.__getitem__)
+                meaning[ids] = before[0] if len(before) == 1 else (top if not before or top in before else None)
+            pid = meaning[ids]
         out.append((first, end, pid))
     return out
 

@@ -6,7 +6,8 @@ The people detector reads three YAML files in ``gazetteer/data``:
   plus ``head_words`` that end organisation names ("... Council");
 * ``places.yaml``: countries, cities, regions with their demonyms, plus ``head_words``
   that end place names ("... Square") and ``prefix_words`` that start them ("North ...");
-* ``titles.yaml``: ``titles`` ("President", "Mr"), lowercase ``roles``
+* ``titles.yaml``: ``titles`` ("President", "Mr"), ``regnal_titles`` used with a given
+  name alone ("Pope Leo XIV"), lowercase ``roles``
   ("journalist"), ``modifiers`` ("former"), ``speech_verbs`` ("said") and
   ``never_names`` (weekdays, months, sentence-initial function words).
 
@@ -29,7 +30,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _ENTRY_KEYS = {"id", "name", "kind", "aliases", "demonyms"}
-_WORD_LISTS = ("titles", "roles", "modifiers", "speech_verbs", "never_names")
+_WORD_LISTS = ("titles", "regnal_titles", "roles", "modifiers", "speech_verbs", "never_names")
 
 
 class LexiconError(ValueError):
@@ -66,6 +67,7 @@ class Lexicon:
     place_heads: tuple[str, ...]
     place_prefixes: tuple[str, ...]
     titles: tuple[str, ...]
+    regnal_titles: tuple[str, ...]
     roles: tuple[str, ...]
     modifiers: tuple[str, ...]
     speech_verbs: tuple[str, ...]
@@ -164,7 +166,7 @@ def load_places(path: Path | None = None) -> tuple[tuple[LexiconEntry, ...], tup
 
 
 def load_titles(path: Path | None = None) -> dict[str, tuple[str, ...]]:
-    """The word lists of ``titles.yaml``: titles, roles, modifiers, speech_verbs, never_names."""
+    """The word lists of ``titles.yaml``: titles, regnal_titles, roles, modifiers, speech_verbs, never_names."""
     path = path or DATA_DIR / "titles.yaml"
     data = _read(path)
     _check_keys(path, data, set(_WORD_LISTS), {"titles", "never_names"})

@@ -112,6 +112,21 @@ def test_parenthesised_alternate_without_closing_bracket(nlp):
     assert ms[0].group == ms[1].group is not None
 
 
+def test_regnal_title_with_given_name(nlp):
+    assert names(nlp, "Pope Leo XIV welcomed the release of priest Henrykh Akalatovich.") == [
+        "Leo XIV", "Henrykh Akalatovich"]
+
+
+def test_shared_surname_goes_to_the_most_prominent_holder_unless_another_was_named_first(nlp):
+    father = mentions(nlp, "Alexander Lukashenko spoke.")[0].gazetteer_id
+    son = mentions(nlp, "Viktor Lukashenko spoke.")[0].gazetteer_id
+    assert father != son
+    ms = mentions(nlp, "Lukashenko's son Viktor Lukashenko travelled. Lukashenko stayed in Minsk.")
+    assert [m.gazetteer_id for m in ms] == [father, son, father]
+    ms = mentions(nlp, "Viktor Lukashenko travelled to Moscow, where Lukashenko met officials.")
+    assert [m.gazetteer_id for m in ms] == [son, son]
+
+
 # ------------------------------------------------------------ traps
 
 @pytest.mark.parametrize("text", [
