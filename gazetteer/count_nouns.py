@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from gazetteer.load import GazetteerError, _LineLoader  # the loader records each mapping's line
+
 COUNT_NOUNS_PATH = Path(__file__).resolve().parent / "data" / "count_nouns.yaml"
 
 _SECTIONS = {"nouns", "demonyms", "modifiers", "fillers"}
@@ -26,7 +28,7 @@ _LOWER_RE = re.compile(r"[a-z][a-z'\-]*")
 _CAPITAL_RE = re.compile(r"[A-Z][A-Za-z.'\-]*")
 
 
-class CountNounsError(Exception):
+class CountNounsError(GazetteerError):
     """``count_nouns.yaml`` is missing, unreadable or invalid; the message names file, entry and reason."""
 
 
@@ -41,19 +43,6 @@ class CountNouns:
     adjectives: frozenset[str]
     modifiers: frozenset[str]
     fillers: frozenset[str]
-
-
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the 1-based line of every mapping as ``__line__``."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def load_count_nouns(path: Path | str | None = None) -> CountNouns:

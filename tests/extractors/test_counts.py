@@ -18,6 +18,7 @@ from extractors.counts import find_counts
 from extractors.model import QUALIFIERS
 from extractors.numbers import NUMBER_RE, parse_number
 from gazetteer.count_nouns import CountNounsError, load_count_nouns
+from gazetteer.load import GazetteerError
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
@@ -326,8 +327,9 @@ def test_lexicon_error_names_line_and_entry(tmp_path):
     path = tmp_path / "count_nouns.yaml"
     path.write_text(GOOD.replace("{singular: prisoner, plural: prisoners}",
                                  "{singular: prisoner, plural: prisoners}\n  - {singular: Guard, plural: guards}"))
-    with pytest.raises(CountNounsError, match=re.escape(f"{path}:3: nouns entry 2 (Guard)")):
+    with pytest.raises(GazetteerError, match=re.escape(f"{path}:3: nouns entry 2 (Guard)")) as err:
         load_count_nouns(path)
+    assert isinstance(err.value, CountNounsError)  # one exception family for the gazetteer layer
 
 
 def test_lexicon_good_file(tmp_path):
