@@ -165,6 +165,7 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
     index = index or default_index()
     text = re.sub(r"\s+", " ", name.replace("\u00a0", " ")).strip()
     text = re.sub(r"[()\"“”«»]", " ", text).strip()
+    text = re.sub(r"(?<=\w)['’ʼ]s?$", "", text)  # English possessive: Lukashenko's
     surname_tokens: list[str] = []
     rest: list[str] = []
     if "," in text:

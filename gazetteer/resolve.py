@@ -260,12 +260,13 @@ class Resolver:
             target = self._attach(i, pn, mentions, parsed, full, uf)
             if target is not None:
                 uf.union(target, i)
-        # leftover surname-only mentions merge among themselves
-        rest = {}
+        # leftover surname-only mentions merge among themselves (same key, gender and gazetteer id)
+        rest: dict[tuple, int] = {}
+        with_full = {uf.find(j) for j in full}
         for i in range(n):
-            if i in full or uf.find(i) != i and any(uf.find(i) == uf.find(j) for j in full):
+            if i in full or uf.find(i) in with_full:
                 continue
-            key = (parsed[i].stem, parsed[i].gender)
+            key = (parsed[i].stem, parsed[i].gender, mentions[i].gazetteer_id)
             if key in rest:
                 uf.union(rest[key], i)
             else:
@@ -287,8 +288,11 @@ class Resolver:
                 full: list[int], uf: _UnionFind) -> int | None:
         """Index of the full-name mention a surname-only (or bare given-name) mention belongs to."""
         cands = []
+        known = mentions[i].gazetteer_id  # the detector's reading of a shared surname wins
         for j in full:
             if self.decisions.get(pair_key(mentions[i].name, mentions[j].name)) is False:
+                continue
+            if known and (mentions[j].gazetteer_id or self.lookup(mentions[j].name)) not in (known, None):
                 continue
             m = compare(pn, parsed[j], self.index)
             if m.same:

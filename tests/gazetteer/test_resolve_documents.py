@@ -67,3 +67,11 @@ def test_grey_zone_reported_and_decision_applies():
     merged = Resolver(people=[], decisions={pair_key("Ivan Kozlov", "Ivan Kozlovsky"): True}).resolve(docs)
     assert merged.people[0][0].id == merged.people[1][0].id
     assert not merged.uncertain
+
+
+def test_detector_gazetteer_id_decides_a_shared_surname():
+    doc = [Mention("Viktor Lukashenko", "Viktor Lukashenko", 0, 17),
+           Mention("Lukashenko", "Lukashenko", 40, 50, gazetteer_id="lukashenka-alyaksandr")]
+    [people] = resolve_documents([doc])
+    ids = _by_name(people)
+    assert ids == {"Viktor Lukashenko": "lukashenka-viktar", "Lukashenko": "lukashenka-alyaksandr"}

@@ -22,3 +22,10 @@ def test_phonetic_key_collapses_romanisations():
 def test_phonetic_key_keeps_different_surnames_apart():
     assert phonetic_key("Statkevich") != phonetic_key("Matskevich")
     assert phonetic_key("Ivanou") != phonetic_key("Ivanenka")
+
+
+def test_possessive_and_particles_do_not_change_the_surname():
+    from gazetteer.names import parse
+
+    assert parse("Dubrouski's").stem == parse("Dubrouski").stem
+    assert parse("Ursula von der Leyen").stem == parse("Leyen").stem
