@@ -141,6 +141,10 @@ _BLOCKED_HYPHEN = re.compile(r"year|month|week|day|hour|old|minute|second|time|p
 _MAX_MODIFIERS = 4
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+#: -ly/-ed/-ing words that never stand between a number and its noun.
+_NOT_MODIFIERS = {"including", "during", "according", "regarding", "following", "concerning", "excluding",
+                  "only", "early", "nearly", "roughly", "reportedly", "allegedly", "respectively", "mostly",
+                  "mainly", "chiefly", "largely", "daily", "weekly", "monthly", "yearly", "indeed", "instead"}
 _TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 #: Words that may follow a person noun without being a noun themselves ("one Belarusian who fled").
 _CLAUSE_WORDS = {"who", "whom", "whose", "was", "is", "has", "had", "were", "are", "will", "would", "could",
@@ -363,7 +367,9 @@ def _is_modifier(word: str, low: str) -> bool:
         return not _BLOCKED_HYPHEN.search(word)  # "high-profile", not "year-old"
     if word[0].isupper():
         return low not in MONTHS and low not in _WEEKDAYS  # an organisation or a place: "three Belsat journalists"
-    return low.endswith("ly") and len(low) > 4  # "newly freed", "politically motivated"
+    if len(low) > 4 and low.endswith(("ly", "ed", "ing")):  # "newly freed", "detained", "striking workers"
+        return low not in _NOT_MODIFIERS
+    return False
 
 
 def _next_is_noun(text: str, pos: int) -> bool:

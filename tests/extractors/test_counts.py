@@ -174,6 +174,8 @@ def test_falling_range_is_not_a_range():
     ("Two U.S. citizens were among them.", 2, "U.S. citizens"),
     ("Three high-profile dissidents were freed.", 3, "high-profile dissidents"),
     ("Five newly freed journalists spoke.", 5, "newly freed journalists"),
+    ("Police beat 300 striking workers.", 300, "striking workers"),
+    ("Five abducted teenagers were found.", 5, "abducted teenagers"),
     ("One Briton was also freed.", 1, "Briton"),
     ("One prisoner died in custody.", 1, "prisoner"),
     ("Lukashenko's 1,300 political prisoners remain.", 1300, "political prisoners"),
@@ -249,6 +251,7 @@ def test_offsets_cover_text():
     "Hundreds of people and tens of thousands of protesters.",
     "A few hundred activists gathered.",
     "Two of them were freed, two of the sources said.",       # partitive
+    "Belarus freed 14 including journalists.",                # "including" is no modifier
     "Among the 52 freed was a philosopher.",                  # noun left out
     "Three mid-level US delegations visited.",                # not people
     "52 is a lot.",
