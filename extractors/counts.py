@@ -3,17 +3,20 @@
 One regex scan finds every cardinal (digits or words); for each, a few cheap looks
 decide whether it counts people:
 
-1. left of the number: money signs, joined names ("Zapad-2025", "COVID-19"), name
-   prefixes ("Article 342", "Charter 97"), months ("August 15"), "aged", a capitalised
-   word mid-sentence ("Boeing 737") and bare years ("2020 protesters") rule it out;
-   a qualifier phrase ("at least", "more than", "up to", ...) sets the qualifier;
-2. right of the number: a second number makes a range ("15 to 20", "15-20",
-   "between 15 and 20", "two or three"); "-year-old", "14th", "50%" rule it out;
-3. then up to four modifiers ("political", "Catholic", "German", "more") and a head
-   noun from ``gazetteer/data/count_nouns.yaml`` that agrees in number with the value
-   ("one prisoner", "14 prisoners"). Without a head noun there is no count, so ages,
-   durations, money, times and percentages never get one ("a 16 year prison
-   sentence", "five years", "150,000 euros").
+1. right of the number: "-year-old", "14th", "50%", "10:30" rule it out; a second number
+   makes a range ("15 to 20", "15-20", "between 15 and 20", "two or three"); then up to
+   four modifiers and a head noun from ``gazetteer/data/count_nouns.yaml`` that agrees in
+   number with the value ("one prisoner", "14 prisoners"). Modifiers are the file's words,
+   demonym adjectives ("German nationals"), capitalised names ("Belsat journalists"),
+   hyphenated words ("high-profile") and -ly/-ed/-ing words ("newly freed", "striking").
+   Without a head noun there is no count, so ages, durations, money, times and
+   percentages never get one ("a 16 year prison sentence", "five years", "150,000 euros");
+2. left of the number, only when a noun was found: money signs and joined names
+   ("$150,000", "Zapad-2025", "COVID-19"), name prefixes ("Article 342", "Charter 97"),
+   months ("August 15"), "aged", ratios ("one in five"), a capitalised word mid-sentence
+   outside a headline ("Boeing 737") and bare years ("2020 protesters") rule it out;
+   a qualifier phrase ("at least", "more than", "up to", ...) sets the qualifier, unless
+   the word before makes it a particle ("handed over 52", "talked about 14").
 
 Qualifiers (``extractors.model.QUALIFIERS``):
 
