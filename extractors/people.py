@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import spacy
 from rapidfuzz.distance import Levenshtein
-from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 from extractors.model import Mention
@@ -196,14 +196,16 @@ class _Doc:
 
     def __init__(self, doc: Doc):
         self.text = text = doc.text
-        # one array read instead of a Token object per token per attribute
-        rows = doc.to_array([IDX, LENGTH, SPACY, SENT_START]).tolist()
-        self.starts = [r[0] for r in rows]
-        self.ends = [r[0] + r[1] for r in rows]
-        self.words = words = [text[r[0]:r[0] + r[1]] for r in rows]
-        self.space = [bool(r[2]) for r in rows]
-        self.sent_start = [r[3] == 1 for r in rows]
-        if rows:
+        # column reads instead of a Token object per token per attribute
+        arr = doc.to_array([IDX, LENGTH, SPACY])
+        self.starts = starts = arr[:, 0].tolist()
+        self.ends = ends = (arr[:, 0] + arr[:, 1]).tolist()
+        self.words = words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+        self.space = arr[:, 2].astype(bool).tolist()
+        self.sent_start = [False] * len(words)
+        for sent in doc.sents:
+            self.sent_start[sent.start] = True
+        if words:
             self.sent_start[0] = True
         self.name = [_is_name_part(w) for w in words]
         self.caps = [i for i, w in enumerate(words) if w[:1].isupper()]
