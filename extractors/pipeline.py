@@ -120,11 +120,17 @@ def _pipe(nlp: Language, pairs: Iterable[tuple[Doc, Article]], batch_size: int):
     return nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
 
 
-def resolve_pages(pages: list[PageFacts]) -> list[PageFacts]:
-    """Give every page's people ids that agree across all ``pages``."""
-    from gazetteer.resolve import resolve_documents
+def resolve_pages(pages: list[PageFacts],
+                  decisions: dict[tuple[str, str], bool] | None = None) -> list[tuple[str, str, float]]:
+    """Give every page's people ids that agree across all ``pages``.
 
-    clustered = resolve_documents([p.mentions for p in pages])
-    for page, people in zip(pages, clustered, strict=True):
+    ``decisions`` are recorded review answers (see ``warehouse.review``); the
+    return value lists the uncertain pairs of spellings that were not merged.
+    """
+    from gazetteer.resolve import Resolver, default_resolver
+
+    resolver = Resolver(decisions=decisions) if decisions else default_resolver()
+    resolution = resolver.resolve([p.mentions for p in pages])
+    for page, people in zip(pages, resolution.people, strict=True):
         page.people = people
-    return pages
+    return resolution.uncertain

@@ -17,10 +17,14 @@ from crawler.fetch import Fetcher, FetchResult
 from crawler.sources import Source, load_sources, parse_sources
 from extractors.pipeline import PageFacts, extract_pages, resolve_pages
 from extractors.text import Article, ExtractionError, extract_article
+from gazetteer.resolve import decision_key
 from warehouse.db import connect, table_counts
 from warehouse.load import known_urls, load_pages, record_failures
+from warehouse.review import add_uncertain
+from warehouse.review import decisions as review_decisions
 
 Failure = tuple[str, str, str]  # url, stage, reason
+Uncertain = tuple[str, str, str, str, float]  # name_a, name_b, key_a, key_b, score
 
 
 @task(name="discover", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -67,16 +71,24 @@ def extract_facts_task(articles: list[Article]) -> list[PageFacts]:
 
 
 @task(name="resolve-names", cache_policy=NO_CACHE)
-def resolve_task(pages: list[PageFacts]) -> list[PageFacts]:
-    return resolve_pages(pages)
+def resolve_task(pages: list[PageFacts], db: str | None) -> tuple[list[PageFacts], list[Uncertain]]:
+    con = connect(db)
+    try:
+        recorded = review_decisions(con)
+    finally:
+        con.close()
+    uncertain = resolve_pages(pages, recorded)
+    return pages, [(a, b, decision_key(a), decision_key(b), score) for a, b, score in uncertain]
 
 
 @task(name="load", cache_policy=NO_CACHE)
-def load_task(pages: list[PageFacts], failures: list[Failure], db: str | None) -> dict[str, int]:
+def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[Uncertain],
+              db: str | None) -> dict[str, int]:
     con = connect(db)
     try:
         stats = load_pages(con, pages)
         stats["failures"] = record_failures(con, failures)
+        stats["review_pairs"] = add_uncertain(con, uncertain)
         stats["totals"] = table_counts(con)  # type: ignore[assignment]
         return stats
     finally:
@@ -93,14 +105,14 @@ def pipeline(sources: list[dict[str, Any]] | None = None, sources_file: str | No
         srcs = load_sources(sources_file)
     else:
         raise ValueError("pass sources (a list of source mappings) or sources_file")
-    added = {"articles": 0, "updated": 0, "mentions": 0, "counts": 0, "dates": 0, "failures": 0}
+    added = {"articles": 0, "updated": 0, "mentions": 0, "counts": 0, "dates": 0, "failures": 0, "review_pairs": 0}
     totals: dict[str, int] = {}
     for source in srcs:
         urls, failures = discover_task(source, db)
         results, fetch_failures = fetch_task(source, urls)
         articles, extract_failures = extract_text_task(results)
-        pages = resolve_task(extract_facts_task(articles))
-        stats = load_task(pages, failures + fetch_failures + extract_failures, db)
+        pages, uncertain = resolve_task(extract_facts_task(articles), db)
+        stats = load_task(pages, failures + fetch_failures + extract_failures, uncertain, db)
         totals = stats.pop("totals")
         for k, v in stats.items():
             added[k] = added.get(k, 0) + v

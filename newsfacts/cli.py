@@ -20,6 +20,10 @@ app = typer.Typer(
 )
 names_app = typer.Typer(help="Decide whether name spellings name the same person.", no_args_is_help=True)
 app.add_typer(names_app, name="names")
+review_app = typer.Typer(
+    help="Uncertain pairs of spellings: list them, and record whether they name the same person.",
+)
+app.add_typer(review_app, name="review")
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 
@@ -59,7 +63,8 @@ def extract(
             sources.append(str(f))
         except (OSError, ExtractionError) as exc:
             failures.append({"source": str(f), "error": str(exc)})
-    pages = resolve_pages(list(extract_pages(articles)))
+    pages = list(extract_pages(articles))
+    resolve_pages(pages)
     out = sys.stdout
     for src, page in zip(sources, pages, strict=True):
         out.write(json.dumps(page_record(src, page), ensure_ascii=False) + "\n")
@@ -100,9 +105,10 @@ def demo(
     con = connect(db, read_only=True)
     try:
         sections = [
+            ("Articles loaded", "articles_loaded"),
             ("People and their merged spellings", "people_spellings"),
             ("Counts of people with their dates", "counts_with_dates"),
-            ("Example query 1: reports of releases per month", "released_per_month"),
+            ("Example query 1: reports of people released, per month", "released_per_month"),
             ("Example query 2: every spelling of Tsikhanouskaya and the articles that used it", "spellings_of"),
             ("Example query 3: articles reporting at least 100 people freed", "articles_100_freed"),
         ]
@@ -126,17 +132,12 @@ def query(
     """Run a read-only SQL query on the warehouse and print the result as a table."""
     import duckdb
 
-    from warehouse.db import connect
     from warehouse.report import format_table, run_sql
 
     if (sql is None) == (file is None):
         raise typer.BadParameter("give either a SQL string or -f FILE")
     text = file.read_text(encoding="utf-8") if file else sql
-    try:
-        con = connect(db, read_only=True)
-    except FileNotFoundError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
+    con = _open_read_only(db)
     try:
         typer.echo(format_table(*run_sql(con, text)))
     except duckdb.Error as exc:
@@ -144,6 +145,73 @@ def query(
         raise typer.Exit(1) from exc
     finally:
         con.close()
+
+
+@review_app.callback(invoke_without_command=True)
+def review(
+    ctx: typer.Context,
+    status: Annotated[str, typer.Option(help="Which pairs to list: pending, accepted, rejected or all.")] = "pending",
+    db: DbOption = None,
+) -> None:
+    """List the pairs of spellings the resolver was unsure about (not merged), highest score first.
+
+    Record a decision with `newsfacts review accept ID` or `newsfacts review reject ID`;
+    every later run honours it.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from warehouse.report import format_table
+    from warehouse.review import STATUSES, list_pairs
+
+    if status not in (*STATUSES, "all"):
+        raise typer.BadParameter(f"unknown status {status!r}; use one of {', '.join(STATUSES)}, all",
+                                 param_hint="--status")
+    con = _open_read_only(db)
+    try:
+        typer.echo(format_table(["id", "name_a", "name_b", "score", "status"], list_pairs(con, status)))
+    finally:
+        con.close()
+
+
+def _decide(pair_id: int, same: bool, db: str | None) -> None:
+    from warehouse.db import connect
+    from warehouse.review import ReviewError, decide
+
+    con = connect(db)
+    try:
+        a, b = decide(con, pair_id, same)
+    except ReviewError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    finally:
+        con.close()
+    verdict = "the same person" if same else "different people"
+    typer.echo(f"recorded: {a!r} and {b!r} are {verdict}; later runs honour this")
+
+
+@review_app.command("accept")
+def review_accept(pair_id: Annotated[int, typer.Argument(help="Pair id from `newsfacts review`.")],
+                  db: DbOption = None) -> None:
+    """Record that the two spellings of pair ID name the same person."""
+    _decide(pair_id, True, db)
+
+
+@review_app.command("reject")
+def review_reject(pair_id: Annotated[int, typer.Argument(help="Pair id from `newsfacts review`.")],
+                  db: DbOption = None) -> None:
+    """Record that the two spellings of pair ID name different people."""
+    _decide(pair_id, False, db)
+
+
+def _open_read_only(db: str | None):
+    """A read-only warehouse connection, or a clear error and exit 1."""
+    from warehouse.db import connect
+
+    try:
+        return connect(db, read_only=True)
+    except FileNotFoundError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
 
 
 @names_app.command("match")
