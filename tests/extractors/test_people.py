@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -208,14 +207,3 @@ def test_seed_articles_have_no_spurious_capitalised_phrases(nlp):
     for path in sorted(SEEDS.glob("*.txt")):
         found = {m.name for m in mentions(nlp, path.read_text(encoding="utf-8"))}
         assert not {n for n in found if any(b in n for b in bad)}, path.name
-
-
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared")
-def test_speed(nlp):
-    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))) * 4
-    doc = nlp(text)
-    find_mentions(doc)  # tables are built once, outside the timing
-    t0 = time.perf_counter()
-    find_mentions(doc)
-    words = sum(1 for t in doc if not t.is_space)
-    assert words / (time.perf_counter() - t0) > 150_000
