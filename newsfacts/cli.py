@@ -123,30 +123,6 @@ def demo(
     typer.echo("\nQuery it yourself: newsfacts query \"SELECT * FROM persons LIMIT 5\"")
 
 
-@app.command()
-def query(
-    sql: Annotated[str | None, typer.Argument(help="One SQL statement (read-only).")] = None,
-    file: Annotated[Path | None, typer.Option("-f", "--file", help="Read the SQL from this file.")] = None,
-    db: DbOption = None,
-) -> None:
-    """Run a read-only SQL query on the warehouse and print the result as a table."""
-    import duckdb
-
-    from warehouse.report import format_table, run_sql
-
-    if (sql is None) == (file is None):
-        raise typer.BadParameter("give either a SQL string or -f FILE")
-    text = file.read_text(encoding="utf-8") if file else sql
-    con = _open_read_only(db)
-    try:
-        typer.echo(format_table(*run_sql(con, text)))
-    except duckdb.Error as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
-    finally:
-        con.close()
-
-
 @review_app.callback(invoke_without_command=True)
 def review(
     ctx: typer.Context,
@@ -236,5 +212,5 @@ def names_match(
         out.write(f"{cols[0]}\t{cols[1]}\t{int(same)}\t{score:.3f}\n")
 
 
-if __name__ == "__main__":
-    app()
+# Commands that live in their own modules register themselves on `app` when imported.
+from newsfacts import cli_crawl, cli_warehouse  # noqa: E402, F401

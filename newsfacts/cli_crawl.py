@@ -1,0 +1,3 @@
+"""Crawling commands (crawl, serve, demo-site, reprocess): registered on `app` when imported."""
+
+from __future__ import annotations
