@@ -1,0 +1,182 @@
+"""A loopback news site that misbehaves on purpose, for the fault suite.
+
+Every route but the good articles injects one fault: slow answers, 5xx with
+Retry-After, 404/410, connection resets, redirect loops, a 50 MB body, binary
+served as HTML, legacy Cyrillic charsets, malformed or empty HTML, tracking
+parameters, a robots.txt disallow. Good articles are the sample site's own
+pages, so what lands can be checked against what was served.
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from newsfacts.demo_site import render
+
+GOOD_COUNT = 6
+#: path -> what it does; the fault suite reports each as an injected fault
+FAULTS = {
+    "/fault/slow-headers": "answers after the read timeout",
+    "/fault/slow-body": "sends the body one byte every 0.5 s",
+    "/fault/retry-after": "503 with Retry-After: 1 twice, then a good article",
+    "/fault/always-500": "500 on every try",
+    "/fault/gone-404": "404 Not Found",
+    "/fault/gone-410": "410 Gone",
+    "/fault/reset": "connection reset before any response",
+    "/fault/redirect-loop": "302 to itself",
+    "/fault/huge": "a 50 MB body",
+    "/fault/pdf-as-html": "a PDF served as text/html",
+    "/fault/binary-as-html": "random bytes served as text/html",
+    "/fault/cp1251": "an article in windows-1251 with no charset header",
+    "/fault/koi8r-wrong-charset": "an article in koi8-r labelled utf-8",
+    "/fault/malformed": "badly broken HTML around a real article",
+    "/fault/empty": "200 with an empty body",
+    "/private/secret": "disallowed by robots.txt",
+}
+CYRILLIC_ARTICLE = (
+    "<html><head><title>{title}</title><meta property='article:published_time' content='2025-09-12T09:00:00+03:00'>"
+    "</head><body><article><h1>{title}</h1><p>{body}</p><p>{body}</p></article></body></html>"
+)
+CYRILLIC_TITLE = "Мікалай Статкевіч застаўся ў Беларусі"
+CYRILLIC_BODY = ("Палітвязень Мікалай Статкевіч адмовіўся пакінуць краіну, паведамілі праваабаронцы ў пятніцу. "
+                 "Паводле звестак праваабаронцаў, больш за 1100 чалавек застаюцца за кратамі. ") * 4
+RUSSIAN_TITLE = "Николай Статкевич остался в Беларуси"
+RUSSIAN_BODY = ("Политзаключённый Николай Статкевич отказался покинуть страну, сообщили правозащитники в пятницу. "
+                "По данным правозащитников, более 1100 человек остаются за решёткой. ") * 4
+
+
+def good_paths() -> list[str]:
+    """Paths of the good articles (the first GOOD_COUNT sample-site stories)."""
+    return [f"/news/{a.slug}" for a in render.load_articles()[:GOOD_COUNT]]
+
+
+def all_paths() -> list[str]:
+    """Every URL path the suite feeds the crawler: good articles, tracking-parameter copies, faults."""
+    good = good_paths()
+    return good + [good[0] + "?utm_source=newsletter&utm_medium=email&fbclid=x1"] + list(FAULTS)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "faultsite/1"
+    hits: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def log_message(self, *args: object) -> None:  # quiet
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server API
+        path = urlsplit(self.path).path
+        with self.lock:
+            n = self.hits[path] = self.hits.get(path, 0) + 1
+        base = f"http://{self.headers.get('Host', '127.0.0.1')}"
+        if path == "/robots.txt":
+            return self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+        if path.startswith("/news/"):
+            art = render.get_article(path.rsplit("/", 1)[-1])
+            if art is None:
+                return self._send(404, b"no such article")
+            return self._send(200, render.render_article(art, base).encode("utf-8"))
+        if path == "/private/secret":
+            return self._send(200, b"<html><body><p>should never be fetched</p></body></html>")
+        if path == "/fault/slow-headers":
+            time.sleep(self.server.slow_seconds)  # type: ignore[attr-defined]
+            return self._send(200, b"<html><body>late</body></html>")
+        if path == "/fault/slow-body":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except OSError:
+                pass
+            return None
+        if path == "/fault/retry-after":
+            if n <= 2:
+                return self._send(503, b"busy", extra={"Retry-After": "1"})
+            art = render.load_articles()[GOOD_COUNT]
+            return self._send(200, render.render_article(art, base).encode("utf-8"))
+        if path == "/fault/always-500":
+            return self._send(500, b"boom")
+        if path == "/fault/gone-404":
+            return self._send(404, b"not found")
+        if path == "/fault/gone-410":
+            return self._send(410, b"gone")
+        if path == "/fault/reset":
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+            return None
+        if path == "/fault/redirect-loop":
+            return self._send(302, b"", extra={"Location": "/fault/redirect-loop"})
+        if path == "/fault/huge":
+            size = 50 * 1024 * 1024
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(size))
+            self.end_headers()
+            chunk = b"<p>" + b"a" * 65_530 + b"</p>"
+            try:
+                for _ in range(size // len(chunk)):
+                    self.wfile.write(chunk)
+            except OSError:
+                pass
+            return None
+        if path == "/fault/pdf-as-html":
+            return self._send(200, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> stream\n" + bytes(range(256)) * 40)
+        if path == "/fault/binary-as-html":
+            return self._send(200, bytes((i * 7919) % 256 for i in range(20_000)))
+        if path == "/fault/cp1251":
+            page = CYRILLIC_ARTICLE.format(title=RUSSIAN_TITLE, body=RUSSIAN_BODY)
+            page = page.replace("<head>", "<head><meta charset='windows-1251'>")
+            return self._send(200, page.encode("cp1251"), "text/html")
+        if path == "/fault/koi8r-wrong-charset":
+            page = CYRILLIC_ARTICLE.format(title=RUSSIAN_TITLE + " (KOI8)", body=RUSSIAN_BODY)
+            return self._send(200, page.encode("koi8_r"), "text/html; charset=utf-8")
+        if path == "/fault/malformed":
+            art = render.load_articles()[GOOD_COUNT + 1]
+            html = render.render_article(art, base)
+            broken = html.replace("</p>", "").replace("</div>", "").replace("<article", "<article <<<")
+            return self._send(200, broken[: int(len(broken) * 0.9)].encode("utf-8"))
+        if path == "/fault/empty":
+            return self._send(200, b"")
+        return self._send(404, b"unknown path")
+
+    def _send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
+              extra: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except OSError:
+            pass
+
+
+@contextmanager
+def serve_faults(port: int = 0, slow_seconds: float = 6.0) -> Iterator[str]:
+    """Serve the fault site on 127.0.0.1; yields its base URL and stops it on exit."""
+    handler = type("Handler", (_Handler,), {"hits": {}, "lock": threading.Lock()})
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
+    server.slow_seconds = slow_seconds  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
