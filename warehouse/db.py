@@ -1,16 +1,59 @@
-"""Open the warehouse: one DuckDB file, migrated on first write."""
+"""Open the warehouse: one DuckDB file, migrated on first write, shared between processes.
+
+DuckDB lets one process write a file and locks every other process out of it,
+readers included, for as long as the writer keeps its connection open (and a
+reader's open connection locks writers out the same way). So every open here
+waits for the lock with backoff instead of failing at once: an analyst's query
+during a crawl waits for the crawl's load to close its connection, and a load
+waits for an analyst's query to finish. Past the wait limit the error says who
+holds the lock and what to do. Hold connections briefly: open, work, close
+(``session`` does exactly that).
+
+New files are created with a pinned storage version so that the stock DuckDB
+command line a user can install (``duckdb-cli`` 1.5.x) opens them even if the
+engine is upgraded later.
+"""
 
 from __future__ import annotations
 
 import os
+import random
+import re
+import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
-from warehouse.migrate import migrate
+from warehouse.migrate import MigrationError, WarehouseError, check_not_newer, needs_upgrade, upgrade
+
+__all__ = [
+    "DEFAULT_DB", "ENV_DB", "ENV_LOCK_TIMEOUT", "STORAGE_VERSION", "MigrationError", "WarehouseBusyError",
+    "WarehouseError", "WarehouseMissingError", "connect", "db_path", "lock_timeout", "objects", "session",
+    "table_counts",
+]
 
 DEFAULT_DB = Path("warehouse") / "newsfacts.duckdb"
 ENV_DB = "NEWSFACTS_DB"
+ENV_LOCK_TIMEOUT = "NEWSFACTS_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 30.0
+# Storage format of new files. v1.0.0 is storage version 64, which every DuckDB since
+# 1.0 reads, including the duckdb-cli 1.5.6 on PyPI (it reads up to 68; duckdb 2.0
+# writes 69 by default). Existing files keep the version they were created with.
+STORAGE_VERSION = "v1.0.0"
+
+_LOCK_MESSAGES = ("Could not set lock on file", "Conflicting lock")
+_HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
+
+
+class WarehouseBusyError(WarehouseError):
+    """Another process held the warehouse lock for longer than we were willing to wait."""
+
+
+class WarehouseMissingError(WarehouseError, FileNotFoundError):
+    """A read was asked of a warehouse file that does not exist."""
 
 
 def db_path(explicit: str | Path | None = None) -> Path:
@@ -18,20 +61,131 @@ def db_path(explicit: str | Path | None = None) -> Path:
     return Path(explicit or os.environ.get(ENV_DB) or DEFAULT_DB)
 
 
-def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """A connection to the warehouse file; a writable one is migrated to the newest schema."""
+def lock_timeout(explicit: float | None = None) -> float:
+    """Seconds to wait for another process's lock: the argument, else ``$NEWSFACTS_LOCK_TIMEOUT``, else 30."""
+    if explicit is not None:
+        return max(0.0, explicit)
+    raw = os.environ.get(ENV_LOCK_TIMEOUT)
+    if not raw:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        raise WarehouseError(f"{ENV_LOCK_TIMEOUT}={raw!r} is not a number of seconds; set it to e.g. 60") from None
+
+
+def _is_lock_conflict(exc: duckdb.Error) -> bool:
+    return isinstance(exc, duckdb.IOException) and any(m in str(exc) for m in _LOCK_MESSAGES)
+
+
+def _busy_message(p: Path, exc: duckdb.Error, waited: float, read_only: bool) -> str:
+    m = _HOLDER.search(str(exc))
+    holder = f"process {m.group(2)} ({Path(m.group(1)).name})" if m else "another process"
+    if read_only:
+        what = (f"{holder} is writing to it (a crawl, `newsfacts demo` or `newsfacts review accept|reject`); "
+                "DuckDB locks readers out while a writer has the file open")
+    else:
+        what = f"{holder} has it open (an analyst's query or another crawl); DuckDB allows one writer and no readers"
+    return (f"warehouse {p} is locked: {what}. Waited {waited:.0f} s. Retry when it is done, wait longer with "
+            f"--wait SECONDS or {ENV_LOCK_TIMEOUT}=SECONDS, or query a copy made when nothing was writing")
+
+
+def _open(p: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect`` that retries a lock conflict with jittered exponential backoff until ``timeout``."""
+    start = time.monotonic()
+    delay = 0.05
+    while True:
+        try:
+            if read_only:
+                return duckdb.connect(str(p), read_only=True)
+            if not p.exists():
+                return duckdb.connect(str(p), config={"storage_compatibility_version": STORAGE_VERSION})
+            return duckdb.connect(str(p))
+        except duckdb.Error as exc:
+            waited = time.monotonic() - start
+            if not _is_lock_conflict(exc):
+                raise
+            if waited >= timeout:
+                raise WarehouseBusyError(_busy_message(p, exc, waited, read_only)) from exc
+            time.sleep(min(delay * random.uniform(0.75, 1.25), max(0.0, timeout - waited)))
+            delay = min(delay * 2, 1.0)
+
+
+def connect(path: str | Path | None = None, read_only: bool = False, *,
+            timeout: float | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection to the warehouse file, waiting up to ``timeout`` s for another process's lock.
+
+    A writable connection is migrated to the newest schema and views first. A
+    read-only connection to a warehouse whose schema is older than the code is
+    upgraded in place first (briefly writable), so analysts' views exist in
+    any file; a file written by newer code is refused in both modes.
+    """
     p = db_path(path)
+    wait = lock_timeout(timeout)
     if read_only:
         if not p.exists():
-            raise FileNotFoundError(f"no warehouse at {p}; run `newsfacts demo` or a crawl first, or pass --db")
-        return duckdb.connect(str(p), read_only=True)
+            raise WarehouseMissingError(
+                f"no warehouse at {p}; run `newsfacts demo` or a crawl first, or pass --db FILE")
+        con = _open(p, True, wait)
+        try:
+            check_not_newer(con)
+            stale = needs_upgrade(con)
+        except BaseException:
+            con.close()
+            raise
+        if not stale:
+            return con
+        con.close()
+        _upgrade_in_place(p, wait)
+        return _open(p, True, wait)
     p.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(p))
-    migrate(con)
+    con = _open(p, False, wait)
+    try:
+        upgrade(con)
+    except BaseException:
+        con.close()
+        raise
     return con
+
+
+def _upgrade_in_place(p: Path, wait: float) -> None:
+    """Bring an older warehouse up to date for a reader; a file we may not write is read as it is."""
+    try:
+        con = _open(p, False, wait)
+    except duckdb.IOException as exc:  # e.g. a read-only file system or file permissions
+        warnings.warn(f"warehouse {p} is older than this code and cannot be upgraded ({exc}); "
+                      "reading it as it is: some views may be missing", stacklevel=3)
+        return
+    try:
+        upgrade(con)
+    finally:
+        con.close()
+
+
+@contextmanager
+def session(path: str | Path | None = None, read_only: bool = False, *,
+            timeout: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """``with session(db) as con:`` — a connection closed on exit, so the file lock is held only that long."""
+    con = connect(path, read_only, timeout=timeout)
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows per core table, for summaries and idempotency checks."""
     tables = ["articles", "article_urls", "persons", "person_aliases", "person_mentions", "counts", "dates"]
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def objects(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """``(name, 'table' | 'view')`` for every table and view of the warehouse, tables first, by name."""
+    return con.execute(
+        "SELECT table_name, 'table' FROM duckdb_tables() "
+        "WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal AND NOT temporary "
+        "UNION ALL "
+        "SELECT view_name, 'view' FROM duckdb_views() "
+        "WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal AND NOT temporary "
+        "ORDER BY 2, 1"
+    ).fetchall()
