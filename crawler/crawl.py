@@ -1,68 +1,120 @@
-"""Discover a source's article URLs and fetch them politely (one host at a time, with a delay)."""
+"""Discover a source's article URLs and fetch them politely (robots.txt, one host at a time, with a delay).
+
+Feeds and sitemaps are asked with the validators of the last run (ETag /
+Last-Modified); a 304 reuses the links stored with them, so an unchanged source
+costs one small request per feed. Article URLs are canonical before anything
+else happens, so ``/news/x`` and ``/news/x?utm_source=...`` are fetched once.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
 from crawler.discover import feed_links, sitemap_links
 from crawler.fetch import Fetcher, FetchError, FetchResult
-from crawler.sources import Discovered, Source
+from crawler.robots import Robots
+from crawler.sources import Discovered, FeedState, Source
+from crawler.urls import canonical_url
 
 MAX_SITEMAPS = 50
 
 
-def discover(source: Source, fetcher: Fetcher) -> Discovered:
-    """Article URLs from the source's feeds, sitemaps and URL list, de-duplicated, in order."""
-    found = Discovered(source)
-    seen: set[str] = set()
+class _Adder:
+    def __init__(self, found: Discovered, skip: set[str]) -> None:
+        self.found, self.skip, self.seen = found, skip, set(found.urls)
 
-    def add(url: str) -> None:
-        if url not in seen and len(found.urls) < source.max_pages:
-            seen.add(url)
-            found.urls.append(url)
+    def __call__(self, url: str) -> None:
+        canon = canonical_url(url)
+        if url != canon:
+            self.found.aliases[url] = canon
+        if canon in self.seen or canon in self.skip:
+            return
+        if len(self.found.urls) < self.found.source.max_pages:
+            self.seen.add(canon)
+            self.found.urls.append(canon)
+
+
+def _conditional(fetcher: Fetcher, url: str, kind: str, source: Source,
+                 previous: Mapping[str, FeedState]) -> tuple[FeedState, bool]:
+    """The feed/sitemap at ``url`` now: fetched, or the stored state when the server says 304."""
+    prev = previous.get(url)
+    res = fetcher.get(url, allow_private=source.allow_private,
+                      etag=prev.etag if prev else None, last_modified=prev.last_modified if prev else None)
+    if res.status == 304 and prev is not None:
+        return prev, True
+    if kind == "feed":
+        links, children = tuple(feed_links(res.body)), ()
+    else:
+        pages, subs = sitemap_links(res.body)
+        links, children = tuple(pages), tuple(subs)
+    return FeedState(url, kind, res.etag, res.last_modified, links, children), False
+
+
+def discover(source: Source, fetcher: Fetcher, previous: Mapping[str, FeedState] | None = None,
+             skip: Iterable[str] = ()) -> Discovered:
+    """Canonical article URLs from the source's URL list, feeds and sitemaps, de-duplicated, in order.
+
+    ``previous`` holds the feed/sitemap states of the last run (for conditional
+    GETs); URLs in ``skip`` (already handled) are left out but their aliases kept.
+    """
+    previous = previous or {}
+    found = Discovered(source)
+    add = _Adder(found, set(skip))
+
+    def visit(url: str, kind: str) -> FeedState | None:
+        try:
+            state, unchanged = _conditional(fetcher, url, kind, source, previous)
+        except (FetchError, ValueError) as exc:
+            found.failures.append((url, str(exc)))
+            return None
+        found.not_modified += unchanged
+        found.feeds.append(state)
+        return state
 
     for url in source.urls:
         add(url)
     for feed in source.feeds:
-        try:
-            for link in feed_links(fetcher.get(feed, allow_private=source.allow_private).body):
+        if state := visit(feed, "feed"):
+            for link in state.links:
                 add(link)
-        except FetchError as exc:
-            found.failures.append((feed, str(exc)))
     queue, visited = list(source.sitemaps), set()
     while queue and len(visited) < MAX_SITEMAPS:
         sm = queue.pop(0)
         if sm in visited:
             continue
         visited.add(sm)
-        try:
-            pages, children = sitemap_links(fetcher.get(sm, allow_private=source.allow_private).body)
-        except (FetchError, ValueError) as exc:
-            found.failures.append((sm, str(exc)))
-            continue
-        queue.extend(children)
-        for link in pages:
-            add(link)
+        if state := visit(sm, "sitemap"):
+            queue.extend(state.children)
+            for link in state.links:
+                add(link)
     return found
 
 
-def fetch_all(urls: list[str], source: Source, fetcher: Fetcher) -> Iterator[FetchResult | tuple[str, str]]:
-    """Fetch each URL, waiting ``crawl_delay`` between requests to one host.
+def fetch_all(urls: list[str], source: Source, fetcher: Fetcher,
+              robots: Robots | None = None) -> Iterator[FetchResult | tuple[str, FetchError]]:
+    """Fetch each URL robots.txt allows, waiting between requests to one host.
 
-    Yields a FetchResult, or ``(url, reason)`` for a URL that failed; one bad
-    URL never stops the others.
+    The wait is the larger of the source's ``crawl_delay`` and the host's
+    robots.txt ``Crawl-delay``. Yields a FetchResult, or ``(url, error)`` for a
+    URL that failed or was refused; one bad URL never stops the others.
     """
+    robots = robots or Robots(fetcher, allow_private=source.allow_private)
     last_hit: dict[str, float] = {}
     for url in urls:
+        refusal = robots.refusal(url)
+        if refusal:
+            yield url, FetchError(f"{url}: {refusal}", final="disallowed" in refusal)
+            continue
         host = urlsplit(url).netloc
-        wait = last_hit.get(host, 0.0) + source.crawl_delay - time.monotonic()
+        delay = max(source.crawl_delay, robots.crawl_delay(url))
+        wait = last_hit.get(host, float("-inf")) + delay - time.monotonic()
         if wait > 0:
             time.sleep(wait)
         try:
             yield fetcher.get(url, allow_private=source.allow_private)
         except FetchError as exc:
-            yield url, str(exc)
+            yield url, exc
         finally:
             last_hit[host] = time.monotonic()

@@ -23,7 +23,22 @@ TIMEOUT = urllib3.Timeout(connect=5.0, read=15.0)
 
 
 class FetchError(Exception):
-    """A URL that could not be fetched; the message says why (recorded per URL)."""
+    """A URL that could not be fetched; the message says why (recorded per URL).
+
+    ``status`` is the HTTP status when the server answered; ``transient`` says
+    whether a later run should try the URL again (timeouts, 5xx, 429) or not (other 4xx).
+    """
+
+    def __init__(self, message: str, status: int | None = None, final: bool = False) -> None:
+        super().__init__(message)
+        self.status = status
+        self.final = final  # refused before any request (scheme, address): retrying cannot help
+
+    @property
+    def transient(self) -> bool:
+        if self.final:
+            return False
+        return self.status is None or self.status >= 500 or self.status == 429
 
 
 @dataclass(slots=True)
@@ -42,7 +57,7 @@ def check_address(url: str, allow_private: bool) -> None:
     """Raise FetchError when ``url`` is not http(s) or resolves to a non-public address."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchError(f"{url}: only http(s) URLs with a host can be fetched")
+        raise FetchError(f"{url}: only http(s) URLs with a host can be fetched", final=True)
     if allow_private:
         return
     try:
@@ -53,7 +68,8 @@ def check_address(url: str, allow_private: bool) -> None:
         ip = ipaddress.ip_address(info[4][0])
         if not ip.is_global:
             raise FetchError(
-                f"{url}: resolves to non-public address {ip}; refused (set allow_private in the source to permit)"
+                f"{url}: resolves to non-public address {ip}; refused (set allow_private in the source to permit)",
+                final=True,
             )
 
 
@@ -100,13 +116,13 @@ class Fetcher:
             for chunk in resp.stream(64 * 1024):
                 body.extend(chunk)
                 if len(body) > self.max_bytes:
-                    raise FetchError(f"{url}: body larger than {self.max_bytes} bytes; skipped")
+                    raise FetchError(f"{url}: body larger than {self.max_bytes} bytes; skipped", status=413)
         except urllib3.exceptions.HTTPError as exc:
             raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
         finally:
             resp.release_conn()
         if resp.status != 304 and not 200 <= resp.status < 300:
-            raise FetchError(f"{url}: HTTP {resp.status}")
+            raise FetchError(f"{url}: HTTP {resp.status}", status=resp.status)
         return FetchResult(
             url=url, final_url=final_url, status=resp.status, body=bytes(body),
             content_type=resp.headers.get("Content-Type", ""), etag=resp.headers.get("ETag"),

@@ -1,11 +1,13 @@
 """The sources file: which feeds, sitemaps and URL lists to crawl, and how politely.
 
-YAML, validated on load; a bad entry fails with the file, the entry and the
-field, so a typo never turns into a silent empty crawl.
+YAML (``.yaml``/``.yml``) or TOML (``.toml``, an array of ``[[sources]]`` tables),
+validated on load; a bad entry fails with the file, the entry and the field, so
+a typo never turns into a silent empty crawl.
 """
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -80,21 +82,78 @@ def parse_sources(data: Any, origin: str = "<sources>") -> list[Source]:
 
 
 def load_sources(path: str | Path) -> list[Source]:
-    """Read and validate a sources YAML file."""
+    """Read and validate a sources file: TOML when it ends in ``.toml``, else YAML."""
     p = Path(path)
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        text = p.read_text(encoding="utf-8")
     except OSError as exc:
-        raise SourcesError(f"{p}: cannot read ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise SourcesError(f"{p}: not valid YAML ({exc})") from exc
+        raise SourcesError(f"{p}: cannot read ({exc.strerror}); pass an existing file with --sources") from exc
+    if p.suffix.lower() == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise SourcesError(f"{p}: not valid TOML ({exc})") from exc
+    else:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise SourcesError(f"{p}: not valid YAML ({exc})") from exc
     return parse_sources(data, str(p))
+
+
+def sample_site_sources(base: str, newsletter_links: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Sources mapping for the bundled sample site at ``base``: the only kind that may point at loopback.
+
+    ``newsletter_links`` are article links with tracking parameters, as a
+    newsletter would carry them; they must land on the article they point to.
+    """
+    return [{
+        "name": "sample-site",
+        "feeds": [f"{base}/feed.xml"],
+        "sitemaps": [f"{base}/sitemap.xml"],
+        "urls": list(newsletter_links),
+        "language": "en",
+        "crawl_delay": 0.0,
+        "allow_private": True,
+    }]
+
+
+def write_sources(path: str | Path, sources: list[dict[str, Any]]) -> Path:
+    """Write a sources YAML file (validated first, so what is written can be read back)."""
+    parse_sources({"sources": sources}, str(path))
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(yaml.safe_dump({"sources": sources}, sort_keys=False), encoding="utf-8")
+    return p
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What a feed or sitemap said last time, and the validators to ask whether that changed.
+
+    On a 304 the stored links stand in for the body, so a URL that failed last
+    time is still retried even though its feed did not change.
+    """
+
+    url: str
+    kind: str  # feed | sitemap
+    etag: str | None = None
+    last_modified: str | None = None
+    links: tuple[str, ...] = ()
+    children: tuple[str, ...] = ()  # child sitemaps of a sitemap index
 
 
 @dataclass
 class Discovered:
-    """URLs found for one source, and per-URL failures met while discovering."""
+    """URLs found for one source, and per-URL failures met while discovering.
+
+    ``urls`` are canonical (tracking parameters stripped), in discovery order;
+    ``aliases`` maps each other spelling seen (``?utm_source=...``) to its canonical URL.
+    """
 
     source: Source
     urls: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    feeds: list[FeedState] = field(default_factory=list)  # validators to store for next run
+    not_modified: int = 0  # feeds/sitemaps answered 304
