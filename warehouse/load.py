@@ -1,6 +1,6 @@
 """Write extracted pages into the warehouse, exactly once.
 
-An article's id is a hash of its canonical URL. Loading replaces the article's
+An article's id is a hash of its canonical URL (tracking parameters stripped). Loading replaces the article's
 facts inside one transaction (delete, then insert), so loading the same input
 twice adds nothing, and a load interrupted by a crash leaves either the old
 facts or the new ones, never half of each.
@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import duckdb
 
+from crawler.simhash import NEAR_DUPLICATE_BITS, comparable, simhash
+from crawler.urls import canonical_url
 from extractors.pipeline import PageFacts, parse_date
 from extractors.text import EXTRACTOR_VERSION
 
@@ -23,28 +26,62 @@ def article_id(canonical_url: str) -> str:
     return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:16]
 
 
+@dataclass
+class LoadResult:
+    """Rows added by a load, and what became of each page URL (for the crawl state)."""
+
+    stats: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STAT_KEYS, 0))
+    outcomes: list[tuple[str, str]] = field(default_factory=list)  # (url, article|alias|duplicate|unchanged)
+
+
+STAT_KEYS = ("articles", "updated", "duplicates", "mentions", "counts", "dates")
+
+
 def load_pages(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
                fetched_at: datetime | None = None) -> dict[str, int]:
     """Load pages (their people already resolved); return how many new articles/facts landed."""
+    return load_batch(con, pages, fetched_at).stats
+
+
+def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
+               fetched_at: datetime | None = None) -> LoadResult:
+    """Load pages; return the rows added and each page URL's outcome.
+
+    A page lands once under the article id of its canonical URL (``rel=canonical``,
+    tracking parameters stripped). Its URL is linked to an existing article
+    instead when that article has the same canonical URL (``alias``) or the same
+    or a near-identical text under another URL (``duplicate``: a syndicated copy).
+    """
     fetched_at = fetched_at or datetime.now(UTC).replace(tzinfo=None)
-    stats = {"articles": 0, "updated": 0, "mentions": 0, "counts": 0, "dates": 0}
+    result = LoadResult()
     for page in pages:
-        _load_one(con, page, fetched_at, stats)
-    return stats
+        url = page.article.url or page.article.canonical_url or ""
+        result.outcomes.append((url, _load_one(con, page, fetched_at, result.stats)))
+    return result
 
 
-def _load_one(con: duckdb.DuckDBPyConnection, page: PageFacts, fetched_at: datetime, stats: dict[str, int]) -> None:
+def _load_one(con: duckdb.DuckDBPyConnection, page: PageFacts, fetched_at: datetime, stats: dict[str, int]) -> str:
     art = page.article
     url = art.url or art.canonical_url or ""
-    canonical = art.canonical_url or url
+    canonical = canonical_url(art.canonical_url or url)
     aid = article_id(canonical)
+    fingerprint = simhash(art.text) if comparable(art.text) else None
     con.execute("BEGIN TRANSACTION")
     try:
-        existed = con.execute("SELECT content_hash FROM articles WHERE id = ?", [aid]).fetchone()
-        if existed and existed[0] == art.content_hash:
-            _link_url(con, url, aid)
+        existed = con.execute("SELECT content_hash, extractor_version FROM articles WHERE id = ?", [aid]).fetchone()
+        if existed and (url != canonical or existed == (art.content_hash, EXTRACTOR_VERSION)):
+            # a copy under another URL never overwrites the original's text; an unchanged page changes nothing
+            _link_url(con, url, aid, "self" if url == canonical else "alias")
+            _link_url(con, canonical, aid, "self")
             con.execute("COMMIT")
-            return
+            return "alias" if url != canonical else "unchanged"
+        if not existed and (twin := _same_story(con, art.content_hash, fingerprint)):
+            _link_url(con, url, twin, "duplicate")
+            if canonical != url:
+                _link_url(con, canonical, twin, "duplicate")
+            stats["duplicates"] += 1
+            con.execute("COMMIT")
+            return "duplicate"
         if existed:
             con.execute("DELETE FROM articles WHERE id = ?", [aid])
             stats["updated"] += 1
@@ -55,20 +92,50 @@ def _load_one(con: duckdb.DuckDBPyConnection, page: PageFacts, fetched_at: datet
             [aid, url, canonical, art.title, parse_date(art.published), art.author, art.site, art.language,
              art.text, art.content_hash, fetched_at, EXTRACTOR_VERSION],
         )
-        _link_url(con, url, aid)
+        _link_url(con, url, aid, "self" if url == canonical else "alias")
+        _link_url(con, canonical, aid, "self")
+        con.execute("DELETE FROM content_fingerprints WHERE article_id = ?", [aid])
+        if fingerprint is not None:
+            con.execute("INSERT INTO content_fingerprints VALUES (?, ?)", [aid, fingerprint])
         for table in ("person_mentions", "counts", "dates"):
             con.execute(f"DELETE FROM {table} WHERE article_id = ?", [aid])
         _insert_facts(con, page, aid, stats)
         con.execute("COMMIT")
+        return "article"
     except BaseException:
         con.execute("ROLLBACK")
         raise
 
 
-def _link_url(con: duckdb.DuckDBPyConnection, url: str, aid: str) -> None:
-    con.execute(
-        "INSERT INTO article_urls VALUES (?, ?, 'self') ON CONFLICT DO NOTHING", [url, aid]
-    )
+def _same_story(con: duckdb.DuckDBPyConnection, content_hash: str, fingerprint: int | None) -> str | None:
+    """Id of an article with the same text, or a text whose simhash is within NEAR_DUPLICATE_BITS."""
+    row = con.execute("SELECT id FROM articles WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone()
+    if row:
+        return row[0]
+    if fingerprint is None:
+        return None
+    # bit_count of the XOR is the Hamming distance; a linear scan is fine for tens of thousands of articles
+    row = con.execute(
+        "SELECT article_id FROM content_fingerprints WHERE bit_count(xor(simhash, ?::UBIGINT)) <= ? "
+        "ORDER BY bit_count(xor(simhash, ?::UBIGINT)) LIMIT 1",
+        [fingerprint, NEAR_DUPLICATE_BITS, fingerprint]).fetchone()
+    return row[0] if row else None
+
+
+def _link_url(con: duckdb.DuckDBPyConnection, url: str, aid: str, relation: str = "self") -> None:
+    con.execute("INSERT INTO article_urls VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [url, aid, relation])
+
+
+def link_aliases(con: duckdb.DuckDBPyConnection, aliases: dict[str, str]) -> int:
+    """Link each alias URL (``?utm_source=...``) to the article its canonical URL belongs to; return how many."""
+    rows = list(aliases.items())
+    if not rows:
+        return 0
+    before = con.execute("SELECT count(*) FROM article_urls").fetchone()[0]
+    con.executemany(
+        "INSERT INTO article_urls SELECT ?, article_id, 'alias' FROM article_urls WHERE url = ? "
+        "ON CONFLICT DO NOTHING", rows)
+    return con.execute("SELECT count(*) FROM article_urls").fetchone()[0] - before
 
 
 def _insert_facts(con: duckdb.DuckDBPyConnection, page: PageFacts, aid: str, stats: dict[str, int]) -> None:

@@ -1,0 +1,124 @@
+"""Crawl state in the warehouse: feed validators, page outcomes and the raw page archive.
+
+This is what makes runs incremental: feeds are asked with their stored ETag /
+Last-Modified, pages already dealt with are not fetched again, and fetched
+pages wait in ``raw_pages`` until the extract flow has read them (so a crash
+between fetching and loading loses nothing).
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import duckdb
+
+from crawler.fetch import FetchError, FetchResult
+from crawler.sources import FeedState
+
+#: page outcomes that mean "done": such a URL is not fetched again
+FINAL_OUTCOMES = ("fetched", "article", "alias", "duplicate", "not_article", "failed")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass(slots=True)
+class RawPage:
+    """One archived page, decompressed, ready for extraction."""
+
+    id: int
+    url: str
+    final_url: str
+    body: bytes
+    fetched_at: datetime
+    language: str | None
+
+
+def feed_states(con: duckdb.DuckDBPyConnection) -> dict[str, FeedState]:
+    """Stored feeds and sitemaps by URL, for conditional GETs."""
+    rows = con.execute(
+        "SELECT url, kind, etag, last_modified, links, children FROM crawl_state WHERE kind IN ('feed', 'sitemap')"
+    ).fetchall()
+    return {r[0]: FeedState(r[0], r[1], r[2], r[3], tuple(r[4] or ()), tuple(r[5] or ())) for r in rows}
+
+
+def save_feed_states(con: duckdb.DuckDBPyConnection, states: Iterable[FeedState]) -> None:
+    rows = [(s.url, s.kind, s.etag, s.last_modified, list(s.links), list(s.children), _now()) for s in states]
+    if rows:
+        con.executemany(
+            "INSERT OR REPLACE INTO crawl_state (url, kind, etag, last_modified, links, children, outcome, checked_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'listed', ?)", rows)
+
+
+def done_urls(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Page URLs a run should not fetch again: linked to an article, or finished with a final outcome."""
+    done = {r[0] for r in con.execute("SELECT url FROM article_urls").fetchall()}
+    done.update(r[0] for r in con.execute(
+        "SELECT url FROM crawl_state WHERE kind = 'page' AND outcome IN (SELECT unnest(?))", [list(FINAL_OUTCOMES)]
+    ).fetchall())
+    return done
+
+
+def set_outcomes(con: duckdb.DuckDBPyConnection, outcomes: Iterable[tuple[str, str, str | None]]) -> None:
+    """Record ``(url, outcome, reason)`` for pages."""
+    rows = [(u, o, r, _now()) for u, o, r in outcomes]
+    if rows:
+        con.executemany("INSERT OR REPLACE INTO crawl_state (url, kind, outcome, reason, checked_at) "
+                        "VALUES (?, 'page', ?, ?, ?)", rows)
+
+
+def archive_pages(con: duckdb.DuckDBPyConnection, results: Iterable[FetchResult], source: str | None = None,
+                  language: str | None = None) -> int:
+    """Store fetched pages (gzip) for extraction and mark them fetched; return how many."""
+    rows = [(r.url, r.final_url, r.status, r.fetched_at, r.content_type, r.etag, r.last_modified, source, language,
+             gzip.compress(r.body, compresslevel=6)) for r in results]
+    if not rows:
+        return 0
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.executemany(
+            "INSERT INTO raw_pages (url, final_url, status, fetched_at, content_type, etag, last_modified, source,"
+            " language, body_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        set_outcomes(con, [(r[0], "fetched", None) for r in rows])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return len(rows)
+
+
+def record_fetch_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tuple[str, FetchError]]) -> int:
+    """Record failed pages: ``retry`` (fetched again next run) when transient, else ``failed``."""
+    rows = list(failures)
+    set_outcomes(con, [(u, "retry" if e.transient else "failed", str(e)) for u, e in rows])
+    return len(rows)
+
+
+def _pages(con: duckdb.DuckDBPyConnection, where: str, params: list) -> list[RawPage]:
+    rows = con.execute(
+        f"SELECT id, url, final_url, body_gzip, fetched_at, language FROM raw_pages WHERE {where} ORDER BY id", params
+    ).fetchall()
+    return [RawPage(r[0], r[1], r[2], gzip.decompress(r[3]), r[4], r[5]) for r in rows]
+
+
+def pending_pages(con: duckdb.DuckDBPyConnection) -> list[RawPage]:
+    """Archived pages the extract flow has not read yet."""
+    return _pages(con, "extracted_at IS NULL", [])
+
+
+def stale_pages(con: duckdb.DuckDBPyConnection, extractor_version: str) -> list[RawPage]:
+    """The newest archived page of each article extracted by another extractor version."""
+    return _pages(con, """id IN (
+        SELECT max(p.id) FROM raw_pages p JOIN article_urls u ON u.url = p.url
+        JOIN articles a ON a.id = u.article_id AND a.url = p.url
+        WHERE a.extractor_version <> ? GROUP BY a.id)""", [extractor_version])
+
+
+def mark_extracted(con: duckdb.DuckDBPyConnection, page_ids: Iterable[int]) -> None:
+    ids = list(page_ids)
+    if ids:
+        con.execute("UPDATE raw_pages SET extracted_at = ? WHERE id IN (SELECT unnest(?))", [_now(), ids])
