@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawler.sources import sample_site_sources
 from flows.pipeline import pipeline
+from newsfacts.demo_site import article_urls, tracking_url
 from newsfacts.demo_site.server import serve_site
 
 
 def demo_sources(base: str) -> list[dict[str, Any]]:
-    """A source for the sample site at ``base``; the only kind allowed to point at loopback."""
-    return [{
-        "name": "sample-site",
-        "feeds": [f"{base}/feed.xml"],
-        "sitemaps": [f"{base}/sitemap.xml"],
-        "crawl_delay": 0.0,
-        "allow_private": True,
-    }]
+    """The sample site at ``base``: its feed, its sitemap (with the wire copy) and one newsletter link.
+
+    The newsletter link is an article URL with ``utm_`` parameters: it must land
+    on the same article as the feed's link, as the wire copy must.
+    """
+    return sample_site_sources(base, newsletter_links=(tracking_url(article_urls(base)[0]),))
 
 
 DEMO_PORT = 8765

@@ -1,3 +1,121 @@
-"""Crawling commands (crawl, serve, demo-site, reprocess): registered on `app` when imported."""
+"""Crawling commands (crawl, serve, demo-site, reprocess): registered on `app` when imported.
+
+Prefect is imported inside the commands (it is slow to import), and the
+sources file is validated before anything starts, so a typo fails in a second
+with the file, entry and field named.
+"""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsfacts.cli import DbOption, app
+
+DEFAULT_SOURCES = Path("sources") / "default.yaml"
+SourcesOption = Annotated[Path, typer.Option(
+    "--sources", envvar="NEWSFACTS_SOURCES",
+    help="Sources file, YAML or TOML [env NEWSFACTS_SOURCES; default sources/default.yaml].")]
+
+
+def _check_sources(path: Path) -> None:
+    from crawler.sources import SourcesError, load_sources
+
+    try:
+        load_sources(path)
+    except SourcesError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _summary(result: dict) -> None:
+    typer.echo(f"added: {result['added']}")
+    typer.echo("warehouse: " + ", ".join(f"{k}={v}" for k, v in result["totals"].items()))
+
+
+@app.command()
+def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None:
+    """Run the pipeline flow once on a sources file: discover, fetch, extract, resolve, load.
+
+    Uses the Prefect API in PREFECT_API_URL, or an ephemeral one (~20 s to start).
+    Only what is new since the last run is fetched.
+    """
+    _check_sources(sources)
+    from flows.pipeline import pipeline
+
+    _summary(pipeline(sources_file=str(sources.resolve()), db=db))
+
+
+@app.command()
+def reprocess(db: DbOption = None) -> None:
+    """Re-run extraction for articles an older extractor version produced, from the raw page archive.
+
+    No network: pages come from the warehouse's raw_pages archive.
+    """
+    from extractors.text import EXTRACTOR_VERSION
+    from flows.extract import extract
+
+    stats = extract(db=db, reprocess=True)
+    done = ", ".join(f"{k}={v}" for k, v in stats.items() if k not in ("totals", "new_urls"))
+    typer.echo(f"extractor version {EXTRACTOR_VERSION}: {done or 'no article needed re-extraction'}")
+
+
+@app.command()
+def serve(
+    sources: SourcesOption = DEFAULT_SOURCES,
+    db: DbOption = None,
+    cron: Annotated[str, typer.Option(help="Schedule of pipeline/scheduled-crawl (cron, UTC).")] = "*/30 * * * *",
+) -> None:
+    """Serve the deployments pipeline/scheduled-crawl (cron) and pipeline/on-demand until Ctrl-C or SIGTERM.
+
+    Needs a Prefect server: run `prefect server start` and set PREFECT_API_URL
+    (e.g. `prefect config set PREFECT_API_URL=http://127.0.0.1:4200/api`).
+    Trigger a run with `prefect deployment run 'pipeline/scheduled-crawl'`.
+    """
+    _check_sources(sources)
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")  # runs' logs in the UI and `prefect flow-run logs`
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        typer.echo("error: PREFECT_API_URL is not set, so `prefect deployment run` could not reach these "
+                   "deployments; start `prefect server start` and run "
+                   "`prefect config set PREFECT_API_URL=http://127.0.0.1:4200/api`", err=True)
+        raise typer.Exit(2)
+    from flows.serve import serve_deployments
+
+    serve_deployments(sources, db, cron)
+
+
+@app.command("demo-site")
+def demo_site(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 8765,
+    sources_out: Annotated[Path | None, typer.Option(
+        "--sources-out", help="Also write a sources file that points at the served site.")] = None,
+) -> None:
+    """Serve the bundled sample news site on 127.0.0.1 until Ctrl-C, optionally writing a sources file for it."""
+    from crawler.sources import sample_site_sources, write_sources
+    from newsfacts.demo_site import article_urls, tracking_url
+    from newsfacts.demo_site.server import make_server
+
+    try:
+        server = make_server("127.0.0.1", port)
+    except OSError as exc:
+        typer.echo(f"error: cannot listen on 127.0.0.1:{port} ({exc.strerror}); pass --port with a free port",
+                   err=True)
+        raise typer.Exit(1) from exc
+    base = server.base_url
+    if sources_out:
+        links = (tracking_url(article_urls(base)[0]),)
+        write_sources(sources_out, sample_site_sources(base, newsletter_links=links))
+        typer.echo(f"Wrote {sources_out} (source 'sample-site' -> {base})")
+    typer.echo(f"Sample news site at {base}/ (feed {base}/feed.xml, sitemap {base}/sitemap.xml); Ctrl-C to stop",
+               )
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+    finally:
+        server.server_close()

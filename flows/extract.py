@@ -1,0 +1,86 @@
+"""The ``extract`` flow: archived pages → text → facts → resolved names → warehouse.
+
+It reads pages the ``crawl`` flow archived and has not extracted yet, or, with
+``reprocess=True``, the archived page of every article an older extractor
+version produced (``newsfacts reprocess``): no network either way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from extractors.pipeline import PageFacts, extract_pages
+from extractors.text import EXTRACTOR_VERSION, Article, ExtractionError, extract_article
+from flows.resolve import Uncertain, resolve_task
+from warehouse.crawl_state import RawPage, mark_extracted, pending_pages, set_outcomes, stale_pages
+from warehouse.db import connect, table_counts
+from warehouse.load import load_batch, record_failures
+from warehouse.review import add_uncertain
+
+Failure = tuple[str, str, str]  # url, stage, reason
+
+
+@task(name="read-archive", cache_policy=NO_CACHE)
+def read_archive_task(db: str | None, reprocess: bool) -> list[RawPage]:
+    con = connect(db)
+    try:
+        return stale_pages(con, EXTRACTOR_VERSION) if reprocess else pending_pages(con)
+    finally:
+        con.close()
+
+
+@task(name="extract-text", cache_policy=NO_CACHE)
+def extract_text_task(pages: list[RawPage]) -> tuple[list[Article], list[Failure]]:
+    articles, failures = [], []
+    for page in pages:
+        try:
+            art = extract_article(page.body, url=page.final_url)
+        except ExtractionError as exc:
+            failures.append((page.url, "extract", str(exc)))
+            continue
+        art.url = page.url
+        art.language = art.language or page.language
+        articles.append(art)
+    return articles, failures
+
+
+@task(name="extract-facts", cache_policy=NO_CACHE)
+def extract_facts_task(articles: list[Article]) -> list[PageFacts]:
+    return list(extract_pages(articles))
+
+
+@task(name="load", cache_policy=NO_CACHE)
+def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[Uncertain], page_ids: list[int],
+              db: str | None) -> dict[str, Any]:
+    con = connect(db)
+    try:
+        loaded = load_batch(con, pages)
+        set_outcomes(con, [(u, o, None) for u, o in loaded.outcomes]
+                     + [(u, "not_article", reason) for u, _stage, reason in failures])
+        stats: dict[str, Any] = dict(loaded.stats)
+        stats["failures"] = record_failures(con, failures)
+        stats["review_pairs"] = add_uncertain(con, uncertain)
+        mark_extracted(con, page_ids)
+        stats["new_urls"] = [u for u, o in loaded.outcomes if o == "article"]
+        stats["totals"] = table_counts(con)
+        return stats
+    finally:
+        con.close()
+
+
+@flow(name="extract")
+def extract(db: str | None = None, reprocess: bool = False) -> dict[str, Any]:
+    """Extract and load archived pages; return what was added."""
+    pages = read_archive_task(db, reprocess)
+    if not pages:
+        get_run_logger().info("no %s pages", "stale" if reprocess else "new")
+        return {"totals": {}, "new_urls": []}
+    articles, failures = extract_text_task(pages)
+    facts, uncertain = resolve_task(extract_facts_task(articles), db)
+    stats = load_task(facts, failures, uncertain, [p.id for p in pages], db)
+    get_run_logger().info("extracted %d pages: %s", len(pages),
+                          {k: v for k, v in stats.items() if k not in ("totals", "new_urls")})
+    return stats

@@ -1,0 +1,25 @@
+"""Name resolution as a task: one call for a whole batch of pages, honouring recorded review decisions."""
+
+from __future__ import annotations
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from extractors.pipeline import PageFacts, resolve_pages
+from gazetteer.resolve import decision_key
+from warehouse.db import connect
+from warehouse.review import decisions as review_decisions
+
+Uncertain = tuple[str, str, str, str, float]  # name_a, name_b, key_a, key_b, score
+
+
+@task(name="resolve-names", cache_policy=NO_CACHE)
+def resolve_task(pages: list[PageFacts], db: str | None) -> tuple[list[PageFacts], list[Uncertain]]:
+    """Merge spellings across the batch; return the pages and the pairs too close to call."""
+    con = connect(db)
+    try:
+        recorded = review_decisions(con)
+    finally:
+        con.close()
+    uncertain = resolve_pages(pages, recorded)
+    return pages, [(a, b, decision_key(a), decision_key(b), score) for a, b, score in uncertain]
