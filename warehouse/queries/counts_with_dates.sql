@@ -1,14 +1,5 @@
--- How many people, and when: each count with the dates in its sentence and the article date.
-SELECT a.published,
-       c.qualifier,
-       c.value,
-       c.high,
-       c.unit,
-       coalesce(string_agg(DISTINCT d.value, ', '), '') AS dates_in_sentence,
-       c.text
-FROM counts c
-JOIN articles a ON a.id = c.article_id
-LEFT JOIN dates d ON d.article_id = c.article_id AND d.sentence = c.sentence
-GROUP BY ALL
-ORDER BY a.published, c.value DESC
+-- How many people, and when: each count with the date it refers to, the article date and its source.
+SELECT published, qualifier, value, high, unit, refers_to, refers_to_source AS chosen_by, text
+FROM counts_in_context
+ORDER BY published, start_char
 LIMIT 15;

@@ -1,9 +1,9 @@
--- Example: people reported released, by month of publication.
-SELECT strftime(a.published, '%Y-%m') AS month,
+-- Example: people reported released, by the month the release happened (else the month of publication).
+SELECT refers_to_month AS month,
+       count(DISTINCT article_id) AS articles,
        count(*) AS reports,
-       max(c.value) AS largest_count
-FROM counts c
-JOIN articles a ON a.id = c.article_id
-WHERE c.sentence ILIKE '%releas%' OR c.sentence ILIKE '%freed%' OR c.sentence ILIKE '%pardon%'
+       max(value) AS largest,
+       list_sort(list(DISTINCT value)) AS figures
+FROM release_counts
 GROUP BY month
 ORDER BY month;

@@ -1,8 +1,6 @@
 -- Example: every spelling of Tsikhanouskaya and the articles that used it.
-SELECT m.name AS spelling, a.title, a.published
-FROM person_mentions m
-JOIN persons p ON p.id = m.person_id
-JOIN articles a ON a.id = m.article_id
-WHERE p.id IN (SELECT person_id FROM person_aliases WHERE alias ILIKE '%anouskaya%' OR alias ILIKE '%novskaya%')
+SELECT spelling, published, title
+FROM person_timeline
+WHERE person_id IN (SELECT person_id FROM people WHERE list_contains(spellings, 'Sviatlana Tsikhanouskaya'))
 GROUP BY ALL
-ORDER BY a.published;
+ORDER BY spelling, published;
