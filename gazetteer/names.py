@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel, JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from gazetteer.load import GivenName, load_given_names
 from gazetteer.translit import fold, phonetic_key
@@ -34,6 +34,13 @@ _PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "di", "da", "du", "d
 _PATR_M = ("ovich", "evich", "avich", "ievich", "yevich", "ovych", "evych", "ovics", "ovitch", "evitch")
 _PATR_F = ("ovna", "evna", "auna", "iauna", "yauna", "ichna", "ivna", "ovnaa", "ievna", "yevna", "ovne")
 _PATR_SHAPE = re.compile(r"(?:vich|vych|vitch|vics|vna|auna|ichna|ivna)$")
+# honorifics written before a name: stripped from the name, they give its gender ("Lady Starmer")
+_HONORIFIC_M = frozenset({"mr", "mister", "sir", "lord", "monsieur", "herr", "baron", "signor", "senor"})
+_HONORIFIC_F = frozenset({"mrs", "ms", "miss", "lady", "dame", "madam", "madame", "mme", "mlle", "frau", "baroness",
+                          "signora", "senora"})
+# romanisation letters that only French uses this way: ou = u, ch = sh ("Loukachenko", "Tikhanovskaïa")
+_FRENCH = (("tch", "ch"), ("ch", "sh"), ("ou", "u"))
+_NOT_FRENCH = re.compile(r"sh|zh|kh|sz|cz|w|ts")
 # feminine surname endings → masculine form (folded ASCII)
 _FEM = (("skaya", "ski"), ("skaja", "ski"), ("skaia", "ski"), ("ckaya", "cki"), ("ckaja", "cki"), ("ckaia", "cki"),
         ("tskaya", "tski"), ("ska", "ski"), ("cka", "cki"),
@@ -65,11 +72,14 @@ class ParsedName:
     stem: str
     case_stems: tuple[str, ...]
     surname_gender: str
+    alt_stems: tuple[str, ...] = ()   # stem keys under another romanisation's reading (French ou/ch)
+    part_stems: tuple[str, ...] = ()  # stem keys of each part of a double surname ("Sharenda-Panasiuk")
+    title_gender: str = ""            # from an honorific before the name ("Lady", "Mr")
 
     @property
     def gender(self) -> str:
-        """'m'/'f' from the given name, else the patronymic, else the surname form; '' when unknown."""
-        return self.given_gender or self.patr_gender or self.surname_gender
+        """'m'/'f' from the given name, else the patronymic, else an honorific, else the surname form."""
+        return self.given_gender or self.patr_gender or self.title_gender or self.surname_gender
 
     @property
     def has_given(self) -> bool:
@@ -166,6 +176,14 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
     text = re.sub(r"\s+", " ", name.replace("\u00a0", " ")).strip()
     text = re.sub(r"[()\"“”«»]", " ", text).strip()
     text = re.sub(r"(?<=\w)['’ʼ]s?$", "", text)  # English possessive: Lukashenko's
+    title_gender = ""
+    while True:
+        head, _, tail = text.partition(" ")
+        h = fold(head)
+        if not tail or (h not in _HONORIFIC_M and h not in _HONORIFIC_F):
+            break
+        title_gender = title_gender or ("m" if h in _HONORIFIC_M else "f")
+        text = tail.strip()
     surname_tokens: list[str] = []
     rest: list[str] = []
     if "," in text:
@@ -220,12 +238,23 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
             k = phonetic_key(alt)
             if k != stem and k not in cases:
                 cases.append(k)
+    alts = []
+    if not _NOT_FRENCH.search(surname) and ("ch" in surname or "ou" in surname):
+        french = surname
+        for a_, b_ in _FRENCH:
+            french = french.replace(a_, b_)
+        k = phonetic_key(_surname_forms(french)[0])
+        if k != stem:
+            alts.append(k)
+    parts = [fold(t).replace(" ", "") for t in re.split(r"-", " ".join(core)) if fold(t).strip()]
+    part_stems = tuple(phonetic_key(_surname_forms(x)[0]) for x in parts) if len(parts) >= 2 else ()
     gclasses = index.classes(given) if len(given) > 1 else frozenset()
     proot, pgender = _patronymic_root(patronymic) if patronymic else ("", "")
     pclasses = index.classes(proot) if proot else frozenset()
     return ParsedName(raw=name, given=given, given_classes=gclasses, given_gender=index.gender_of(gclasses),
                       initials=initials, patronymic=patronymic, patr_classes=pclasses, patr_gender=pgender,
-                      surname=surname, stem=stem, case_stems=tuple(cases), surname_gender=sgender)
+                      surname=surname, stem=stem, case_stems=tuple(cases), surname_gender=sgender,
+                      alt_stems=tuple(alts), part_stems=part_stems, title_gender=title_gender)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,22 +266,45 @@ class Match:
     reason: str
 
 
-def surname_similarity(a: ParsedName, b: ParsedName) -> tuple[float, str]:
-    """Similarity of two surnames: 1 for equal stem keys, 0.93 for a foreign case ending, else fuzzy."""
+def surname_similarity(a: ParsedName, b: ParsedName, lift: bool = True) -> tuple[float, str]:
+    """Similarity of two surnames: 1 for equal stem keys, 0.93 for a foreign case ending, else fuzzy.
+
+    Each side is also read under another romanisation (``alt_stems``: French ou/ch) and
+    the best reading counts. ``lift`` lets Jaro-Winkler raise a close score on long
+    keys; surname-only comparisons turn it off (Statkevich ≠ Stankevich).
+    """
     if not a.stem or not b.stem:
         return 0.0, "no surname"
     if a.stem == b.stem:
         return 1.0, "same surname key"
     if a.stem in b.case_stems or b.stem in a.case_stems:
         return 0.93, "case ending"
-    # Levenshtein (not Indel): an extra letter on a short key ("makai"/"makaic") must not look like a typo
-    key = Levenshtein.normalized_similarity(a.stem, b.stem)
-    folded = Levenshtein.normalized_similarity(a.surname, b.surname)
+    if set((a.stem, *a.alt_stems)) & set((b.stem, *b.alt_stems)):
+        return 0.95, "same surname key (other romanisation)"
+    # OSA (not Indel): an extra letter on a short key ("makai"/"makaic") must not look like a typo, but a
+    # swap of two neighbouring letters ("Prataseivch") is one edit
+    key = OSA.normalized_similarity(a.stem, b.stem)
+    folded = OSA.normalized_similarity(a.surname, b.surname)
     score = max(key, folded)
-    if score >= 0.8 and min(len(a.stem), len(b.stem)) >= 7:
+    if lift and score >= 0.8 and min(len(a.stem), len(b.stem)) >= 7:
         # Jaro-Winkler over-rewards shared prefixes: only let it lift a close score on long keys
         score = max(score, min(JaroWinkler.similarity(a.stem, b.stem), score + 0.03))
     return score, "fuzzy surname"
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Folded surnames one dropped, added or swapped letter apart (no substitution), both 5+ letters."""
+    if min(len(a), len(b)) < 5 or a == b:
+        return False
+    if abs(len(a) - len(b)) == 1:
+        return Indel.distance(a, b) == 1
+    return len(a) == len(b) and sorted(a) == sorted(b) and OSA.distance(a, b) == 1
+
+
+def _double_surname_part(a: ParsedName, b: ParsedName) -> bool:
+    """One surname is a part of the other's double surname ("Sharenda" in "Sharenda-Panasiuk")."""
+    return (len(a.part_stems) >= 2 and b.stem in a.part_stems and not b.part_stems) or \
+        (len(b.part_stems) >= 2 and a.stem in b.part_stems and not a.part_stems)
 
 
 def given_similarity(a: ParsedName, b: ParsedName, index: GivenIndex | None = None) -> tuple[float, str]:
@@ -290,13 +342,25 @@ def compare(a: ParsedName, b: ParsedName, index: GivenIndex | None = None) -> Ma
                 return Match(False, round(0.3 * s, 3), "different genders")
         if a.patr_classes and b.patr_classes and not (a.patr_classes & b.patr_classes):
             return Match(False, round(0.4 * s, 3), "different patronymics")
+        if s < FULL_SURNAME_MIN and a.given_classes & b.given_classes:
+            # with one given-name class on both sides: a one-letter typo or half of a double surname
+            if _one_typo(a.surname, b.surname):
+                s, s_reason = FULL_SURNAME_MIN, "surname typo (one letter dropped, added or swapped)"
+            elif _double_surname_part(a, b):
+                s, s_reason = 0.9, "part of a double surname"
         score = round(0.6 * s + 0.4 * g, 3)
         if g < GIVEN_FUZZY_MIN:
             return Match(False, min(score, 0.6), g_reason)
         return Match(s >= FULL_SURNAME_MIN, score, s_reason)
-    # at least one side has no given name: the surname (and its gender) decides
+    # at least one side has no given name: the surname (and its gender) decides, without prefix lift
+    s, s_reason = surname_similarity(a, b, lift=False)
     if a.gender and b.gender and a.gender != b.gender:
         return Match(False, round(0.3 * s, 3), "different genders")
     bar = SURNAME_ONLY_MIN if not (a.has_given or b.has_given) else MIXED_MIN
     score = round(s * (0.95 if not (a.has_given or b.has_given) else 0.9), 3)
-    return Match(s >= bar, score, s_reason + " (surname only)")
+    same = s >= bar
+    if same and s_reason == "fuzzy surname" and not (a.has_given or b.has_given):
+        # two bare surnames that are not one key: only a dropped, added or swapped letter is a typo;
+        # a changed letter makes another surname (Statkevich ≠ Stankevich, Kolesnik ≠ Kolesnikov)
+        same = _one_typo(a.surname, b.surname) or _one_typo(a.stem, b.stem)
+    return Match(same, score, s_reason + " (surname only)")

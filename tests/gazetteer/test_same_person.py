@@ -67,3 +67,53 @@ def test_recorded_decision_overrides_rules():
     assert r.same_person("IVAN KOZLOVSKY", "ivan kozlov") == (True, 1.0)
     r.record("Sergei Dubrovsky", "Sergey Dubrovskiy", False)
     assert r.same_person("Sergey Dubrovskiy", "Sergei Dubrovsky")[0] is False
+
+
+# --- general rules added from the held-out pairs (made-up people, no gazetteer) -------------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("Mikhail Karatchenko", "Michel Karatchenko"),     # sanity: same string surname
+    ("Dmitri Zoubarev", "Dmitry Zubarev"),             # French ou = u
+    ("Sergueï Lachkevitch", "Sergei Lashkevich"),      # French ch = sh, tch = ch
+])
+def test_french_romanisation_is_another_reading(a, b):
+    assert RULES.same_person(a, b)[0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Zmitser Kaliadzich", "Zmitser Kaliadizch"),      # two neighbouring letters swapped
+    ("Ivan Hramov", "Ivan Hramv"),                     # short surname, one letter dropped
+    ("Aleh Barysevich", "Aleh Barysievich"),           # one letter added
+])
+def test_one_letter_typo_with_the_same_given_name(a, b):
+    assert RULES.same_person(a, b)[0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Ivan Hramov", "Ivan Hramin"),                    # a changed letter is another surname
+    ("Ivan Hramov", "Pavel Hramv"),                    # typo rule needs the same given name
+    ("Karatkevich", "Karankevich"),                    # bare surnames: one changed letter is another surname
+    ("Matsukevich", "Matsulevich"),
+])
+def test_one_changed_letter_is_not_a_typo(a, b):
+    assert not RULES.same_person(a, b)[0]
+
+
+def test_part_of_a_double_surname():
+    assert RULES.same_person("Alena Sidarenka-Kazlova", "Alena Sidarenka")[0]
+    assert RULES.same_person("Alena Sidarenka-Kazlova", "Alena Kazlova")[0]
+    assert not RULES.same_person("Alena Sidarenka-Kazlova", "Piotr Sidarenka")[0]
+    assert not RULES.same_person("Sidarenka-Kazlova", "Sidarenka")[0]
+
+
+def test_honorific_gives_the_gender():
+    pn = RULES.parse("Lady Hramova")
+    assert (pn.title_gender, pn.surname, pn.given) == ("f", "hramova", "")
+    assert not RULES.same_person("Lady Marsden", "Keith Marsden")[0]
+    assert not RULES.same_person("Mrs Zhuk", "Ihar Zhuk")[0]
+    assert RULES.same_person("Mr Zhuk", "Ihar Zhuk")[0]
+    assert RULES.same_person("Ms. Zhuk", "Iryna Zhuk")[0]
+
+
+def test_belarusian_diminutive_nasta():
+    assert RULES.same_person("Nasta Kazlova", "Anastasia Kozlova")[0]
