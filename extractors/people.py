@@ -31,6 +31,7 @@ from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 from extractors.model import Mention
+from gazetteer.names import _HONORIFIC_F, _HONORIFIC_M
 
 _NAME_PART = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
@@ -41,6 +42,9 @@ _ROMAN = re.compile(r"^[IVXL]+$")
 _OPEN_PARENS = frozenset({"(", "["})
 _APPOSITION_LEADS = frozenset({"a", "an", "the", "who", "whose", "its", "his", "her", "their", "also"})
 _MAX_NAME_TOKENS = 4
+_ORG_LINKS = frozenset({"for", "of", "on", "against"})
+# honorifics kept in a surname-only mention: they carry the gender ("Lady Starmer" is not Keir Starmer)
+_HONORIFICS = _HONORIFIC_M | _HONORIFIC_F
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,6 +451,11 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
         key = d.key(t)
         blocker = (tlen or key in tb.never or key in tb.modifiers
                    or (d.sent_start[t] and d.lower(t) in tb.stop))
+        if (blocker and not tlen and key in tb.never and k == len(run) - 1 and len(seg) == 1 and d.name[t]
+                and d.key(seg[0]) in tb.given and _apposition(d, tb, [seg[0], t])):
+            # a never-name word as the surname after a given name, confirmed by what follows
+            # ("Mark Christian, a spokesman", "Hope May said")
+            blocker = False
         if blocker:
             if seg:
                 _decide(d, tb, seg, cue, taken, found, regnal)
@@ -469,6 +478,10 @@ def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], 
     words = _words_of(d, seg)
     if not words:
         return
+    p = seg[0] - 1
+    if (p >= 1 and d.lower(p) in _ORG_LINKS and d.words[p - 1][:1].isupper() and d.key(p - 1) in tb.heads
+            and (d.lower(p) == "for" or d.key(words[0]) not in tb.given)):
+        return  # the tail of an organisation's name: "Center for Civil Liberties", "Ministry of Emergency Situations"
     last_key = d.key(words[-1])
     if last_key in tb.heads:
         return  # "Coordination Council", "Victory Square"
@@ -639,6 +652,12 @@ def _to_mentions(d: _Doc, found: list) -> list[Mention]:
         s, e = d.starts[first], d.ends[end - 1]
         text = d.text[s:e]
         name = " ".join(text.split())
+        h = first - 1
+        if (end - first == 1 and h >= 0 and d.words[h][:1].isupper() and d.key(h) in _HONORIFICS
+                and d.space[h] and d.ends[h] + 1 == s):
+            # the text stays the name as written (titles are cues, not names); the name the resolver
+            # reads keeps the honorific for its gender: "Lady Starmer" is not Keir Starmer
+            name = f"{d.words[h]} {name}"
         g = None
         if first - 1 >= 0 and d.words[first - 1] in _OPEN_PARENS and first - 1 == prev_end_tok and out:
             if prev_group is None:

@@ -215,7 +215,14 @@ class Resolver:
         flat = [c for doc in clusters for c in doc]
         self._assign_ids(flat, uncertain)
         names = self._canonical_names(flat)
-        people = [[Person(c.id, names[c.id], list(c.mentions)) for c in doc] for doc in clusters]
+        people = []
+        for doc in clusters:
+            # one person per id and document: clusters that took the same id (a gazetteer alias such as a
+            # maiden name, or a lone surname given a full name's id) are one person
+            by_id: dict[str, list[Mention]] = {}
+            for c in doc:
+                by_id.setdefault(c.id, []).extend(c.mentions)
+            people.append([Person(pid, names[pid], sorted(ms, key=lambda m: m.start)) for pid, ms in by_id.items()])
         grey = [uncertain[k] for k in sorted(uncertain)]
         return Resolution(people, grey)
 

@@ -1,6 +1,7 @@
 """resolve_documents / Resolver.resolve: clustering within and across documents, ids, grey zone."""
 
 from extractors.model import Mention
+from gazetteer.load import KnownPerson
 from gazetteer.resolve import Resolver, pair_key, resolve_documents
 
 
@@ -75,3 +76,20 @@ def test_detector_gazetteer_id_decides_a_shared_surname():
     [people] = resolve_documents([doc])
     ids = _by_name(people)
     assert ids == {"Viktor Lukashenko": "lukashenka-viktar", "Lukashenko": "lukashenka-alyaksandr"}
+
+
+def test_surname_with_an_honorific_of_the_other_gender_is_another_person():
+    r = Resolver(people=[])
+    [people] = r.resolve([_doc("Andrei Melkumyan", "Lady Melkumyan", "Melkumyan")]).people
+    ids = _by_name(people)
+    assert ids["Lady Melkumyan"] != ids["Andrei Melkumyan"] == ids["Melkumyan"]
+
+
+def test_one_person_per_id_in_a_document():
+    # a known person named by two spellings that the rules cannot join (a maiden name) is still one person
+    kp = KnownPerson(id="hramava-alena", name="Alena Hramava", gender="f", role=None, wikidata=None,
+                     spellings=("Alena Hramava", "Alena Sidarava"))
+    r = Resolver(people=[kp])
+    [people] = r.resolve([_doc("Alena Hramava", "Sidarava")]).people
+    assert [p.id for p in people] == ["hramava-alena"]
+    assert sorted(m.name for m in people[0].mentions) == ["Alena Hramava", "Sidarava"]
