@@ -54,6 +54,7 @@ _NUMBER_RE = re.compile(rf"(?<![\w$€£¥#№.,:/\-+'’])(?:{_NUMBER})", re.I)
 _RANGE_RE = re.compile(rf"\s*(?P<sep>[-\u2010\u2011\u2013\u2014]|\s(?:to|and|or)\s)\s*(?P<num>{_NUMBER})", re.I)
 #: "52 or more", "100 or so", "1,000-plus", "1,000+", "a dozen or so".
 _POST_RE = re.compile(r"\s+or\s+(?P<more>more|so)\b|(?P<plus>-plus\b|\+)|(?P<odd>-odd\b)", re.I)
+_STRONG_RE = re.compile(r"[-\u2010\u2011]strong\s+")
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b,?", re.I)
 _WORD_RE = re.compile(r"[^\S\n]+(U\.S\.|U\.K\.|[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*(?:['’]s?)?)")
 
@@ -152,6 +153,28 @@ _TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 #: Words that may follow a person noun without being a noun themselves ("one Belarusian who fled").
 _CLAUSE_WORDS = {"who", "whom", "whose", "was", "is", "has", "had", "were", "are", "will", "would", "could",
                  "said", "says", "that", "which", "remains", "remained", "did", "does"}
+#: Verbs after which a capitalised name may stand right before a count: "told Reuters 52 prisoners",
+#: "informed the OSCE 14 observers" (the name is the addressee, not part of the number).
+_ADDRESSEE_VERBS = {"told", "tell", "tells", "telling", "informed", "inform", "informs", "assured", "briefed",
+                    "reminded", "warned", "notified", "according"}
+#: Words before a month that make "Month N" a month and a count, not a day: "In June 14 prisoners were ...".
+_MONTH_ONLY_BEFORE = {"in", "during", "throughout"}
+#: Owners whose members are states, not people: "NATO's 32 members", "32 members of the EU".
+_STATE_BLOCS = {"nato", "eu", "un", "osce", "csto", "cis", "brics", "asean", "opec", "g7", "g20", "wto", "eaeu",
+                "sco", "alliance", "bloc", "commonwealth", "eurozone", "schengen"}
+_BLOC_UNIONS = {"european", "eurasian", "african"}  # "the European Union's 27 members"
+#: Lower-case words that never stand as an unknown modifier before a head noun ("five years", "10 am").
+_NOT_UNKNOWN_MODIFIERS = {
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
+    "second", "seconds", "decade", "decades", "percent", "per", "cent", "times", "am", "pm", "noon", "km",
+    "kg", "kilograms", "kilometres", "kilometers", "miles", "metres", "meters", "tonnes", "tons", "euros",
+    "dollars", "pounds", "rubles", "roubles", "zlotys", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "and", "or", "but", "than", "as", "into", "out", "remain", "remained", "become", "became", "stay",
+    "stayed", "being", "been", "be", "were", "are", "was", "is", "not", "no", "also", "all", "each",
+}
+#: Things an "others" may refer back to that are not a person: time and measure words are skipped instead.
+_TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "decade",
+               "decades", "minute", "minutes", "time", "times", "percent", "per", "cent"}
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by",
                       "as", "after", "over", "into", "amid", "vs"}
 
@@ -200,6 +223,9 @@ def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
     if nxt and (nxt.isalnum() or nxt in "%°:"):  # "14th", "50%", "10:30"
         return None
     post = _POST_RE.match(text, end)
+    strong = _STRONG_RE.match(text, end)
+    if strong:  # "a 2,000-strong crowd": the size of a group of people
+        return _strong_count(text, start, strong, value)
     if nxt in "-\u2010\u2011" and text[end + 1:end + 2].isalpha() and not post:
         return None  # "69-year-old", "five-year term", "one-way"
 
@@ -224,13 +250,16 @@ def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
     prev_low = prev.lower()
     if prev.endswith(".") and prev_low not in MONTHS and prev_low not in _NAME_PREFIXES | _QUALIFIERS.keys():
         prev = prev_low = ""  # the end of the previous sentence: "... Tikhanovskaya. Thirteen others"
-    if prev_low in MONTHS or prev_low in _NAME_PREFIXES:
+    if prev_low in _NAME_PREFIXES or (prev_low in MONTHS and not _month_only(window[:prev_start], text, end)):
         return None
     if prev_low == "in" and _is_number_before(window, prev_start):
         return None  # a ratio: "one in five prisoners"
-    if prev and prev[0].isupper() and prev_low not in _FUNCTION_WORDS and not _proper_noun_ok(
-            window[:prev_start], prev_low) and not _is_title_line(text, start):
-        return None  # "Boeing 737", "told Reuters 52": a capitalised word mid-sentence, not in a headline
+    if prev and prev[0].isupper() and prev_low not in _FUNCTION_WORDS and prev_low not in MONTHS \
+            and not _proper_noun_ok(window[:prev_start], prev_low) and not _is_title_line(text, start) \
+            and not _after_addressee_verb(window[:prev_start]):
+        return None  # "Boeing 737": a capitalised word mid-sentence, not in a headline ("told Reuters 52" is fine)
+    if not _is_people_unit(text, start, window, prev_low, unit):
+        return None  # "NATO's 32 members", "two newspapers ... and three others"
     qualifier, q_start = _qualifier(window, start) if prev_low in _QUAL_LAST_WORDS else ("exact", start)
 
     if r is not None and high is not None:
@@ -332,6 +361,7 @@ def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int] | None:
     u_start = None
     head_end = None
     n_mods = 0
+    unknown_used = False
     while True:
         m = _WORD_RE.match(text, pos)
         if not m:
@@ -352,6 +382,9 @@ def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int] | None:
             head_end = m.start(1) + len(bare)
         elif n_mods < _MAX_MODIFIERS and _is_modifier(bare, low):
             n_mods += 1
+        elif n_mods < _MAX_MODIFIERS and not unknown_used and _unknown_modifier_ok(text, m.end(), word, heads):
+            unknown_used = True  # one unlisted lower-case word right before a head: "15 freelance reporters"
+            n_mods += 1
         else:
             break
         if u_start is None and low not in _FILLERS:
@@ -360,6 +393,16 @@ def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int] | None:
     if head_end is None or u_start is None:
         return None
     return u_start, head_end
+
+
+def _unknown_modifier_ok(text: str, pos: int, word: str, heads: frozenset[str]) -> bool:
+    """Whether an unlisted word may modify the head noun that follows it at once ("freelance reporters",
+    "police officers"): lower-case letters only, not a unit, function word or verb of a clause."""
+    if not word.isalpha() or not word.islower() or word in _NOT_UNKNOWN_MODIFIERS or word in _FUNCTION_WORDS \
+            or word in _CLAUSE_WORDS or word in _NOT_MODIFIERS:
+        return False
+    m = _WORD_RE.match(text, pos)
+    return bool(m) and _POSSESSIVE_RE.sub("", m.group(1)).lower() in heads
 
 
 def _is_modifier(word: str, low: str) -> bool:
@@ -379,3 +422,92 @@ def _next_is_noun(text: str, pos: int) -> bool:
     """Whether a lower-case word that may be a noun follows ``pos`` ("court" in "one Belarusian court")."""
     m = _WORD_RE.match(text, pos)
     return bool(m) and m.group(1).islower() and m.group(1) not in _FUNCTION_WORDS | _CLAUSE_WORDS
+
+
+def _month_only(before: str, text: str, end: int) -> bool:
+    """Whether "Month N" is a month followed by a count: "In June 14 prisoners were ..." (a day takes "on").
+
+    Needs "in"/"during" before the month and a word, not a comma or a year, after the number.
+    """
+    words = before.split()
+    return bool(words) and words[-1].lower() in _MONTH_ONLY_BEFORE and re.match(r"[^\S\n]+[^\W\d_]", text[end:]) \
+        is not None
+
+
+def _after_addressee_verb(before: str) -> bool:
+    """Whether the capitalised name before the number follows "told"/"informed" ("told the BBC 52 prisoners")."""
+    words = before.split()
+    while words and (words[-1][:1].isupper() or words[-1].lower() in ("the", "of")):
+        words.pop()
+    return bool(words) and words[-1].lower().strip(",") in _ADDRESSEE_VERBS
+
+
+def _is_people_unit(text: str, start: int, window: str, prev_low: str, unit: tuple[int, int]) -> bool:
+    """Whether a count whose head is "members" or "others" counts people in its context.
+
+    "members" of a bloc of states are states: "NATO's 32 members", "27 members of the EU".
+    "others" refers back to the nearest earlier number of the sentence: "two newspapers ... and three
+    others" counts newspapers; durations ("for two years") are skipped, partitives ("three of the freed")
+    and people nouns keep the count.
+    """
+    head = text[unit[0]:unit[1]].split()[-1].lower()
+    if head in ("member", "members"):
+        owner = _POSSESSIVE_RE.sub("", prev_low)
+        if owner in _STATE_BLOCS:
+            return False
+        if owner == "union":  # "the European Union's 27 members", but "the union's 300 members" are people
+            words = window.split()
+            return not (len(words) >= 2 and words[-2].lower() in _BLOC_UNIONS)
+        after = re.match(r"\s+of\s+(?:the\s+)?([\w.]+)", text[unit[1]:unit[1] + 40])
+        return not (after and after.group(1).lower().rstrip(".") in _STATE_BLOCS)
+    if head in ("other", "others"):
+        return _antecedent_is_people(text, start)
+    return True
+
+
+def _antecedent_is_people(text: str, start: int) -> bool:
+    """For "N others": whether the nearest earlier number in the sentence counts people (or is unknown)."""
+    lo = max(0, start - 200)
+    chunk = text[lo:start]
+    cut = max(chunk.rfind(". "), chunk.rfind("\n"), chunk.rfind("? "), chunk.rfind("! "))
+    sentence_start = lo + cut + 1 if cut >= 0 else lo
+    for m in reversed(list(_NUMBER_RE.finditer(text, sentence_start, start))):
+        words = _WORD_RE.findall(text[m.end():m.end() + 60])[:_MAX_MODIFIERS + 1]
+        for word in words:
+            low = word.lower()
+            if low in _TIME_WORDS:
+                break  # a duration: look further back
+            if low in _ALL_HEADS or word in _DEM_PLURAL or word in _DEM_SINGULAR:
+                return True
+            if low in _MODIFIERS or word in _ADJECTIVES or low in ("of", "the", "them", "whom"):
+                if low == "of":
+                    return True  # a partitive: "three of the freed"
+                continue
+            return not word.islower()  # a thing: "two newspapers"; a name or a verb: unknown
+        else:
+            return True
+    return True
+
+
+def _strong_count(text: str, start: int, strong: re.Match, value: int) -> CountFact | None:
+    """ "a 2,000-strong crowd", "a 300-strong delegation": the number counts the group after "-strong"."""
+    pos = strong.end() - 1
+    head = None
+    u_start = None
+    for _ in range(_MAX_MODIFIERS):
+        m = _WORD_RE.match(text, pos)
+        if not m:
+            break
+        word = m.group(1)
+        if u_start is None:
+            u_start = m.start(1)
+        if word.islower() and word not in _MODIFIERS:
+            head = m.end(1)
+            break
+        pos = m.end()
+    if head is None or u_start is None:
+        return None
+    window = text[max(0, start - _QUAL_WINDOW):start]
+    prev, _ = _previous_word(window)
+    qualifier, q_start = _qualifier(window, start) if prev.lower() in _QUAL_LAST_WORDS else ("exact", start)
+    return CountFact(value, None, qualifier, text[u_start:head], text[q_start:head], q_start, head)

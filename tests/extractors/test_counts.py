@@ -331,6 +331,80 @@ def test_lexicon_good_file(tmp_path):
     assert nouns.plural == {"prisoners"} and nouns.demonym_plural == {"Poles"} and nouns.fillers == {"more"}
 
 
+# ---------------------------------------------------------------- context rules
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister told Reuters 52 prisoners had been freed.", (52, "prisoners")),
+    ("She told the Associated Press 14 detainees were on the list.", (14, "detainees")),
+])
+def test_name_after_a_reporting_verb_does_not_block_the_count(text, expected):
+    assert one(text)[0] == expected[0] and one(text)[3] == expected[1]
+
+
+def test_name_before_a_number_still_blocks_it_elsewhere():
+    assert facts("The Ryanair Boeing 737 passengers were held.") == []
+
+
+def test_in_month_number_is_a_month_and_a_count():
+    assert one("In June 14 prisoners were placed in punishment cells.")[:2] == (14, None)
+    assert facts("On June 14 prisoners were placed in punishment cells.") == []  # a day
+    assert facts("In June 14, prisoners protested.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders of NATO's 32 members met in Vilnius.",
+    "The EU's 27 members agreed on sanctions.",
+    "The European Union's 27 members agreed.",
+    "All 27 members of the EU backed the statement.",
+])
+def test_members_of_a_bloc_of_states_are_not_people(text):
+    assert facts(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The council's 73 members voted.", 73),
+    ("The union's 300 members went on strike.", 300),
+    ("Five members of the Coordination Council were detained.", 5),
+])
+def test_members_of_a_body_of_people_are_people(text, value):
+    assert one(text)[0] == value
+
+
+def test_others_counts_what_the_sentence_counted_before():
+    assert facts("Two newspapers were shut down and three others were fined.") == []
+    assert one("Three of the freed were held for more than two years, and 14 others were ill.")[:1] == (14,)
+    assert [f[0] for f in facts("The 52 prisoners pardoned on Thursday join 314 others.")] == [52, 314]
+    assert one("Thirteen others were forced into exile.")[0] == 13
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Warsaw, a 2,000-strong crowd gathered.", (2000, None, "exact", "crowd")),
+    ("an estimated 10,000-strong crowd of exiles", (10000, None, "about", "crowd")),
+    ("A 300-strong Belarusian delegation arrived.", (300, None, "exact", "Belarusian delegation")),
+])
+def test_strong_counts_the_group_after_it(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police searched the homes of at least 15 freelance reporters.", (15, None, "at_least", "freelance reporters")),
+    ("Four police officers were injured.", (4, None, "exact", "police officers")),
+])
+def test_one_unlisted_word_may_stand_before_the_head_noun(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He served five years prison time.",
+    "At 10 am people gathered outside.",
+    "Of those, 14 remain prisoners of conscience.",
+    "a 15-year term",
+])
+def test_unlisted_word_is_not_a_unit_a_time_or_a_verb(text):
+    assert facts(text) == []
+
+
 # ---------------------------------------------------------------- seed articles (shared gold, read at run time)
 
 
