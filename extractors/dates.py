@@ -135,6 +135,10 @@ WD_REL_BEFORE_RE = re.compile(r"\b(?P<w>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+\Z"
 NOT_A_DAY_BEFORE_RE = re.compile(r"\b(?i:a|every|each|any)\s+\Z")
 #: a weekday before a date ("Thursday, August 28")
 WD_BEFORE_RE = re.compile(rf"{_WEEKDAY},?\s+\Z")
+#: "in"/"during" right before "June 14 prisoners": the month alone is the date
+_MONTH_ONLY_BEFORE_RE = re.compile(r"\b(?i:in|during|throughout)\s+\Z")
+#: a word (not a comma, a year or a time) right after the day number
+_WORD_AFTER_RE = re.compile(rf"[^\S\n]+(?!{_YEAR}\b)(?!(?i:am|pm|a\.m|p\.m|GMT|UTC)\b)[^\W\d_]")
 #: a modifier before a bare month ("early August", "mid-July")
 MON_MOD_BEFORE_RE = re.compile(r"\b(?i:early|late|mid)[\s-]+\Z")
 #: a date right after a weekday, which then belongs to that date
@@ -142,6 +146,8 @@ DATE_AFTER_WD_RE = re.compile(rf",?\s+(?:{_MONTH}\s+{_DAY}\b|{_DAY}\s+(?:of\s+)?
 #: time-of-day words that make "Friday afternoon" or "today's evening" a time
 TIME_AFTER_RE = re.compile(r"\s+(?:morning|afternoon|evening|night|mornings|nights)\b")
 _BACK = 48
+#: a day without a year up to this many days after publication is an upcoming day, not last year's
+_NEAR_AHEAD_DAYS = 60
 
 #: a clause before the match that reads as future ("will", "until", "due to" ...)
 FUTURE_RE = re.compile(
@@ -154,7 +160,8 @@ REPORTED_RE = re.compile(r"\b(?:said|told|announced|reported|added|stated|wrote|
 #: the words that may introduce a bare month ("in May", "since June", "last July", "mid-August")
 MONTH_CUE_RE = re.compile(
     r"(?:\b(?:in|since|until|till|through|throughout|by|from|during|before|after|of|last|next|this|early|late|mid|"
-    r"on|between|around|as\s+of|starting|ending|until\s+early|until\s+late)[\s-]+|\bmid-)$",
+    r"on|between|around|as\s+of|starting|ending|until\s+early|until\s+late|at\s+least|as\s+early\s+as|"
+    r"as\s+late\s+as|no\s+later\s+than|not\s+before)[\s-]+|\bmid-)$",
     re.I,
 )
 _MONTH_JOIN_PAIR_RE = re.compile(_MONTH + r"\s+(?:and|or|to|through|until)\s+\Z")
@@ -263,8 +270,8 @@ def _day_value(y: int | None, m: int, d: int, text: str, start: int, pub: date |
         cand = _safe_date(y, m, d)
         if cand is None:
             return None
-        if cand > pub + timedelta(days=7) and not _is_future(text, start):
-            y -= 1
+        if cand > pub + timedelta(days=_NEAR_AHEAD_DAYS) and not _is_future(text, start):
+            y -= 1  # "the Jan. 26 election" in early January is ahead; "December 20" then is last year
         elif cand < pub - timedelta(days=300) and _is_future(text, start):
             y += 1
     cand = _safe_date(y, m, d)
@@ -382,7 +389,132 @@ def find_dates(text: str, published: date | None) -> list[DateFact]:
             continue
         facts, pos = found
         out.extend(DateFact(v, text[s:e], s, e) for v, s, e in facts)
+    if published is not None:
+        out = _add_contextual(text, out, published)
     return out
+
+
+# ---------------------------------------------------------------- expressions read from their context
+
+#: "the day before,", "a day earlier", "the previous year", "two days later", "the following month"
+ANAPHOR_RE = re.compile(
+    r"\b(?:(?P<n>the|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<u>day|week|month|year)s?"
+    r"\s+(?P<d>earlier|later|before|after)|the\s+(?P<d2>previous|following|next|preceding|prior)\s+"
+    r"(?P<u2>day|week|month|year))\b(?!['’]|\s+than\b)",
+    re.I,
+)
+#: ("a month earlier than usual" is a comparison, not a date)
+#: "the day before" / "a year after" name a date only at a clause boundary ("the day before the vote" does not)
+_BOUNDARY_AFTER_RE = re.compile(r"\s*(?:[,.;:!?)\u2013\u2014]|\Z)|\s+(?:and|but|when|while|as|he|she|they|it)\b")
+#: "at the weekend", "over the weekend", "last weekend", "this weekend"
+WEEKEND_RE = re.compile(
+    r"\b(?P<w>at|over|during|on|this|last|next|past|coming)\s+(?:the\s+)?(?:(?:past|coming)\s+)?weekend\b"
+    r"(?!['’]|\s+of\b)",
+    re.I,
+)
+#: "in spring", "during the summer", "in late autumn" without a year after them
+SEASON_CUE_RE = re.compile(
+    r"\b(?i:in|during|over|throughout|by|until|since)\s+(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?"
+    r"(?P<s>(?i:spring|summer|autumn|fall|winter))\b"
+    r"(?!\s+(?:of|\d)|\s+(?i:camps?|olympics|games|palace|holidays?|session|months|term|semester)\b)",
+)
+_NUMBER_WORDS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _add_contextual(text: str, out: list[DateFact], pub: date) -> list[DateFact]:
+    """Add the expressions whose value comes from the text around them, not from the calendar alone:
+
+    * "the day before", "a year earlier", "the following month": the nearest earlier date of that
+      granularity in the same paragraph, shifted ("in late 2021 ... the year before" -> 2020); nothing
+      without such a date, and nothing for "the day before the vote" (an event, not a date);
+    * "at the weekend", "last weekend": the ISO week of that weekend's Saturday;
+    * "in spring", "during the summer": the season of a year named earlier in the sentence, else the
+      latest such season (the coming one in a future clause).
+    """
+    taken = [(f.start, f.end) for f in out]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    added: list[DateFact] = []
+    for m in ANAPHOR_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        unit = (m["u"] or m["u2"]).lower()
+        word = (m["d"] or m["d2"]).lower()
+        if word in ("before", "after") and not _BOUNDARY_AFTER_RE.match(text, m.end()):
+            continue
+        raw = (m["n"] or "the").lower()
+        n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        sign = -1 if word in ("earlier", "before", "previous", "preceding", "prior") else 1
+        v = _shift_anchor(text, out, m.start(), unit, sign * n)
+        if v:
+            added.append(DateFact(v, m.group(), m.start(), m.end()))
+    for m in WEEKEND_RE.finditer(text):
+        if free(m.start(), m.end()):
+            w = m["w"].lower()
+            inner = m.group().lower()
+            rel = "last" if w in ("last", "past") or "past" in inner else "next" if w in ("next", "coming") or \
+                "coming" in inner else "this" if w == "this" else None
+            added.append(DateFact(_weekend_value(rel, text, m.start(), pub), m.group(), m.start(), m.end()))
+    for m in SEASON_CUE_RE.finditer(text):
+        if free(m.start("s"), m.end("s")):
+            code = SEASONS[m["s"].lower()]
+            added.append(DateFact(_season_in_context(code, text, out, m.start(), pub), m.group(), m.start(),
+                                  m.end()))
+    if not added:
+        return out
+    return sorted(out + added, key=lambda f: f.start)
+
+
+def _shift_anchor(text: str, out: list[DateFact], pos: int, unit: str, k: int) -> str | None:
+    """The nearest earlier date of the paragraph that has ``unit`` granularity, shifted by ``k`` units."""
+    para = text.rfind("\n", 0, pos)
+    for f in reversed(out):
+        if f.end > pos:
+            continue
+        if f.start < para:
+            return None
+        v = f.value
+        if unit in ("day", "week") and re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+            d = date.fromisoformat(v) + timedelta(days=k * (7 if unit == "week" else 1))
+            return d.isoformat() if unit == "day" else _week(d)
+        if unit == "month" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", v):
+            y, mo = _shift_month(int(v[:4]), int(v[5:7]), k)
+            return f"{y}-{mo:02d}"
+        if unit == "year" and re.match(r"\d{4}(?:-|$)", v):
+            return str(int(v[:4]) + k)
+    return None
+
+
+def _weekend_value(rel: str | None, text: str, start: int, pub: date) -> str:
+    """ISO week of the weekend meant: the latest one (the coming one when future or "this"/"next")."""
+    wd = pub.weekday()
+    in_weekend = wd >= 5
+    latest_sat = pub - timedelta(days=wd - 5 if in_weekend else wd + 2)
+    coming_sat = latest_sat if in_weekend else pub + timedelta(days=5 - wd)
+    if rel == "last":
+        sat = latest_sat - timedelta(days=7) if in_weekend else latest_sat
+    elif rel == "next":
+        sat = coming_sat + timedelta(days=7) if in_weekend else coming_sat
+    elif rel == "this" or _is_future(text, start):
+        sat = coming_sat
+    else:
+        sat = latest_sat
+    return _week(sat)
+
+
+def _season_in_context(code: str, text: str, out: list[DateFact], start: int, pub: date) -> str:
+    """The season of a year named earlier in the same sentence, else the latest (or coming) such season."""
+    clause_start = start - len(_clause_before(text, start))
+    for f in reversed(out):
+        if clause_start <= f.start < start and re.match(r"\d{4}(?:-|$)", f.value):
+            return f"{f.value[:4]}-{code}"
+    current = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(pub.month, "FA")
+    if code == current:
+        return _season_value(code, "this", pub)
+    return _season_value(code, "next" if _is_future(text, start) else "last", pub)
 
 
 Found = tuple[list[tuple[str, int, int]], int] | None
@@ -455,6 +587,12 @@ def _on_month(text: str, p: int, lo: int, pub: date | None) -> Found:
         return None
     kind = m.lastgroup
     e = m.end()
+    if kind == "md" and not m["md_y"] and _MONTH_ONLY_BEFORE_RE.search(text, max(lo, p - 12), p) \
+            and _WORD_AFTER_RE.match(text, m.end("md_d")) and pub is not None:
+        # "In June 14 prisoners were ...": a day takes "on", so "in" makes this a month and a count
+        e = m.start("md_d")
+        e = len(text[:e].rstrip())
+        return [(_month_value(MONTHS[m["md_m"].rstrip(".").lower()], None, text, p, pub), p, e)], e
     if kind == "md":
         y = int(m["md_y"]) if m["md_y"] else None
         v = _day_value(y, MONTHS[m["md_m"].rstrip(".").lower()], int(re.match(r"\d+", m["md_d"]).group()),
@@ -536,6 +674,8 @@ def _on_unit(text: str, p: int, lo: int, pub: date | None) -> Found:
         return None
     if unit == "fall" and r["w"].lower().startswith("the"):
         return None  # "the last fall of the regime"
+    if r["w"].lower() == "next" and re.search(r"\b(?i:the)\s+\Z", text[max(lo, r.start() - 6):r.start()]):
+        return None  # "sentenced the next year": relative to the story, resolved by _anaphoric
     k = {"last": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[r["w"].lower().split()[-1]]
     if unit == "week":
         v = _week(pub + timedelta(weeks=k))

@@ -244,3 +244,68 @@ def test_seed_articles_match_gold_values():
         got = set(values(text, date.fromisoformat(art["published"])))
         assert set(art["dates"]) <= got, art["file"]
         assert got <= set(art["dates"]) | set(art.get("dates_optional", [])), art["file"]
+
+
+# ------------------------------------------------------------------ context rules
+
+WED_JAN = date(2025, 1, 8)  # a Wednesday
+MON_JUL = date(2023, 7, 3)  # a Monday, ISO week 27
+
+
+def test_day_without_year_shortly_ahead_is_upcoming():
+    assert values("She urged them not to recognise the Jan. 26 election.", WED_JAN) == ["2025-01-26"]
+    assert values("The visit took place on December 20.", WED_JAN) == ["2024-12-20"]  # far ahead: last year
+
+
+def test_bare_month_after_at_least():
+    assert values("Crossings stay closed until at least March.", date(2026, 1, 2)) == ["2026-03"]
+    assert values("as early as June", THU) == ["2025-06"]
+
+
+def test_in_month_number_word_is_the_month():
+    assert values("In June 14 prisoners were placed in cells.", MON_JUL) == ["2023-06"]
+    assert values("On June 14 prisoners were placed in cells.", MON_JUL) == ["2023-06-14"]
+    assert values("in June 14, 2021", MON_JUL) == ["2021-06-14"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("His lawyer saw him on Thursday; the day before, guards beat him.", ["2023-06-29", "2023-06-28"]),
+    ("He was arrested in late 2021 after an election the year before.", ["2021", "2020"]),
+    ("He was detained in August 2020 and sentenced the following year.", ["2020-08", "2021"]),
+    ("He was detained in August 2020 and sentenced the next year.", ["2020-08", "2021"]),
+    ("It opened in May 2022; two months later it closed.", ["2022-05", "2022-07"]),
+    ("On Sept. 11, the day after the previous pardon, police struck.", ["2022-09-11"]),
+    ("He wrote to his son the day before the son went missing.", []),
+    ("The season started in early December, a month earlier than usual.", ["2022-12"]),
+    ("The day before, guards beat him.", []),  # nothing to count back from
+])
+def test_anaphoric_expressions_count_from_the_previous_date(text, expected):
+    assert values(text, MON_JUL) == expected
+
+
+def test_anaphor_does_not_reach_into_another_paragraph():
+    assert values("It happened on 2 June 2023.\nA year earlier, he fled.", MON_JUL) == ["2023-06-02"]
+
+
+@pytest.mark.parametrize("text, pub, expected", [
+    ("He collapsed at the weekend.", MON_JUL, ["2023-W26"]),
+    ("Protests were held over the weekend.", date(2023, 7, 2), ["2023-W26"]),  # a Sunday: this weekend
+    ("They will meet at the weekend.", MON_JUL, ["2023-W27"]),
+    ("last weekend", MON_JUL, ["2023-W26"]),
+    ("next weekend", MON_JUL, ["2023-W27"]),
+    ("the weekend of June 5", MON_JUL, ["2023-06-05"]),
+])
+def test_weekend_is_the_week_of_its_saturday(text, pub, expected):
+    assert values(text, pub) == expected
+
+
+@pytest.mark.parametrize("text, pub, expected", [
+    ("He ran in the 2020 election and was arrested in spring.", date(2025, 6, 21), ["2020", "2020-SP"]),
+    ("Lukashenko pardoned 16 people in the summer.", date(2025, 10, 6), ["2025-SU"]),
+    ("He was freed in the autumn.", date(2025, 5, 2), ["2024-FA"]),
+    ("Talks will resume in the autumn.", date(2025, 5, 2), ["2025-FA"]),
+    ("in summer camps", date(2025, 5, 2), []),
+    ("in the fall of the regime", date(2025, 5, 2), []),
+])
+def test_season_without_a_year(text, pub, expected):
+    assert values(text, pub) == expected
