@@ -405,6 +405,16 @@ def test_unlisted_word_is_not_a_unit_a_time_or_a_verb(text):
     assert facts(text) == []
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("Forty hunger strikers were force-fed.", "hunger strikers"),
+    ("Three judges signed the verdict.", "judges"),
+    ("Two EU foreign ministers visited Vilnius.", "EU foreign ministers"),
+    ("Police detained 12 Viasna staff.", "Viasna staff"),
+])
+def test_more_people_nouns(text, unit):
+    assert one(text)[3] == unit
+
+
 # ---------------------------------------------------------------- seed articles (shared gold, read at run time)
 
 
