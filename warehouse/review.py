@@ -6,10 +6,12 @@ from collections.abc import Iterable
 
 import duckdb
 
+from warehouse.migrate import WarehouseError
+
 STATUSES = ("pending", "accepted", "rejected")
 
 
-class ReviewError(Exception):
+class ReviewError(WarehouseError):
     """A review action that cannot be carried out; the message says why."""
 
 
