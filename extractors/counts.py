@@ -156,7 +156,7 @@ _CLAUSE_WORDS = {"who", "whom", "whose", "was", "is", "has", "had", "were", "are
 #: Verbs after which a capitalised name may stand right before a count: "told Reuters 52 prisoners",
 #: "informed the OSCE 14 observers" (the name is the addressee, not part of the number).
 _ADDRESSEE_VERBS = {"told", "tell", "tells", "telling", "informed", "inform", "informs", "assured", "briefed",
-                    "reminded", "warned", "notified", "according"}
+                    "reminded", "warned", "notified"}
 #: Words before a month that make "Month N" a month and a count, not a day: "In June 14 prisoners were ...".
 _MONTH_ONLY_BEFORE = {"in", "during", "throughout"}
 #: Owners whose members are states, not people: "NATO's 32 members", "32 members of the EU".
@@ -439,6 +439,8 @@ def _after_addressee_verb(before: str) -> bool:
     words = before.split()
     while words and (words[-1][:1].isupper() or words[-1].lower() in ("the", "of")):
         words.pop()
+    if len(words) >= 2 and words[-1].lower() == "to" and words[-2].lower() == "according":
+        return True  # "according to Viasna 1,200 people"
     return bool(words) and words[-1].lower().strip(",") in _ADDRESSEE_VERBS
 
 

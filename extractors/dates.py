@@ -418,6 +418,10 @@ SEASON_CUE_RE = re.compile(
     r"(?P<s>(?i:spring|summer|autumn|fall|winter))\b"
     r"(?!\s+(?:of|\d)|\s+(?i:camps?|olympics|games|palace|holidays?|session|months|term|semester)\b)",
 )
+_SEASON_PAIR_YEAR_RE = re.compile(
+    rf"\s+(?:and|or|to|through|into)\s+(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?i:spring|summer|autumn|fall|winter)"
+    rf",?\s+(?:of\s+)?(?P<y>{_YEAR}){_NUM_END}"
+)
 _NUMBER_WORDS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -461,8 +465,9 @@ def _add_contextual(text: str, out: list[DateFact], pub: date) -> list[DateFact]
     for m in SEASON_CUE_RE.finditer(text):
         if free(m.start("s"), m.end("s")):
             code = SEASONS[m["s"].lower()]
-            added.append(DateFact(_season_in_context(code, text, out, m.start(), pub), m.group(), m.start(),
-                                  m.end()))
+            later = _SEASON_PAIR_YEAR_RE.match(text, m.end())  # "in the spring and summer of 2020"
+            v = f"{later['y']}-{code}" if later else _season_in_context(code, text, out, m.start(), pub)
+            added.append(DateFact(v, m.group(), m.start(), m.end()))
     if not added:
         return out
     return sorted(out + added, key=lambda f: f.start)

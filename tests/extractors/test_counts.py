@@ -337,6 +337,7 @@ def test_lexicon_good_file(tmp_path):
 @pytest.mark.parametrize("text, expected", [
     ("The minister told Reuters 52 prisoners had been freed.", (52, "prisoners")),
     ("She told the Associated Press 14 detainees were on the list.", (14, "detainees")),
+    ("In 2021, according to Viasna 1,200 people were convicted.", (1200, "people")),
 ])
 def test_name_after_a_reporting_verb_does_not_block_the_count(text, expected):
     assert one(text)[0] == expected[0] and one(text)[3] == expected[1]

@@ -305,6 +305,7 @@ def test_weekend_is_the_week_of_its_saturday(text, pub, expected):
     ("He was freed in the autumn.", date(2025, 5, 2), ["2024-FA"]),
     ("Talks will resume in the autumn.", date(2025, 5, 2), ["2025-FA"]),
     ("in summer camps", date(2025, 5, 2), []),
+    ("protests in the spring and summer of 2020", date(2025, 5, 2), ["2020-SP", "2020-SU"]),
     ("in the fall of the regime", date(2025, 5, 2), []),
 ])
 def test_season_without_a_year(text, pub, expected):
