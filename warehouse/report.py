@@ -76,9 +76,14 @@ def _result(con: duckdb.DuckDBPyConnection, sql: str) -> duckdb.DuckDBPyRelation
             con.execute(st.query)
         return con.sql(statements[-1].query)
     except duckdb.Error as exc:
-        if "read-only mode" in str(exc):
-            raise QueryError(f"refused: the query would write, and `newsfacts query` is read-only ({exc})") from exc
-        raise QueryError(str(exc)) from exc
+        raise _query_error(exc) from exc
+
+
+def _query_error(exc: duckdb.Error) -> QueryError:
+    """The engine's error as a QueryError; a write the engine refused says so plainly."""
+    if "read-only mode" in str(exc):
+        return QueryError(f"refused: the query would write, and `newsfacts query` is read-only ({exc})")
+    return QueryError(str(exc))
 
 
 def run_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
@@ -89,7 +94,7 @@ def run_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], 
     try:
         return list(rel.columns), rel.fetchall()
     except duckdb.Error as exc:
-        raise QueryError(str(exc)) from exc
+        raise _query_error(exc) from exc
 
 
 def write_result(con: duckdb.DuckDBPyConnection, sql: str, fmt: str, output: Path | None = None,
@@ -108,7 +113,10 @@ def write_result(con: duckdb.DuckDBPyConnection, sql: str, fmt: str, output: Pat
     if rel is None:
         return None
     if fmt == "table":
-        text = format_table(list(rel.columns), rel.fetchall()) + "\n"
+        try:
+            text = format_table(list(rel.columns), rel.fetchall()) + "\n"
+        except duckdb.Error as exc:
+            raise _query_error(exc) from exc
         if output is None:
             stdout.write(text)
         else:
@@ -124,6 +132,8 @@ def write_result(con: duckdb.DuckDBPyConnection, sql: str, fmt: str, output: Pat
             con.execute(f"COPY (FROM read_parquet({_lit(staged)})) TO {_lit(target)} ({options})")
             rows = con.execute(f"SELECT count(*) FROM read_parquet({_lit(staged)})").fetchone()[0]
         except duckdb.Error as exc:
+            if "read-only mode" in str(exc):
+                raise _query_error(exc) from exc
             raise QueryError(f"cannot write the result as {fmt}: {exc}") from exc
         if output is None:
             with target.open(encoding="utf-8") as f:

@@ -23,6 +23,7 @@ def run(*args):
     "COPY persons TO '/tmp/newsfacts-should-not-exist.csv'",
     "ATTACH ':memory:' AS scratch",
     "UPDATE name_review SET status = 'accepted'",
+    "SELECT nextval('name_review_id')",  # a SELECT that writes: the engine refuses it
 ])
 def test_a_statement_that_would_write_is_refused_with_a_clear_message(warehouse_file, sql):
     before = _counts(warehouse_file)
