@@ -13,8 +13,13 @@ decide whether it counts people:
    percentages never get one ("a 16 year prison sentence", "five years", "150,000 euros");
 2. left of the number, only when a noun was found: money signs and joined names
    ("$150,000", "Zapad-2025", "COVID-19"), name prefixes ("Article 342", "Charter 97"),
-   months ("August 15"), "aged", ratios ("one in five"), a capitalised word mid-sentence
-   outside a headline ("Boeing 737") and bare years ("2020 protesters") rule it out;
+   months ("August 15", but "In June 14 prisoners" is a month and a count), "aged", ratios
+   ("one in five"), a capitalised word mid-sentence outside a headline ("Boeing 737"; not after
+   "told"/"according to": "told Reuters 52 prisoners") and bare years ("2020 protesters") rule it out;
+   "members" of a bloc of states ("NATO's 32 members") and "others" whose sentence counted things
+   before ("two newspapers ... and three others") are not people;
+3. "a 2,000-strong crowd" counts the group after "-strong"; one unlisted lower-case word may stand
+   right before a head noun ("15 freelance reporters"), never a unit or a verb ("five years", "10 am");
    a qualifier phrase ("at least", "more than", "up to", ...) sets the qualifier, unless
    the word before makes it a particle ("handed over 52", "talked about 14").
 

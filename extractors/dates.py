@@ -31,6 +31,12 @@ Rules for what the text leaves open (which year for "August 15", which Saturday)
   not part of a name ("Zapad-2025", "Expo 2020"), not a count ("2020 people"),
   not inside a bigger number ("1,300", "2020.5") or a time of day.
 
+Expressions read from their context (after the scan): "the day before," / "a year earlier" /
+"the following month" shift the nearest earlier date of the paragraph ("the day before the vote"
+names an event and is left out); "at the weekend" is the ISO week of that weekend's Saturday;
+"in spring" takes a year named earlier in the sentence, else the latest such season. A day without
+a year up to 60 days ahead of publication is upcoming ("the Jan. 26 election" in early January).
+
 Expressions that are times of day ("Friday afternoon", "15:00 GMT Saturday",
 "tonight") or durations ("the past two years", "in five years") are not dates.
 Without a publication date only expressions that carry their own year are kept.
