@@ -71,9 +71,8 @@ def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[U
         con.close()
 
 
-@flow(name="extract")
-def extract(db: str | None = None, reprocess: bool = False) -> dict[str, Any]:
-    """Extract and load archived pages; return what was added."""
+def extract_archived(db: str | None, reprocess: bool = False) -> dict[str, Any]:
+    """The extract stage's tasks, shared by the ``extract`` flow and the ``pipeline`` flow."""
     pages = read_archive_task(db, reprocess)
     if not pages:
         get_run_logger().info("no %s pages", "stale" if reprocess else "new")
@@ -84,3 +83,9 @@ def extract(db: str | None = None, reprocess: bool = False) -> dict[str, Any]:
     get_run_logger().info("extracted %d pages: %s", len(pages),
                           {k: v for k, v in stats.items() if k not in ("totals", "new_urls")})
     return stats
+
+
+@flow(name="extract")
+def extract(db: str | None = None, reprocess: bool = False) -> dict[str, Any]:
+    """Extract and load archived pages (``reprocess``: those of an older extractor version); return what was added."""
+    return extract_archived(db, reprocess)

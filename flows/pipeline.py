@@ -1,7 +1,7 @@
 """The ``pipeline`` flow: crawl (discover → fetch → archive) then extract (text → facts → names → load).
 
-The two stages are subflows that hand over through the warehouse's raw page
-archive, never through large flow parameters. Each task is one batched library
+The two stages (also flows of their own: ``crawl``, ``extract``) hand over
+through the warehouse's raw page archive, so a crash between them loses nothing. Each task is one batched library
 call (never a task per page or sentence), so Prefect's per-task cost stays small
 next to the work. The run publishes a markdown artifact of what it added.
 """
@@ -14,8 +14,8 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows.crawl import crawl
-from flows.extract import extract
+from flows.crawl import crawl_sources, resolve_sources
+from flows.extract import extract_archived
 from warehouse.db import connect, table_counts
 from warehouse.load import link_aliases
 
@@ -48,8 +48,8 @@ def _artifact_markdown(added: dict[str, int], new_urls: list[str], totals: dict[
 def pipeline(sources: list[dict[str, Any]] | None = None, sources_file: str | None = None,
              db: str | None = None) -> dict[str, Any]:
     """Crawl the sources and land their facts in the warehouse; return what was added."""
-    crawled = crawl(sources=sources, sources_file=sources_file, db=db)
-    extracted = extract(db=db)
+    crawled = crawl_sources(resolve_sources(sources, sources_file), db)
+    extracted = extract_archived(db)
     linked, totals = link_aliases_task(crawled["aliases"], db)
     added = dict.fromkeys(ADDED_KEYS, 0)
     for k in ADDED_KEYS:
