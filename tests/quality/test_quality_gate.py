@@ -27,24 +27,32 @@ def run_score(*extra: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def test_seed_articles_meet_floors():
-    summary = run_score()
-    for key, floor in FLOORS["seeds"].items():
-        assert summary[key]["f1"] >= floor, f"seeds {key} F1 {summary[key]['f1']} < floor {floor}"
+HELDOUT = ROOT / "tests" / "heldout"
 
 
-def test_tempeval3_dates_meet_floor():
-    summary = run_score("--gold", str(EVAL / "te3" / "te3.gold.json"))
-    assert summary["dates"]["f1"] >= FLOORS["te3"]["dates"]
+@pytest.mark.parametrize(("floors", "gold"), [
+    ("seeds", None),
+    ("te3", EVAL / "te3" / "te3.gold.json"),
+    ("heldout_facts", HELDOUT / "facts" / "gold.json"),
+    ("heldout_people", HELDOUT / "people" / "gold.json"),
+])
+def test_articles_meet_floors(floors, gold):
+    summary = run_score(*(["--gold", str(gold)] if gold else []))
+    for key, floor in FLOORS[floors].items():
+        assert summary[key]["f1"] >= floor, f"{floors} {key} F1 {summary[key]['f1']} < floor {floor}"
 
 
-def test_name_pairs_meet_floor_and_merge_no_two_people():
+@pytest.mark.parametrize(("floors", "pairs"), [
+    ("names", EVAL / "names" / "pairs.tsv"),
+    ("heldout_names", HELDOUT / "names" / "pairs.tsv"),
+])
+def test_name_pairs_meet_floor_and_merge_no_two_people(floors, pairs):
     proc = subprocess.run(
-        [sys.executable, str(EVAL / "names_score.py"), "--cmd", f"{NEWSFACTS} names match"],
+        [sys.executable, str(EVAL / "names_score.py"), "--pairs", str(pairs), "--cmd", f"{NEWSFACTS} names match"],
         capture_output=True, text=True, timeout=300, cwd=ROOT,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     m = re.search(r"F1=([\d.]+) different-people-merged=(\d+)", proc.stdout)
     assert m, proc.stdout[-2000:]
-    assert float(m.group(1)) >= FLOORS["names"]["f1"]
-    assert int(m.group(2)) <= FLOORS["names"]["max_different_people_merged"], proc.stdout
+    assert float(m.group(1)) >= FLOORS[floors]["f1"], proc.stdout
+    assert int(m.group(2)) <= FLOORS[floors]["max_different_people_merged"], proc.stdout
