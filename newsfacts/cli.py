@@ -150,13 +150,17 @@ def review(
 
 
 def _decide(pair_id: int, same: bool, db: str | None) -> None:
-    from warehouse.db import connect
-    from warehouse.review import ReviewError, decide
+    from warehouse.db import WarehouseError, connect
+    from warehouse.review import decide
 
-    con = connect(db)
+    try:
+        con = connect(db)
+    except WarehouseError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
     try:
         a, b = decide(con, pair_id, same)
-    except ReviewError as exc:
+    except WarehouseError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
     finally:
@@ -180,12 +184,12 @@ def review_reject(pair_id: Annotated[int, typer.Argument(help="Pair id from `new
 
 
 def _open_read_only(db: str | None):
-    """A read-only warehouse connection, or a clear error and exit 1."""
-    from warehouse.db import connect
+    """A read-only warehouse connection, or a clear error (missing, locked, too new) and exit 1."""
+    from warehouse.db import WarehouseError, connect
 
     try:
         return connect(db, read_only=True)
-    except FileNotFoundError as exc:
+    except (WarehouseError, FileNotFoundError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
 
