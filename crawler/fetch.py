@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
 
-USER_AGENT = "newsfacts/0.1 (+https://github.com/newsfacts; research crawler for news fact extraction)"
-MAX_BYTES = 10 * 1024 * 1024
-MAX_REDIRECTS = 5
-TIMEOUT = urllib3.Timeout(connect=5.0, read=15.0)
+from crawler.settings import FetchSettings, fetch_settings
 
 
 class FetchError(Exception):
@@ -74,17 +72,28 @@ def check_address(url: str, allow_private: bool) -> None:
 
 
 class Fetcher:
-    """One connection pool with retries; reuse it for a whole crawl."""
+    """One connection pool with retries; reuse it for a whole crawl.
 
-    def __init__(self, retries: int = 3, backoff: float = 0.5, max_bytes: int = MAX_BYTES,
-                 user_agent: str = USER_AGENT) -> None:
-        self.max_bytes = max_bytes
+    Defaults come from ``crawler/settings.toml`` (``NEWSFACTS_FETCH_*`` overrides);
+    keyword arguments override both.
+    """
+
+    def __init__(self, settings: FetchSettings | None = None, *, retries: int | None = None,
+                 backoff: float | None = None, max_bytes: int | None = None) -> None:
+        st = settings or fetch_settings()
+        self.settings = st
+        self.max_bytes = max_bytes if max_bytes is not None else st.max_bytes
+        retries = st.retries if retries is None else retries
         retry = urllib3.Retry(
             total=retries, connect=retries, read=retries, redirect=0, status=retries,
-            backoff_factor=backoff, backoff_max=30, status_forcelist=(500, 502, 503, 504),
-            respect_retry_after_header=True, raise_on_status=False, allowed_methods=frozenset({"GET", "HEAD"}),
+            backoff_factor=st.backoff if backoff is None else backoff, backoff_max=30,
+            status_forcelist=(500, 502, 503, 504), respect_retry_after_header=True, raise_on_status=False,
+            allowed_methods=frozenset({"GET", "HEAD"}),
         )
-        self.pool = urllib3.PoolManager(retries=retry, timeout=TIMEOUT, headers={"User-Agent": user_agent})
+        self.pool = urllib3.PoolManager(
+            retries=retry, timeout=urllib3.Timeout(connect=st.connect_timeout, read=st.read_timeout),
+            headers={"User-Agent": st.user_agent},
+        )
 
     def get(self, url: str, allow_private: bool = False, etag: str | None = None,
             last_modified: str | None = None) -> FetchResult:
@@ -95,7 +104,8 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         final_url = url
-        for _hop in range(MAX_REDIRECTS + 1):
+        max_redirects = self.settings.max_redirects
+        for _hop in range(max_redirects + 1):
             # redirects are followed here, not by urllib3, so every hop passes the address check
             check_address(final_url, allow_private)
             try:
@@ -110,21 +120,37 @@ class Fetcher:
                 continue
             break
         else:
-            raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects (redirect loop?)")
-        try:
-            body = bytearray()
-            for chunk in resp.stream(64 * 1024):
-                body.extend(chunk)
-                if len(body) > self.max_bytes:
-                    raise FetchError(f"{url}: body larger than {self.max_bytes} bytes; skipped", status=413)
-        except urllib3.exceptions.HTTPError as exc:
-            raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
-        finally:
-            resp.release_conn()
+            raise FetchError(f"{url}: more than {max_redirects} redirects (redirect loop?)", final=True)
+        body = self._read_body(url, resp)
         if resp.status != 304 and not 200 <= resp.status < 300:
             raise FetchError(f"{url}: HTTP {resp.status}", status=resp.status)
         return FetchResult(
-            url=url, final_url=final_url, status=resp.status, body=bytes(body),
+            url=url, final_url=final_url, status=resp.status, body=body,
             content_type=resp.headers.get("Content-Type", ""), etag=resp.headers.get("ETag"),
             last_modified=resp.headers.get("Last-Modified"), fetched_at=datetime.now(UTC).replace(tzinfo=None),
         )
+
+    def _read_body(self, url: str, resp: urllib3.BaseHTTPResponse) -> bytes:
+        """The body, within the size cap and the whole-response deadline; a refused body closes the connection."""
+        declared = resp.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            resp.close()
+            raise FetchError(f"{url}: body of {declared} bytes is over the {self.max_bytes}-byte cap; skipped",
+                             status=413)
+        deadline = time.monotonic() + self.settings.deadline
+        body = bytearray()
+        try:
+            while chunk := resp.read1(64 * 1024):
+                body.extend(chunk)
+                if len(body) > self.max_bytes:
+                    resp.close()
+                    raise FetchError(f"{url}: body larger than the {self.max_bytes}-byte cap; skipped", status=413)
+                if time.monotonic() > deadline:
+                    resp.close()
+                    raise FetchError(f"{url}: body not complete after {self.settings.deadline:g} s "
+                                     "(slow server); will retry next run")
+        except urllib3.exceptions.HTTPError as exc:
+            resp.close()
+            raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
+        resp.release_conn()
+        return bytes(body)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from protego import Protego
 
-from crawler.fetch import USER_AGENT, Fetcher, FetchError
+from crawler.fetch import Fetcher, FetchError
 
 ROBOTS_AGENT = "newsfacts"  # the product token matched against User-agent lines
 
@@ -19,10 +19,10 @@ ROBOTS_AGENT = "newsfacts"  # the product token matched against User-agent lines
 class Robots:
     """Per-host robots.txt rules for one crawl; ``allowed`` fetches a host's file on first use."""
 
-    def __init__(self, fetcher: Fetcher, allow_private: bool = False, user_agent: str = USER_AGENT) -> None:
+    def __init__(self, fetcher: Fetcher, allow_private: bool = False, user_agent: str | None = None) -> None:
         self.fetcher = fetcher
         self.allow_private = allow_private
-        self.user_agent = user_agent
+        self.user_agent = user_agent or fetcher.settings.user_agent
         self._rules: dict[str, Protego | str] = {}  # origin -> rules, or the reason the host is off limits
 
     def _origin(self, url: str) -> str:

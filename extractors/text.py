@@ -17,6 +17,9 @@ import trafilatura
 EXTRACTOR_VERSION = "1"
 #: og:type values of pages that list articles rather than being one (home and section pages)
 NON_ARTICLE_TYPES = frozenset({"website", "profile", "product"})
+#: leading bytes of files that servers sometimes label text/html
+BINARY_MAGIC = ((b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP archive"), (b"\x89PNG", "PNG image"),
+                (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"), (b"\x1f\x8b", "gzip data"))
 
 
 class ExtractionError(Exception):
@@ -51,9 +54,26 @@ def read_page(path: str | Path) -> bytes:
     return data
 
 
+def sniff_binary(data: bytes) -> str | None:
+    """What a body that is not text really is ("PDF", "binary data"), or None for text.
+
+    Servers label PDFs and other files ``text/html``; looking at the bytes gives
+    a clear reason instead of trafilatura's "no main text".
+    """
+    head = data[:4096]
+    for magic, kind in BINARY_MAGIC:
+        if head.lstrip().startswith(magic):
+            return kind
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return "binary data" if head and controls / len(head) > 0.05 else None
+
+
 def extract_article(html: bytes | str, url: str | None = None) -> Article:
     """Extract main text and metadata from ``html``; raise ExtractionError if there is none."""
     if isinstance(html, bytes):
+        kind = sniff_binary(html)
+        if kind:
+            raise ExtractionError(f"{url or 'page'}: not an HTML page ({kind}); skipped")
         html = trafilatura.utils.decode_file(html)
     if not html or not html.strip():
         raise ExtractionError(f"{url or 'page'}: empty document")

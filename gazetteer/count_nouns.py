@@ -17,9 +17,10 @@ from pathlib import Path
 
 import yaml
 
+from gazetteer import data_dir
 from gazetteer.load import GazetteerError, _LineLoader  # the loader records each mapping's line
 
-COUNT_NOUNS_PATH = Path(__file__).resolve().parent / "data" / "count_nouns.yaml"
+COUNT_NOUNS_PATH = data_dir() / "count_nouns.yaml"
 
 _SECTIONS = {"nouns", "demonyms", "modifiers", "fillers"}
 _NOUN_KEYS = {"singular", "plural"}

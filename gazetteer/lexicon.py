@@ -26,14 +26,17 @@ from typing import Any
 
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from gazetteer import data_dir
+from gazetteer.load import GazetteerError
+
+DATA_DIR = data_dir()
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _ENTRY_KEYS = {"id", "name", "kind", "aliases", "demonyms"}
 _WORD_LISTS = ("titles", "regnal_titles", "roles", "modifiers", "speech_verbs", "never_names")
 
 
-class LexiconError(ValueError):
+class LexiconError(GazetteerError, ValueError):
     """A lexicon file or entry that cannot be used; the message names the file, the entry and the fix."""
 
     def __init__(self, file: Path | str, entry: Any, reason: str):

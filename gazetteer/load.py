@@ -14,9 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from gazetteer import data_dir
 from gazetteer.translit import fold
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = data_dir()
 PEOPLE_PATH = DATA / "people.yaml"
 GIVEN_NAMES_PATH = DATA / "given_names.yaml"
 

@@ -216,5 +216,19 @@ def names_match(
         out.write(f"{cols[0]}\t{cols[1]}\t{int(same)}\t{score:.3f}\n")
 
 
+def main() -> None:
+    """Console entry point: known input errors end with one clear line and exit code 2, not a traceback."""
+    from crawler.settings import SettingsError
+    from crawler.sources import SourcesError
+    from gazetteer.load import GazetteerError
+    from warehouse.migrate import WarehouseError
+
+    try:
+        app(standalone_mode=True)
+    except (GazetteerError, SourcesError, SettingsError, WarehouseError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
+
+
 # Commands that live in their own modules register themselves on `app` when imported.
 from newsfacts import cli_crawl, cli_warehouse  # noqa: E402, F401

@@ -70,10 +70,26 @@ def test_503_with_retry_after_is_retried(base):
 
 
 def test_body_size_cap(base):
-    with pytest.raises(FetchError, match="larger than"):
+    with pytest.raises(FetchError, match="over the 100000-byte cap"):
         Fetcher(max_bytes=100_000).get(f"{base}/big", allow_private=True)
 
 
 def test_non_http_scheme_refused():
     with pytest.raises(FetchError, match="only http"):
         Fetcher().get("file:///etc/passwd", allow_private=True)
+
+
+def test_settings_file_and_environment_override(monkeypatch):
+    from crawler.settings import SettingsError, fetch_settings
+
+    fetch_settings.cache_clear()
+    monkeypatch.setenv("NEWSFACTS_FETCH_READ_TIMEOUT", "2.5")
+    try:
+        assert fetch_settings().read_timeout == 2.5
+        assert "newsfacts" in fetch_settings().user_agent
+        fetch_settings.cache_clear()
+        monkeypatch.setenv("NEWSFACTS_FETCH_MAX_BYTES", "lots")
+        with pytest.raises(SettingsError, match="NEWSFACTS_FETCH_MAX_BYTES: max_bytes must be a int"):
+            fetch_settings()
+    finally:
+        fetch_settings.cache_clear()
