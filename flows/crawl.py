@@ -19,6 +19,9 @@ from warehouse.crawl_state import archive_pages, done_urls, feed_states, record_
 from warehouse.db import connect
 from warehouse.load import record_failures
 
+#: URLs fetched per task before their pages are archived: a crash loses at most one batch
+FETCH_BATCH = 100
+
 
 def resolve_sources(sources: list[dict[str, Any]] | None, sources_file: str | None) -> list[Source]:
     """Sources given inline (flow parameter) or as a file path; one of the two is required."""
@@ -53,18 +56,22 @@ def fetch_task(source: Source, urls: list[str]) -> tuple[list[FetchResult], list
 
 @task(name="archive", cache_policy=NO_CACHE)
 def archive_task(found: Discovered, results: list[FetchResult], failures: list[tuple[str, FetchError]],
-                 db: str | None) -> dict[str, int]:
+                 db: str | None, first_batch: bool) -> dict[str, int]:
     con = connect(db)
     try:
-        save_feed_states(con, found.feeds)
+        discover_failures = []
+        if first_batch:  # the source-level facts, once per source
+            save_feed_states(con, found.feeds)
+            discover_failures = [(u, "discover", r) for u, r in found.failures]
         archived = archive_pages(con, results, found.source.name, found.source.language)
         record_fetch_failures(con, failures)
-        n_failed = record_failures(con, [(u, "discover", r) for u, r in found.failures]
-                                   + [(u, "fetch", str(e)) for u, e in failures])
+        n_failed = record_failures(con, discover_failures + [(u, "fetch", str(e)) for u, e in failures])
     finally:
         con.close()
-    return {"discovered": len(found.urls), "fetched": archived, "failures": n_failed,
-            "unchanged_feeds": found.not_modified}
+    stats = {"fetched": archived, "failures": n_failed}
+    if first_batch:
+        stats |= {"discovered": len(found.urls), "unchanged_feeds": found.not_modified}
+    return stats
 
 
 def crawl_sources(srcs: list[Source], db: str | None) -> dict[str, Any]:
@@ -78,9 +85,11 @@ def crawl_sources(srcs: list[Source], db: str | None) -> dict[str, Any]:
     aliases: dict[str, str] = {}
     for source in srcs:
         found = discover_task(source, db)
-        results, failures = fetch_task(source, found.urls)
-        for k, v in archive_task(found, results, failures, db).items():
-            totals[k] = totals.get(k, 0) + v
+        batches = [found.urls[i:i + FETCH_BATCH] for i in range(0, len(found.urls), FETCH_BATCH)] or [[]]
+        for n, urls in enumerate(batches):
+            results, failures = fetch_task(source, urls)
+            for k, v in archive_task(found, results, failures, db, first_batch=n == 0).items():
+                totals[k] = totals.get(k, 0) + v
         aliases.update(found.aliases)
     return {"stats": totals, "aliases": aliases}
 

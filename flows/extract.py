@@ -21,13 +21,18 @@ from warehouse.load import load_batch, record_failures
 from warehouse.review import add_uncertain
 
 Failure = tuple[str, str, str]  # url, stage, reason
+#: pages per batch: each batch is read, extracted and loaded before the next, so
+#: memory stays flat in the number of pages and a crash loses at most one batch
+BATCH_PAGES = 200
 
 
 @task(name="read-archive", cache_policy=NO_CACHE)
-def read_archive_task(db: str | None, reprocess: bool) -> list[RawPage]:
+def read_archive_task(db: str | None, reprocess: bool, after_id: int, limit: int) -> list[RawPage]:
     con = connect(db)
     try:
-        return stale_pages(con, EXTRACTOR_VERSION) if reprocess else pending_pages(con)
+        if reprocess:
+            return stale_pages(con, EXTRACTOR_VERSION, after_id, limit)
+        return pending_pages(con, after_id, limit)
     finally:
         con.close()
 
@@ -71,18 +76,33 @@ def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[U
         con.close()
 
 
-def extract_archived(db: str | None, reprocess: bool = False) -> dict[str, Any]:
-    """The extract stage's tasks, shared by the ``extract`` flow and the ``pipeline`` flow."""
-    pages = read_archive_task(db, reprocess)
-    if not pages:
-        get_run_logger().info("no %s pages", "stale" if reprocess else "new")
-        return {"totals": {}, "new_urls": []}
-    articles, failures = extract_text_task(pages)
-    facts, uncertain = resolve_task(extract_facts_task(articles), db)
-    stats = load_task(facts, failures, uncertain, [p.id for p in pages], db)
-    get_run_logger().info("extracted %d pages: %s", len(pages),
-                          {k: v for k, v in stats.items() if k not in ("totals", "new_urls")})
-    return stats
+def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int = BATCH_PAGES) -> dict[str, Any]:
+    """The extract stage's tasks, shared by the ``extract`` flow and the ``pipeline`` flow.
+
+    Archived pages are taken ``batch_pages`` at a time, in archive order; each
+    batch is loaded (and marked extracted) before the next is read.
+    """
+    logger = get_run_logger()
+    total: dict[str, Any] = {"totals": {}, "new_urls": []}
+    after_id, done = 0, 0
+    while pages := read_archive_task(db, reprocess, after_id, batch_pages):
+        after_id = pages[-1].id
+        articles, failures = extract_text_task(pages)
+        facts, uncertain = resolve_task(extract_facts_task(articles), db)
+        stats = load_task(facts, failures, uncertain, [p.id for p in pages], db)
+        done += len(pages)
+        for k, v in stats.items():
+            if k == "totals":
+                total[k] = v
+            elif k == "new_urls":
+                total[k].extend(v)
+            else:
+                total[k] = total.get(k, 0) + v
+        logger.info("extracted %d pages so far: %s", done,
+                    {k: v for k, v in total.items() if k not in ("totals", "new_urls")})
+    if not done:
+        logger.info("no %s pages", "stale" if reprocess else "new")
+    return total
 
 
 @flow(name="extract")

@@ -98,24 +98,27 @@ def record_fetch_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tup
     return len(rows)
 
 
-def _pages(con: duckdb.DuckDBPyConnection, where: str, params: list) -> list[RawPage]:
-    rows = con.execute(
-        f"SELECT id, url, final_url, body_gzip, fetched_at, language FROM raw_pages WHERE {where} ORDER BY id", params
-    ).fetchall()
+def _pages(con: duckdb.DuckDBPyConnection, where: str, params: list, after_id: int, limit: int | None) -> list[RawPage]:
+    sql = (f"SELECT id, url, final_url, body_gzip, fetched_at, language FROM raw_pages "
+           f"WHERE id > ? AND {where} ORDER BY id")
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    rows = con.execute(sql, [after_id, *params]).fetchall()
     return [RawPage(r[0], r[1], r[2], gzip.decompress(r[3]), r[4], r[5]) for r in rows]
 
 
-def pending_pages(con: duckdb.DuckDBPyConnection) -> list[RawPage]:
-    """Archived pages the extract flow has not read yet."""
-    return _pages(con, "extracted_at IS NULL", [])
+def pending_pages(con: duckdb.DuckDBPyConnection, after_id: int = 0, limit: int | None = None) -> list[RawPage]:
+    """Archived pages the extract flow has not read yet, in archive order (``limit`` for one batch)."""
+    return _pages(con, "extracted_at IS NULL", [], after_id, limit)
 
 
-def stale_pages(con: duckdb.DuckDBPyConnection, extractor_version: str) -> list[RawPage]:
+def stale_pages(con: duckdb.DuckDBPyConnection, extractor_version: str, after_id: int = 0,
+                limit: int | None = None) -> list[RawPage]:
     """The newest archived page of each article extracted by another extractor version."""
     return _pages(con, """id IN (
         SELECT max(p.id) FROM raw_pages p JOIN article_urls u ON u.url = p.url
         JOIN articles a ON a.id = u.article_id AND a.url = p.url
-        WHERE a.extractor_version <> ? GROUP BY a.id)""", [extractor_version])
+        WHERE a.extractor_version <> ? GROUP BY a.id)""", [extractor_version], after_id, limit)
 
 
 def mark_extracted(con: duckdb.DuckDBPyConnection, page_ids: Iterable[int]) -> None:
