@@ -36,11 +36,11 @@ def fetch_settings() -> FetchSettings:
     for f in fields(FetchSettings):
         env = os.environ.get(ENV_PREFIX + f.name.upper())
         raw, origin = (env, f"${ENV_PREFIX}{f.name.upper()}") if env is not None else (data[f.name], SETTINGS_FILE)
-        typ = {"str": str, "float": float, "int": int}[f.type]
+        typ, kind = {"str": (str, "text"), "float": (float, "a number"), "int": (int, "an integer")}[f.type]
         try:
             value = typ(raw)
         except (TypeError, ValueError) as exc:
-            raise SettingsError(f"{origin}: {f.name} must be a {f.type}, got {raw!r}") from exc
+            raise SettingsError(f"{origin}: {f.name} must be {kind}, got {raw!r}") from exc
         if typ is not str and value <= 0 and f.name != "retries":
             raise SettingsError(f"{origin}: {f.name} must be positive, got {raw!r}")
         values[f.name] = value

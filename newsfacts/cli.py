@@ -87,9 +87,14 @@ def demo(
     flow on an ephemeral Prefect API (nothing to start by hand), loads the
     DuckDB warehouse and prints what landed. Running it twice adds nothing.
     """
+    import gazetteer
+    from crawler.settings import fetch_settings
     from flows.demo import run_demo
     from warehouse.db import connect, db_path
     from warehouse.report import format_table, query_file, run_sql
+
+    gazetteer.validate()  # a bad gazetteer entry or setting stops the demo before anything is written
+    fetch_settings()
 
     typer.echo(f"Serving the sample site on 127.0.0.1:{port} and running the Prefect pipeline "
                "(a cold Prefect API takes ~20 s to start)...")

@@ -22,11 +22,17 @@ SourcesOption = Annotated[Path, typer.Option(
 
 
 def _check_sources(path: Path) -> None:
+    """Validate the sources file, fetch settings and gazetteer before anything is fetched or written."""
+    import gazetteer
+    from crawler.settings import SettingsError, fetch_settings
     from crawler.sources import SourcesError, load_sources
+    from gazetteer.load import GazetteerError
 
     try:
         load_sources(path)
-    except SourcesError as exc:
+        fetch_settings()
+        gazetteer.validate()
+    except (SourcesError, SettingsError, GazetteerError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
 

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -39,7 +40,11 @@ FAULTS = {
     "/fault/malformed": "badly broken HTML around a real article",
     "/fault/empty": "200 with an empty body",
     "/private/secret": "disallowed by robots.txt",
+    "/fault/hostile": "an article whose text holds shell commands and scripts (must never run)",
 }
+#: shell and script payloads on /fault/hostile; each would create MARKER if anything ran them
+HOSTILE = ("$(touch {marker}) `touch {marker}` ; touch {marker} ; <script>require('fs').writeFileSync('{marker}')"
+           "</script> {{{{ __import__('os').system('touch {marker}') }}}}")
 CYRILLIC_ARTICLE = (
     "<html><head><title>{title}</title><meta property='article:published_time' content='2025-09-12T09:00:00+03:00'>"
     "</head><body><article><h1>{title}</h1><p>{body}</p><p>{body}</p></article></body></html>"
@@ -149,6 +154,11 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(200, broken[: int(len(broken) * 0.9)].encode("utf-8"))
         if path == "/fault/empty":
             return self._send(200, b"")
+        if path == "/fault/hostile":
+            art = render.load_articles()[GOOD_COUNT + 2]
+            payload = HOSTILE.format(marker=self.server.marker)  # type: ignore[attr-defined]
+            html = render.render_article(art, base).replace("</h1>", f"</h1><p>{payload}</p>", 1)
+            return self._send(200, html.encode("utf-8"))
         return self._send(404, b"unknown path")
 
     def _send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
@@ -165,17 +175,35 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
 
+@dataclass
+class FaultSite:
+    """A running fault site: its base URL and how often each path was requested."""
+
+    base: str
+    hits: dict[str, int]
+
+    def served(self, paths: list[str]) -> int:
+        """How many of ``paths`` were requested at least once."""
+        return sum(1 for p in paths if self.hits.get(urlsplit(p).path, 0))
+
+
 @contextmanager
-def serve_faults(port: int = 0, slow_seconds: float = 6.0) -> Iterator[str]:
-    """Serve the fault site on 127.0.0.1; yields its base URL and stops it on exit."""
-    handler = type("Handler", (_Handler,), {"hits": {}, "lock": threading.Lock()})
+def serve_faults(port: int = 0, slow_seconds: float = 6.0, marker: str = "/nonexistent/marker") -> Iterator[FaultSite]:
+    """Serve the fault site on 127.0.0.1 and stop it on exit.
+
+    ``slow_seconds``: how long /fault/slow-headers keeps the client waiting;
+    ``marker``: the file /fault/hostile's payloads would create if anything ran them.
+    """
+    hits: dict[str, int] = {}
+    handler = type("Handler", (_Handler,), {"hits": hits, "lock": threading.Lock()})
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     server.daemon_threads = True
     server.slow_seconds = slow_seconds  # type: ignore[attr-defined]
+    server.marker = marker  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield FaultSite(f"http://127.0.0.1:{server.server_address[1]}", hits)
     finally:
         server.shutdown()
         server.server_close()

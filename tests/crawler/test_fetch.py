@@ -89,7 +89,7 @@ def test_settings_file_and_environment_override(monkeypatch):
         assert "newsfacts" in fetch_settings().user_agent
         fetch_settings.cache_clear()
         monkeypatch.setenv("NEWSFACTS_FETCH_MAX_BYTES", "lots")
-        with pytest.raises(SettingsError, match="NEWSFACTS_FETCH_MAX_BYTES: max_bytes must be a int"):
+        with pytest.raises(SettingsError, match="NEWSFACTS_FETCH_MAX_BYTES: max_bytes must be an integer"):
             fetch_settings()
     finally:
         fetch_settings.cache_clear()
