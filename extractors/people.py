@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import spacy
 from rapidfuzz.distance import Levenshtein
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from extractors.model import Mention
@@ -199,16 +199,16 @@ class _Doc:
                  "lower_vocab", "_alone")
 
     def __init__(self, doc: Doc):
-        self.text = text = doc.text
+        self.text = text = doc_text(doc)
         # column reads instead of a Token object per token per attribute
-        arr = doc.to_array([IDX, LENGTH, SPACY])
+        arr = doc.to_array([IDX, LENGTH, SPACY, SENT_START])
         self.starts = starts = arr[:, 0].tolist()
         self.ends = ends = (arr[:, 0] + arr[:, 1]).tolist()
         self.words = words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
         self.space = arr[:, 2].astype(bool).tolist()
-        self.sent_start = [False] * len(words)
-        for sent in doc.sents:
-            self.sent_start[sent.start] = True
+        if not arr[1:, 3].any():
+            next(iter(doc.sents), None)  # spaCy's own error for a Doc without sentence boundaries, as before
+        self.sent_start = (arr[:, 3] == 1).tolist()  # SENT_START: 1 starts a sentence, -1 does not
         if words:
             self.sent_start[0] = True
         self.name = [_is_name_part(w) for w in words]
@@ -237,6 +237,14 @@ class _Doc:
 
     def lower(self, i: int) -> str:
         return self.words[i].lower()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get("newsfacts_text")
+    if text is None:
+        text = doc.user_data["newsfacts_text"] = doc.text
+    return text
 
 
 @lru_cache(maxsize=100_000)
