@@ -1,0 +1,244 @@
+"""Benchmark the whole pipeline against trafilatura alone, with and without Prefect, in one run.
+
+    python -m benchmarks.pipeline [--pages 2000] [--batch 500] [--prefect-pages 2000] [--mentions 100000]
+
+1. Writes ``--pages`` generated article pages (``benchmarks.pages``: 500–1,500 words of article in
+   heavy boilerplate) to a temporary folder, one at a time.
+2. **trafilatura alone**: read each page from disk and extract its text (``extract_article``).
+3. **pipeline without Prefect**: the same library stages the flows call, streamed in batches of
+   ``--batch`` pages: read from disk → ``extract_article`` → ``extract_pages`` → ``resolve_pages`` →
+   ``load_batch`` into a fresh DuckDB file. Nothing holds more than one batch.
+   ``pipeline_vs_trafilatura`` = pipeline pages/s ÷ trafilatura pages/s (both read the same files
+   from disk; fetching is left out of both, as it is network time, not ours).
+4. **Prefect overhead**: ``--prefect-pages`` pages are archived (as the crawl flow archives fetched
+   pages) into two fresh warehouses; the real ``extract`` flow runs on one, and the same task
+   functions called directly (``task.fn``: read archive → text → facts → resolve → load) on the
+   other. ``prefect_overhead`` = (with − without) ÷ with. The ephemeral Prefect API is started by a
+   warm-up flow before timing. Fetch time is out of both for the same reason as above.
+5. **Name resolution** of ``--mentions`` generated mentions (``benchmarks.resolve``).
+
+Runs pinned to one core. Prints a stage table and, last, the RESULT line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import os
+import resource
+import shutil
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks.pages import page_paths, write_pages
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def check_tokens(paths: list[Path]) -> int:
+    """Token boundaries and sentences of our pipeline against stock spaCy (blank en + sentencizer); return n docs."""
+    import spacy
+
+    from extractors.pipeline import build_nlp, sentence_bounds
+    from extractors.text import extract_article, read_page
+
+    stock = spacy.blank("en")
+    stock.add_pipe("sentencizer")
+    nlp = build_nlp()
+    for path in paths:
+        text = extract_article(read_page(path)).text
+        a, b = stock(text), nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+        if ([(t.idx, len(t), t.whitespace_) for t in a] != [(t.idx, len(t), t.whitespace_) for t in b]
+                or [(s.start_char, s.end_char) for s in a.sents] != list(zip(*sentence_bounds(b), strict=True))):
+            raise SystemExit(f"token or sentence boundaries differ from stock spaCy on {path}")
+    return len(paths)
+
+
+def trafilatura_alone(directory: Path) -> tuple[float, int, int]:
+    """Seconds, pages and article words for read + extract_article over every page."""
+    from extractors.text import extract_article, read_page
+
+    t0 = time.perf_counter()
+    pages = words = 0
+    for path in page_paths(directory):
+        words += len(extract_article(read_page(path), url=path.as_uri()).text.split())
+        pages += 1
+    return time.perf_counter() - t0, pages, words
+
+
+def pipeline_direct(directory: Path, db: Path, batch: int) -> tuple[dict[str, float], dict[str, int]]:
+    """The library stages, streamed in batches; seconds per stage and rows added."""
+    from extractors.pipeline import extract_pages, resolve_pages
+    from extractors.text import extract_article, read_page
+    from warehouse.db import connect
+    from warehouse.load import load_batch
+
+    secs = dict.fromkeys(("read", "text", "facts", "resolve", "load"), 0.0)
+    added: dict[str, int] = {}
+    con = connect(db)
+    try:
+        for paths in _batches(page_paths(directory), batch):
+            t0 = time.perf_counter()
+            bodies = [(p.as_uri(), read_page(p)) for p in paths]
+            t1 = time.perf_counter()
+            articles = [extract_article(body, url=url) for url, body in bodies]
+            del bodies
+            t2 = time.perf_counter()
+            facts = list(extract_pages(articles))
+            t3 = time.perf_counter()
+            resolve_pages(facts)
+            t4 = time.perf_counter()
+            for k, v in load_batch(con, facts).stats.items():
+                added[k] = added.get(k, 0) + v
+            t5 = time.perf_counter()
+            for k, a, b in (("read", t0, t1), ("text", t1, t2), ("facts", t2, t3), ("resolve", t3, t4),
+                            ("load", t4, t5)):
+                secs[k] += b - a
+            del articles, facts
+    finally:
+        con.close()
+    return secs, added
+
+
+def _archive(directory: Path, db: Path, n: int, batch: int) -> None:
+    """Put the first ``n`` pages into the raw archive as the crawl flow does after fetching them."""
+    from crawler.fetch import FetchResult
+    from warehouse.crawl_state import archive_pages
+    from warehouse.db import connect
+
+    con = connect(db)
+    try:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        for paths in _batches(itertools.islice(page_paths(directory), n), batch):
+            archive_pages(con, [FetchResult(p.as_uri(), p.as_uri(), 200, p.read_bytes(), "text/html", None, None, now)
+                                for p in paths], "bench", "en")
+    finally:
+        con.close()
+
+
+def extract_direct(db: str) -> dict:
+    """What ``flows.extract.extract_archived`` does, batch by batch, calling each task's own function: no Prefect."""
+    from flows.extract import BATCH_PAGES, extract_facts_task, extract_text_task, load_task, read_archive_task
+    from flows.resolve import resolve_task
+
+    stats, after_id = {}, 0
+    while pages := read_archive_task.fn(db, False, after_id, BATCH_PAGES):
+        after_id = pages[-1].id
+        articles, failures = extract_text_task.fn(pages)
+        facts, uncertain = resolve_task.fn(extract_facts_task.fn(articles), db)
+        stats = load_task.fn(facts, failures, uncertain, [p.id for p in pages], db)
+    return stats
+
+
+def prefect_overhead(directory: Path, work: Path, n: int, batch: int) -> tuple[float, float, int]:
+    """Seconds of the extract flow and of the same task functions called directly, on the same n pages."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from prefect import flow
+
+    import flows  # noqa: F401 - sets Prefect's defaults before it starts
+    from flows.extract import extract
+
+    @flow(name="bench-warm-up")
+    def warm_up() -> int:
+        return 1
+
+    warm_up()  # starts the ephemeral API (~20 s cold); not part of either figure
+    with_db, without_db = work / "with_prefect.duckdb", work / "without_prefect.duckdb"
+    _archive(directory, with_db, n, batch)
+    _archive(directory, without_db, n, batch)
+    gc.collect()
+    t0 = time.perf_counter()
+    direct = extract_direct(str(without_db))
+    t_without = time.perf_counter() - t0
+    gc.collect()
+    t0 = time.perf_counter()
+    flowed = extract(db=str(with_db))
+    t_with = time.perf_counter() - t0
+    if flowed["totals"] != direct["totals"]:
+        raise SystemExit(f"the flow and the direct calls loaded different rows: {flowed['totals']} != "
+                         f"{direct['totals']}")
+    return t_with, t_without, direct["totals"].get("articles", 0)
+
+
+def resolve_mentions(n: int, seed: int = 7) -> float:
+    """Seconds to resolve n generated mentions (generation not timed)."""
+    from benchmarks.resolve import generate
+    from gazetteer.resolve import Resolver
+
+    docs, _ = generate(n, seed)
+    t0 = time.perf_counter()
+    Resolver().resolve(docs)
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=2000, help="pages to generate (default 2,000; up to 100,000)")
+    ap.add_argument("--batch", type=int, default=200,
+                    help="pages per batch in the streamed pipeline (default 200, as the extract flow)")
+    ap.add_argument("--prefect-pages", type=int, default=2000,
+                    help="pages for the with/without Prefect comparison (default 2,000; at most --pages)")
+    ap.add_argument("--mentions", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--dir", help="work folder (default: a temporary one, removed afterwards)")
+    args = ap.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    work = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="newsfacts-bench-"))
+    pages_dir = work / "pages"
+    try:
+        t0 = time.perf_counter()
+        n_bytes = sum(p.stat().st_size for p in write_pages(pages_dir, args.pages, args.seed))
+        t_gen = time.perf_counter() - t0
+        print(f"pages: {args.pages:,} generated in {t_gen:.1f} s; {n_bytes / args.pages / 1024:.0f} KB of HTML a page")
+        checked = check_tokens(list(itertools.islice(page_paths(pages_dir), 50)))
+        print(f"tokens and sentences identical to stock spaCy on {checked} pages")
+
+        t_traf, n_pages, words = trafilatura_alone(pages_dir)
+        print(f"article text: {words / n_pages:,.0f} words a page")
+        gc.collect()
+        secs, added = pipeline_direct(pages_dir, work / "direct.duckdb", args.batch)
+        rss_pipeline = _peak_mb()
+        t_pipe = sum(secs.values())
+        print(f"loaded: {added}")
+
+        n_prefect = min(args.prefect_pages, args.pages)
+        t_with, t_without, n_loaded = prefect_overhead(pages_dir, work, n_prefect, args.batch)
+        t_resolve = resolve_mentions(args.mentions, args.seed)
+        peak = _peak_mb()
+    finally:
+        if not args.dir:
+            shutil.rmtree(work, ignore_errors=True)
+
+    ratio = t_traf / t_pipe
+    overhead = (t_with - t_without) / t_with
+    print()
+    print(f"{'stage (one core)':<34} {'seconds':>9} {'pages/s':>9} {'words/s':>10} {'share':>7}")
+    print(f"{'trafilatura alone (read+extract)':<34} {t_traf:9.2f} {n_pages / t_traf:9.1f} {words / t_traf:10,.0f}")
+    for name, v in secs.items():
+        print(f"{'  pipeline: ' + name:<34} {v:9.2f} {n_pages / v:9.1f} {words / v:10,.0f} {v / t_pipe:7.1%}")
+    print(f"{'pipeline without Prefect':<34} {t_pipe:9.2f} {n_pages / t_pipe:9.1f} {words / t_pipe:10,.0f} {1:7.1%}")
+    print(f"{f'extract flow, {n_prefect} pages: direct':<34} {t_without:9.2f} {n_prefect / t_without:9.1f}")
+    print(f"{f'extract flow, {n_prefect} pages: Prefect':<34} {t_with:9.2f} {n_prefect / t_with:9.1f}")
+    print(f"{f'resolve {args.mentions:,} mentions':<34} {t_resolve:9.2f}")
+    print(f"peak RSS: {rss_pipeline:.0f} MB after the streamed pipeline, {peak:.0f} MB at the end "
+          f"(the Prefect comparison holds its {n_prefect} pages; {n_loaded} articles)")
+    print(f"RESULT pipeline_vs_trafilatura={ratio:.2f} prefect_overhead={overhead:.3f} "
+          f"resolve_100k_s={t_resolve:.1f} peak_rss_mb={peak:.0f} pages_per_s={n_pages / t_pipe:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
