@@ -46,7 +46,17 @@ from __future__ import annotations
 import re
 
 from extractors.model import CountFact
-from extractors.numbers import CARDINAL_WORDS_RE, DIGITS_RE, parse_number
+from extractors.numbers import (
+    CARDINAL_WORDS_RE,
+    DIGITS_RE,
+    TENS,
+    UNITS,
+    digit_starts,
+    folded,
+    matches_at,
+    parse_number,
+    word_starts,
+)
 from gazetteer.count_nouns import load_count_nouns
 
 _NOUNS = load_count_nouns()
@@ -194,7 +204,7 @@ def find_counts(text: str) -> list[CountFact]:
     """
     out: list[CountFact] = []
     last_end = 0
-    for m in _NUMBER_RE.finditer(text):
+    for m in _numbers(text):
         start, end = m.span()
         if start < last_end:
             continue
@@ -203,6 +213,38 @@ def find_counts(text: str) -> list[CountFact]:
             out.append(fact)
             last_end = fact.end
     return out
+
+
+#: The first word of a cardinal in words other than "a" and "half": a unit, a teen or a ten, a whole word.
+_FIRST_WORDS = tuple(sorted({w for w, v in UNITS.items() if v} | set(TENS)))
+#: "a" and "half a" begin a cardinal only right before one of these ("a dozen", "a hundred", "a thousand").
+_AFTER_A = ("dozen", "hundred", "thousand", "million")
+
+
+def _numbers(text: str):
+    """``_NUMBER_RE.finditer(text)``, matched only where a number can start: a run of digits, a number word,
+    or the "a"/"half a" before "dozen", "hundred", "thousand" or "million"."""
+    low = folded(text)
+    if low is None:
+        return _NUMBER_RE.finditer(text)
+    starts: list[int] = []
+    digit_starts(text, starts)
+    word_starts(text, low, _FIRST_WORDS, starts)
+    for w in _AFTER_A:
+        i = low.find(w)
+        while i >= 0:
+            j = i
+            while j and text[j - 1].isspace():
+                j -= 1
+            if j < i and low[j - 1:j] == "a":  # "a dozen"; "half a dozen"
+                starts.append(j - 1)
+                k = j - 1
+                while k and text[k - 1].isspace():
+                    k -= 1
+                if k < j - 1 and k >= 4 and low[k - 4:k] == "half":
+                    starts.append(k - 4)
+            i = low.find(w, i + 1)
+    return matches_at(_NUMBER_RE, text, starts)
 
 
 def _value(raw: str) -> int | None:

@@ -48,7 +48,7 @@ import re
 from datetime import date, timedelta
 
 from extractors.model import DateFact
-from extractors.numbers import WORDS_RE, parse_number
+from extractors.numbers import WORDS_RE, digit_starts, folded, matches_at, parse_number, word_before, word_starts
 
 __all__ = ["find_dates"]
 
@@ -387,7 +387,8 @@ def find_dates(text: str, published: date | None) -> list[DateFact]:
     """
     out: list[DateFact] = []
     pos = 0
-    for a in ANCHOR_RE.finditer(text):
+    low = folded(text)
+    for a in _anchors(text, low):
         if a.start() < pos:
             continue
         found = _ANCHOR_HANDLERS[a.lastgroup](text, a.start(), pos, published)
@@ -396,8 +397,46 @@ def find_dates(text: str, published: date | None) -> list[DateFact]:
         facts, pos = found
         out.extend(DateFact(v, text[s:e], s, e) for v, s, e in facts)
     if published is not None:
-        out = _add_contextual(text, out, published)
+        out = _add_contextual(text, out, published, low)
     return out
+
+
+#: The lower-cased beginnings of the word anchors (every ANCHOR_RE word starts with one of these).
+_ANCHOR_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", *WEEKDAYS,
+                    "today", "yesterday", "tomorrow", "week", "month", "year", *SEASONS, "ago", "century")
+
+
+def _anchors(text: str, low: str | None):
+    """``ANCHOR_RE.finditer(text)``, matched only at digits and at words that begin like an anchor."""
+    if low is None:
+        return ANCHOR_RE.finditer(text)
+    starts: list[int] = []
+    digit_starts(text, starts)
+    word_starts(text, low, _ANCHOR_PREFIXES, starts, whole=False)
+    return matches_at(ANCHOR_RE, text, starts)
+
+
+_UNITS = ("day", "week", "month", "year")
+
+
+def _anaphors(text: str, low: str | None):
+    """``ANAPHOR_RE.finditer(text)``, matched only one and two words before a unit word ("the day before",
+    "the following month"): every match has its unit word after spaces, and starts one or two words before."""
+    if low is None:
+        return ANAPHOR_RE.finditer(text)
+    starts: list[int] = []
+    for u in _UNITS:
+        i = low.find(u)
+        while i >= 0:
+            if i and text[i - 1].isspace():
+                w1 = word_before(text, i)
+                if w1 >= 0:
+                    starts.append(w1)
+                    w2 = word_before(text, w1)
+                    if w2 >= 0:
+                        starts.append(w2)
+            i = low.find(u, i + 1)
+    return matches_at(ANAPHOR_RE, text, starts) if starts else ()
 
 
 # ---------------------------------------------------------------- expressions read from their context
@@ -432,7 +471,7 @@ _NUMBER_WORDS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "fou
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
-def _add_contextual(text: str, out: list[DateFact], pub: date) -> list[DateFact]:
+def _add_contextual(text: str, out: list[DateFact], pub: date, low: str | None = None) -> list[DateFact]:
     """Add the expressions whose value comes from the text around them, not from the calendar alone:
 
     * "the day before", "a year earlier", "the following month": the nearest earlier date of that
@@ -448,7 +487,7 @@ def _add_contextual(text: str, out: list[DateFact], pub: date) -> list[DateFact]
         return all(e <= a or s >= b for a, b in taken)
 
     added: list[DateFact] = []
-    for m in ANAPHOR_RE.finditer(text):
+    for m in _anaphors(text, low):
         if not free(m.start(), m.end()):
             continue
         unit = (m["u"] or m["u2"]).lower()
@@ -461,14 +500,14 @@ def _add_contextual(text: str, out: list[DateFact], pub: date) -> list[DateFact]
         v = _shift_anchor(text, out, m.start(), unit, sign * n)
         if v:
             added.append(DateFact(v, m.group(), m.start(), m.end()))
-    for m in WEEKEND_RE.finditer(text):
+    for m in (WEEKEND_RE.finditer(text) if low is None or "weekend" in low else ()):
         if free(m.start(), m.end()):
             w = m["w"].lower()
             inner = m.group().lower()
             rel = "last" if w in ("last", "past") or "past" in inner else "next" if w in ("next", "coming") or \
                 "coming" in inner else "this" if w == "this" else None
             added.append(DateFact(_weekend_value(rel, text, m.start(), pub), m.group(), m.start(), m.end()))
-    for m in SEASON_CUE_RE.finditer(text):
+    for m in (SEASON_CUE_RE.finditer(text) if low is None or any(s in low for s in SEASONS) else ()):
         if free(m.start("s"), m.end("s")):
             code = SEASONS[m["s"].lower()]
             later = _SEASON_PAIR_YEAR_RE.match(text, m.end())  # "in the spring and summer of 2020"
