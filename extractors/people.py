@@ -25,9 +25,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import spacy
 from rapidfuzz.distance import Levenshtein
-from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from extractors.model import Mention
@@ -84,6 +85,7 @@ def _key(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
+@lru_cache(maxsize=100_000)
 def _phon(key: str) -> str:
     from gazetteer.translit import phonetic_key
 
@@ -199,23 +201,31 @@ class _Doc:
                  "lower_vocab", "_alone")
 
     def __init__(self, doc: Doc):
-        self.text = text = doc_text(doc)
+        self.text = doc_text(doc)
         # column reads instead of a Token object per token per attribute
         arr = doc.to_array([IDX, LENGTH, SPACY, SENT_START])
-        self.starts = starts = arr[:, 0].tolist()
-        self.ends = ends = (arr[:, 0] + arr[:, 1]).tolist()
-        self.words = words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+        self.starts = arr[:, 0].tolist()
+        self.ends = (arr[:, 0] + arr[:, 1]).tolist()
         self.space = arr[:, 2].astype(bool).tolist()
         if not arr[1:, 3].any():
             next(iter(doc.sents), None)  # spaCy's own error for a Doc without sentence boundaries, as before
         self.sent_start = (arr[:, 3] == 1).tolist()  # SENT_START: 1 starts a sentence, -1 does not
-        if words:
+        if len(arr):
             self.sent_start[0] = True
-        self.name = [_is_name_part(w) for w in words]
-        self.caps = [i for i, w in enumerate(words) if w[:1].isupper()]
-        self.initial = [len(w) == 2 and w[1] == "." and w[0].isupper() for w in words]
-        self.keys: list[str | None] = [None] * len(words)
-        self.lower_vocab = {w for w in words if w[:1].islower()}
+        # per distinct word, not per token: the word's flags are cached per process by its ORTH id
+        # (the token's text, which is ``text[start:end]``), then spread over the tokens in NumPy
+        orths, inverse = np.unique(doc.to_array(ORTH), return_inverse=True)
+        strings = doc.vocab.strings
+        info = [_WORD_INFO.get(o) or _word_info(o, strings) for o in orths.tolist()]
+        uwords = np.array([w for w, _, _, _, _ in info] or [""], dtype=object)
+        flags = np.array([f for _, *f in info] or [(False,) * 4], dtype=bool)
+        self.words = uwords[inverse].tolist()
+        tok_flags = flags[inverse]
+        self.name = tok_flags[:, 0].tolist()
+        self.caps = np.flatnonzero(tok_flags[:, 1]).tolist()
+        self.initial = tok_flags[:, 2].tolist()
+        self.keys: list[str | None] = [None] * len(self.words)
+        self.lower_vocab = {w for w, _, _, _, low in info if low}
         self._alone: set[str] | None = None
 
     def alone_keys(self, tb: _Tables) -> set[str]:
@@ -245,6 +255,19 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsfacts_text"] = doc.text
     return text
+
+
+#: ORTH id → (word, name part, capitalised, initial "A.", lower-case first letter); cleared when it grows large.
+_WORD_INFO: dict[int, tuple[str, bool, bool, bool, bool]] = {}
+
+
+def _word_info(orth: int, strings) -> tuple[str, bool, bool, bool, bool]:
+    if len(_WORD_INFO) > 200_000:
+        _WORD_INFO.clear()
+    w = strings[orth]
+    info = _WORD_INFO[orth] = (w, _is_name_part(w), w[:1].isupper(), len(w) == 2 and w[1] == "." and w[0].isupper(),
+                               w[:1].islower())
+    return info
 
 
 @lru_cache(maxsize=100_000)
