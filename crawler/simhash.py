@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import numpy as np
+
 BITS = 64
 #: at most this many differing bits counts as the same story. Manku et al. use 3 for billions of web
 #: pages; news copies differ more (byline, dateline, a wire credit). On the sample site a copy with a
@@ -23,18 +25,24 @@ NEAR_DUPLICATE_BITS = 8
 #: texts shorter than this many words are not compared: too few shingles for a stable fingerprint
 MIN_WORDS = 50
 _WORD = re.compile(r"\w+")
+_SHIFTS = np.arange(BITS, dtype=np.uint64)
+_POWERS = np.left_shift(np.uint64(1), _SHIFTS)
 
 
 def simhash(text: str, shingle: int = 2) -> int:
-    """64-bit fingerprint of ``text``; near-identical texts get fingerprints a few bits apart."""
+    """64-bit fingerprint of ``text``; near-identical texts get fingerprints a few bits apart.
+
+    Each shingle's blake2b hash votes +1/-1 on each of the 64 bits; a bit is set where the +1 votes are the
+    majority. The votes are summed by NumPy over all shingles at once (a per-bit Python loop cost ~10 ms
+    for a 1,000-word article).
+    """
     words = _WORD.findall(text.casefold())
     grams = [" ".join(words[i:i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
-    weights = [0] * BITS
-    for gram in grams:
-        h = int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "big")
-        for bit in range(BITS):
-            weights[bit] += 1 if h >> bit & 1 else -1
-    return sum(1 << bit for bit in range(BITS) if weights[bit] > 0)
+    blake2b = hashlib.blake2b
+    digests = b"".join([blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams])
+    hashes = np.frombuffer(digests, dtype=">u8").astype(np.uint64)
+    ones = ((hashes[:, None] >> _SHIFTS) & np.uint64(1)).sum(axis=0, dtype=np.int64)
+    return int(np.dot((2 * ones > len(grams)).astype(np.uint64), _POWERS))
 
 
 def distance(a: int, b: int) -> int:
