@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import duckdb
-import numpy as np
 import pyarrow as pa
 
-from crawler.simhash import _WORD, BITS, NEAR_DUPLICATE_BITS, comparable
+from crawler.simhash import NEAR_DUPLICATE_BITS, comparable, simhash
 from crawler.urls import canonical_url
 from extractors.pipeline import PageFacts, parse_date
 from extractors.text import EXTRACTOR_VERSION
@@ -55,20 +54,23 @@ def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
     or a near-identical text under another URL (``duplicate``: a syndicated copy).
 
     The whole batch is one transaction: a crash leaves the warehouse as it was
-    before the batch, and a re-run lands every fact exactly once. Articles and
-    their URLs are written page by page (later pages of the batch are checked
-    against them); the facts, most of the rows, are collected and bulk-inserted
-    per table at the end (a column scan, not one INSERT per row).
+    before the batch, and a re-run lands every fact exactly once. The batch is
+    checked against the warehouse with three queries (articles with the batch's
+    ids, articles with its texts, fingerprints within ``NEAR_DUPLICATE_BITS`` of
+    its fingerprints: one join), and page by page against the earlier pages of
+    the same batch in Python, with the same outcomes as loading the pages one by
+    one. Then every table gets one bulk insert through Arrow (a column scan, not
+    one INSERT per row).
     """
     fetched_at = fetched_at or datetime.now(UTC).replace(tzinfo=None)
+    prepared = [_Prepared(page) for page in pages]
     result = LoadResult()
-    facts = _Facts()
     con.execute("BEGIN TRANSACTION")
     try:
-        for page in pages:
-            url = page.article.url or page.article.canonical_url or ""
-            result.outcomes.append((url, _load_one(con, page, fetched_at, result.stats, facts)))
-        facts.insert(con)
+        batch = _Batch(con, prepared)
+        for p in prepared:
+            result.outcomes.append((p.url, batch.load(p, fetched_at, result.stats)))
+        batch.write(con)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -76,65 +78,140 @@ def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
     return result
 
 
-def _load_one(con: duckdb.DuckDBPyConnection, page: PageFacts, fetched_at: datetime, stats: dict[str, int],
-              facts: _Facts) -> str:
-    art = page.article
-    url = art.url or art.canonical_url or ""
-    canonical = canonical_url(art.canonical_url or url)
-    aid = article_id(canonical)
-    fp = fingerprint(art.text)
-    existed = con.execute("SELECT content_hash, extractor_version FROM articles WHERE id = ?", [aid]).fetchone()
-    if existed and (url != canonical or existed == (art.content_hash, EXTRACTOR_VERSION)):
-        # a copy under another URL never overwrites the original's text; an unchanged page changes nothing
-        _link_url(con, url, aid, "self" if url == canonical else "alias")
+class _Prepared:
+    """What the load of one page needs besides the page: its URLs, article id and fingerprint."""
+
+    __slots__ = ("aid", "canonical", "fp", "page", "url")
+
+    def __init__(self, page: PageFacts) -> None:
+        art = page.article
+        self.page = page
+        self.url = art.url or art.canonical_url or ""
+        self.canonical = canonical_url(art.canonical_url or self.url)
+        self.aid = article_id(self.canonical)
+        self.fp = fingerprint(art.text)
+
+
+class _Batch:
+    """The warehouse as seen by one batch: what it held before the batch, plus the batch's own changes.
+
+    ``load`` decides each page exactly as a page-by-page load inside the transaction would (the same
+    checks in the same order, seeing the earlier pages of the batch); ``write`` then applies the
+    batch: deletes of replaced articles, then one bulk insert per table.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, prepared: list[_Prepared]) -> None:
+        keys = pa.table({
+            "i": pa.array(range(len(prepared)), pa.int64()),
+            "aid": pa.array([p.aid for p in prepared], pa.string()),
+            "content_hash": pa.array([p.page.article.content_hash for p in prepared], pa.string()),
+            "fp": pa.array([p.fp for p in prepared], pa.uint64()),
+        })
+        con.register("_newsfacts_batch", keys)
+        try:
+            #: article id → (content_hash, extractor_version), None once deleted; the batch's ids and changes
+            self.state: dict[str, tuple[str, str] | None] = {r[0]: (r[1], r[2]) for r in con.execute(
+                "SELECT id, content_hash, extractor_version FROM articles "
+                "WHERE id IN (SELECT aid FROM _newsfacts_batch)").fetchall()}
+            #: content hash → ids of stored articles with that text
+            self.by_hash: dict[str, list[str]] = {}
+            for h, aid in con.execute("SELECT content_hash, id FROM articles "
+                                      "WHERE content_hash IN (SELECT content_hash FROM _newsfacts_batch)").fetchall():
+                self.by_hash.setdefault(h, []).append(aid)
+            #: page index → stored (article id, distance) within NEAR_DUPLICATE_BITS, nearest first
+            self.near: dict[int, list[tuple[str, int]]] = {}
+            for i, aid, d in con.execute(
+                    "SELECT b.i, f.article_id, bit_count(xor(f.simhash, b.fp)) AS d "
+                    "FROM _newsfacts_batch b JOIN content_fingerprints f "
+                    "ON bit_count(xor(f.simhash, b.fp)) <= ? ORDER BY b.i, d",
+                    [NEAR_DUPLICATE_BITS]).fetchall():
+                self.near.setdefault(i, []).append((aid, d))
+        finally:
+            con.unregister("_newsfacts_batch")
+        self.index = {id(p): i for i, p in enumerate(prepared)}
+        self.touched: set[str] = set()  # ids whose stored article row, text and fingerprint the batch replaced
+        self.fps: dict[str, int] = {}  # fingerprints of the articles the batch inserts
+        self.deleted: list[str] = []  # stored articles replaced (deleted, then inserted again)
+        self.articles: dict[str, tuple] = {}
+        self.urls: dict[str, tuple[str, str, str]] = {}
+        self.facts = _Facts()
+
+    def load(self, p: _Prepared, fetched_at: datetime, stats: dict[str, int]) -> str:
+        art, url, canonical, aid = p.page.article, p.url, p.canonical, p.aid
+        existed = self.state.get(aid)
+        if existed and (url != canonical or existed == (art.content_hash, EXTRACTOR_VERSION)):
+            # a copy under another URL never overwrites the original's text; an unchanged page changes nothing
+            self._link(url, aid, "self" if url == canonical else "alias")
+            if canonical != url:
+                self._link(canonical, aid, "self")
+            return "alias" if url != canonical else "unchanged"
+        if not existed and (twin := self._same_story(p)):
+            self._link(url, twin, "duplicate")
+            if canonical != url:
+                self._link(canonical, twin, "duplicate")
+            stats["duplicates"] += 1
+            return "duplicate"
+        if existed:
+            if aid not in self.touched:
+                self.deleted.append(aid)
+            stats["updated"] += 1
+        else:
+            stats["articles"] += 1
+        self.touched.add(aid)
+        self.state[aid] = (art.content_hash, EXTRACTOR_VERSION)
+        self.by_hash.setdefault(art.content_hash, []).append(aid)
+        self.articles[aid] = (aid, url, canonical, art.title, parse_date(art.published), art.author, art.site,
+                              art.language, art.text, art.content_hash, fetched_at, EXTRACTOR_VERSION)
+        self._link(url, aid, "self" if url == canonical else "alias")
         if canonical != url:
-            _link_url(con, canonical, aid, "self")
-        return "alias" if url != canonical else "unchanged"
-    if not existed and (twin := _same_story(con, art.content_hash, fp)):
-        _link_url(con, url, twin, "duplicate")
-        if canonical != url:
-            _link_url(con, canonical, twin, "duplicate")
-        stats["duplicates"] += 1
-        return "duplicate"
-    if existed:
-        con.execute("DELETE FROM articles WHERE id = ?", [aid])
-        con.execute("DELETE FROM content_fingerprints WHERE article_id = ?", [aid])
-        for table in ("person_mentions", "counts", "dates"):
-            con.execute(f"DELETE FROM {table} WHERE article_id = ?", [aid])
-        stats["updated"] += 1
-    else:
-        stats["articles"] += 1
-    con.execute(
-        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [aid, url, canonical, art.title, parse_date(art.published), art.author, art.site, art.language,
-         art.text, art.content_hash, fetched_at, EXTRACTOR_VERSION],
-    )
-    _link_url(con, url, aid, "self" if url == canonical else "alias")
-    if canonical != url:
-        _link_url(con, canonical, aid, "self")
-    if fp is not None:
-        con.execute("INSERT INTO content_fingerprints VALUES (?, ?)", [aid, fp])
-    facts.add(page, aid, stats)
-    return "article"
+            self._link(canonical, aid, "self")
+        if p.fp is not None:
+            self.fps[aid] = p.fp
+        else:
+            self.fps.pop(aid, None)
+        self.facts.add(p.page, aid, stats)
+        return "article"
+
+    def _same_story(self, p: _Prepared) -> str | None:
+        """Id of an article with the same text, or a text whose simhash is within NEAR_DUPLICATE_BITS."""
+        for aid in self.by_hash.get(p.page.article.content_hash, ()):
+            state = self.state.get(aid, ...)  # ...: stored and untouched by the batch, so still that text
+            if state is ... or (state is not None and state[0] == p.page.article.content_hash):
+                return aid
+        if p.fp is None:
+            return None
+        best: tuple[int, str] | None = None
+        for aid, d in self.near.get(self.index[id(p)], ()):
+            if aid not in self.touched:  # the batch replaced that one's fingerprint: compared below
+                best = (d, aid)
+                break
+        for aid, fp in self.fps.items():
+            if (d := (fp ^ p.fp).bit_count()) <= NEAR_DUPLICATE_BITS and (best is None or d < best[0]):
+                best = (d, aid)
+        return best[1] if best else None
+
+    def _link(self, url: str, aid: str, relation: str) -> None:
+        self.urls.setdefault(url, (url, aid, relation))  # the first link of a URL stays, as ON CONFLICT DO NOTHING
+
+    def write(self, con: duckdb.DuckDBPyConnection) -> None:
+        if self.deleted:
+            ids = pa.table({"id": pa.array(self.deleted, pa.string())})
+            con.register("_newsfacts_deleted", ids)
+            try:
+                con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _newsfacts_deleted)")
+                for table in ("content_fingerprints", "person_mentions", "counts", "dates"):
+                    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _newsfacts_deleted)")
+            finally:
+                con.unregister("_newsfacts_deleted")
+        _bulk_insert(con, "articles", ARTICLE_COLUMNS, list(self.articles.values()), on_conflict="")
+        _bulk_insert(con, "article_urls", ("url", "article_id", "relation"), list(self.urls.values()))
+        _bulk_insert(con, "content_fingerprints", ("article_id", "simhash"), list(self.fps.items()),
+                     {"simhash": pa.uint64()}, on_conflict="")
+        self.facts.insert(con)
 
 
-def _same_story(con: duckdb.DuckDBPyConnection, content_hash: str, fingerprint: int | None) -> str | None:
-    """Id of an article with the same text, or a text whose simhash is within NEAR_DUPLICATE_BITS."""
-    row = con.execute("SELECT id FROM articles WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone()
-    if row:
-        return row[0]
-    if fingerprint is None:
-        return None
-    # bit_count of the XOR is the Hamming distance; a linear scan is fine for tens of thousands of articles
-    row = con.execute(
-        "SELECT article_id FROM content_fingerprints WHERE bit_count(xor(simhash, ?::UBIGINT)) <= ? "
-        "ORDER BY bit_count(xor(simhash, ?::UBIGINT)) LIMIT 1",
-        [fingerprint, NEAR_DUPLICATE_BITS, fingerprint]).fetchone()
-    return row[0] if row else None
-
-
-def _link_url(con: duckdb.DuckDBPyConnection, url: str, aid: str, relation: str = "self") -> None:
-    con.execute("INSERT INTO article_urls VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [url, aid, relation])
+ARTICLE_COLUMNS = ("id", "url", "canonical_url", "title", "published", "author", "site", "language", "text",
+                   "content_hash", "fetched_at", "extractor_version")
 
 
 def link_aliases(con: duckdb.DuckDBPyConnection, aliases: dict[str, str]) -> int:
@@ -202,7 +279,8 @@ class _Facts:
             _bulk_insert(con, table, cols, rows[table])
 
 
-def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, cols: tuple[str, ...], rows: list[tuple]) -> None:
+def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, cols: tuple[str, ...], rows: list[tuple],
+                 types: dict[str, pa.DataType] | None = None, on_conflict: str = "ON CONFLICT DO NOTHING") -> None:
     """``INSERT INTO table ... ON CONFLICT DO NOTHING`` of many rows through one scan of an Arrow table.
 
     DuckDB reads Arrow columns directly; ``executemany`` runs one INSERT per row (~1 ms a row here).
@@ -210,29 +288,19 @@ def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, cols: tuple[str, ..
     """
     if not rows:
         return
-    batch = pa.table({c: list(v) for c, v in zip(cols, zip(*rows, strict=True), strict=True)})
+    types = types or {}
+    batch = pa.table({c: pa.array(v, types.get(c)) for c, v in zip(cols, zip(*rows, strict=True), strict=True)})
     con.register("_newsfacts_rows", batch)
     try:
         names = ", ".join(cols)
-        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _newsfacts_rows ON CONFLICT DO NOTHING")
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _newsfacts_rows {on_conflict}")
     finally:
         con.unregister("_newsfacts_rows")
 
 
 def fingerprint(text: str) -> int | None:
-    """``crawler.simhash.simhash(text)`` for a comparable text (else None), with the bit sums done by NumPy.
-
-    Same words, bigrams, blake2b hashes and majority vote per bit as ``simhash``, so the same value
-    (``benchmarks.pipeline`` checks it); the per-bit Python loop cost ~10 ms a 1,000-word article.
-    """
-    if not comparable(text):
-        return None
-    words = _WORD.findall(text.casefold())
-    grams = [" ".join(words[i:i + 2]) for i in range(max(1, len(words) - 1))]
-    digests = b"".join(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams)
-    hashes = np.frombuffer(digests, dtype=">u8").astype(np.uint64)
-    ones = ((hashes[:, None] >> np.arange(BITS, dtype=np.uint64)) & np.uint64(1)).sum(axis=0, dtype=np.int64)
-    return sum(1 << bit for bit, n in enumerate(ones.tolist()) if 2 * n > len(grams))
+    """``crawler.simhash.simhash(text)`` for a text long enough to compare, else None."""
+    return simhash(text) if comparable(text) else None
 
 
 def record_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tuple[str, str, str]]) -> int:
