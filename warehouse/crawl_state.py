@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import duckdb
+import pyarrow as pa
 
 from crawler.fetch import FetchError, FetchResult
 from crawler.sources import FeedState
@@ -65,10 +66,18 @@ def done_urls(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def set_outcomes(con: duckdb.DuckDBPyConnection, outcomes: Iterable[tuple[str, str, str | None]]) -> None:
     """Record ``(url, outcome, reason)`` for pages."""
-    rows = [(u, o, r, _now()) for u, o, r in outcomes]
-    if rows:
-        con.executemany("INSERT OR REPLACE INTO crawl_state (url, kind, outcome, reason, checked_at) "
-                        "VALUES (?, 'page', ?, ?, ?)", rows)
+    latest = {u: (o, r) for u, o, r in outcomes}  # a URL given twice keeps its last outcome, as row by row
+    if not latest:
+        return
+    rows = pa.table({"url": pa.array(list(latest), pa.string()),
+                     "outcome": pa.array([o for o, _ in latest.values()], pa.string()),
+                     "reason": pa.array([r for _, r in latest.values()], pa.string())})
+    con.register("_newsfacts_outcomes", rows)
+    try:  # one scan of an Arrow table, not one INSERT per URL
+        con.execute("INSERT OR REPLACE INTO crawl_state (url, kind, outcome, reason, checked_at) "
+                    "SELECT url, 'page', outcome, reason, ? FROM _newsfacts_outcomes", [_now()])
+    finally:
+        con.unregister("_newsfacts_outcomes")
 
 
 def archive_pages(con: duckdb.DuckDBPyConnection, results: Iterable[FetchResult], source: str | None = None,
@@ -80,9 +89,22 @@ def archive_pages(con: duckdb.DuckDBPyConnection, results: Iterable[FetchResult]
         return 0
     con.execute("BEGIN TRANSACTION")
     try:
-        con.executemany(
-            "INSERT INTO raw_pages (url, final_url, status, fetched_at, content_type, etag, last_modified, source,"
-            " language, body_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        # ids in the order of the results (extraction reads the archive in id order), then one Arrow scan
+        ids = sorted(r[0] for r in con.execute("SELECT nextval('raw_pages_id') FROM range(?)", [len(rows)]).fetchall())
+        cols = list(zip(*rows, strict=True))
+        table = pa.table({
+            "id": pa.array(ids, pa.int64()), "url": pa.array(cols[0], pa.string()),
+            "final_url": pa.array(cols[1], pa.string()), "status": pa.array(cols[2], pa.int32()),
+            "fetched_at": pa.array(cols[3], pa.timestamp("us")), "content_type": pa.array(cols[4], pa.string()),
+            "etag": pa.array(cols[5], pa.string()), "last_modified": pa.array(cols[6], pa.string()),
+            "source": pa.array(cols[7], pa.string()), "language": pa.array(cols[8], pa.string()),
+            "body_gzip": pa.array(cols[9], pa.binary())})
+        con.register("_newsfacts_pages", table)
+        try:
+            con.execute("INSERT INTO raw_pages (id, url, final_url, status, fetched_at, content_type, etag,"
+                        " last_modified, source, language, body_gzip) SELECT * FROM _newsfacts_pages")
+        finally:
+            con.unregister("_newsfacts_pages")
         set_outcomes(con, [(r[0], "fetched", None) for r in rows])
         con.execute("COMMIT")
     except BaseException:
