@@ -11,6 +11,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from crawler.crawl import discover, fetch_all
 from crawler.fetch import Fetcher, FetchError, FetchResult
@@ -87,8 +88,9 @@ def crawl_sources(srcs: list[Source], db: str | None) -> dict[str, Any]:
         found = discover_task(source, db)
         batches = [found.urls[i:i + FETCH_BATCH] for i in range(0, len(found.urls), FETCH_BATCH)] or [[]]
         for n, urls in enumerate(batches):
-            results, failures = fetch_task(source, urls)
-            for k, v in archive_task(found, results, failures, db, first_batch=n == 0).items():
+            # quote(): passed as they are, not walked object by object by Prefect looking for futures
+            results, failures = fetch_task(source, quote(urls))
+            for k, v in archive_task(quote(found), quote(results), quote(failures), db, first_batch=n == 0).items():
                 totals[k] = totals.get(k, 0) + v
         aliases.update(found.aliases)
     return {"stats": totals, "aliases": aliases}
