@@ -144,10 +144,9 @@ def extract_direct(db: str) -> dict:
 
 def prefect_overhead(directory: Path, work: Path, n: int, batch: int) -> tuple[float, float, int]:
     """Seconds of the extract flow and of the same task functions called directly, on the same n pages."""
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    import flows  # noqa: F401, I001 - first: sets Prefect's defaults (startup timeout, no telemetry) before its import
     from prefect import flow
 
-    import flows  # noqa: F401 - sets Prefect's defaults before it starts
     from flows.extract import extract
 
     @flow(name="bench-warm-up")
