@@ -178,9 +178,7 @@ def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator
             doc._.published = parse_date(art.published)
             yield doc, art
 
-    stream = docs()
-    pairs = ((d, a) for d, a in stream)
-    for doc, art in _pipe(nlp, pairs, batch_size):
+    for doc, art in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
         starts, ends = sentence_bounds(doc)
         yield PageFacts(
             article=art,
@@ -190,11 +188,6 @@ def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator
             sentence_starts=starts,
             sentence_ends=ends,
         )
-
-
-def _pipe(nlp: Language, pairs: Iterable[tuple[Doc, Article]], batch_size: int):
-    """nlp.pipe over prepared Docs, keeping each Doc's article alongside."""
-    return nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
 
 
 def resolve_pages(pages: list[PageFacts],

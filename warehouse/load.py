@@ -309,8 +309,3 @@ def record_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tuple[str
     if rows:
         con.executemany("INSERT INTO fetch_failures (url, stage, reason) VALUES (?, ?, ?)", rows)
     return len(rows)
-
-
-def known_urls(con: duckdb.DuckDBPyConnection) -> set[str]:
-    """Every URL already linked to an article: a re-run does not fetch them again."""
-    return {r[0] for r in con.execute("SELECT url FROM article_urls").fetchall()}
