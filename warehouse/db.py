@@ -27,6 +27,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import fingerprints
 from warehouse.migrate import MigrationError, WarehouseError, check_not_newer, needs_upgrade, upgrade
 
 __all__ = [
@@ -141,11 +142,18 @@ def connect(path: str | Path | None = None, read_only: bool = False, *,
     p.parent.mkdir(parents=True, exist_ok=True)
     con = _open(p, False, wait)
     try:
-        upgrade(con)
+        _upgrade(con)
     except BaseException:
         con.close()
         raise
     return con
+
+
+def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
+    """Newest schema and views, and every content fingerprint of the code's scheme (a no-op when current)."""
+    upgrade(con)
+    if fingerprints.stale(con):
+        fingerprints.refresh(con)
 
 
 def _upgrade_in_place(p: Path, wait: float) -> None:
@@ -157,7 +165,7 @@ def _upgrade_in_place(p: Path, wait: float) -> None:
                       "reading it as it is: some views may be missing", stacklevel=3)
         return
     try:
-        upgrade(con)
+        _upgrade(con)
     finally:
         con.close()
 

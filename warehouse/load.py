@@ -16,10 +16,11 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
-from crawler.simhash import NEAR_DUPLICATE_BITS, comparable, simhash
+from crawler.simhash import METHOD, NEAR_DUPLICATE_BITS, fingerprint
 from crawler.urls import canonical_url
 from extractors.pipeline import PageFacts, parse_date
 from extractors.text import EXTRACTOR_VERSION
+from warehouse.fingerprints import near_duplicates_sql
 
 
 def article_id(canonical_url: str) -> str:
@@ -57,7 +58,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
     before the batch, and a re-run lands every fact exactly once. The batch is
     checked against the warehouse with three queries (articles with the batch's
     ids, articles with its texts, fingerprints within ``NEAR_DUPLICATE_BITS`` of
-    its fingerprints: one join), and page by page against the earlier pages of
+    its fingerprints: ``warehouse.fingerprints``), and page by page against the earlier pages of
     the same batch in Python, with the same outcomes as loading the pages one by
     one. Then every table gets one bulk insert through Arrow (a column scan, not
     one INSERT per row).
@@ -81,7 +82,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
 class _Prepared:
     """What the load of one page needs besides the page: its URLs, article id and fingerprint."""
 
-    __slots__ = ("aid", "canonical", "fp", "page", "url")
+    __slots__ = ("aid", "canonical", "fp", "hash", "page", "url")
 
     def __init__(self, page: PageFacts) -> None:
         art = page.article
@@ -89,6 +90,7 @@ class _Prepared:
         self.url = art.url or art.canonical_url or ""
         self.canonical = canonical_url(art.canonical_url or self.url)
         self.aid = article_id(self.canonical)
+        self.hash = art.content_hash  # a property that hashes the text: read it once
         self.fp = fingerprint(art.text)
 
 
@@ -104,7 +106,7 @@ class _Batch:
         keys = pa.table({
             "i": pa.array(range(len(prepared)), pa.int64()),
             "aid": pa.array([p.aid for p in prepared], pa.string()),
-            "content_hash": pa.array([p.page.article.content_hash for p in prepared], pa.string()),
+            "content_hash": pa.array([p.hash for p in prepared], pa.string()),
             "fp": pa.array([p.fp for p in prepared], pa.uint64()),
         })
         con.register("_newsfacts_batch", keys)
@@ -120,11 +122,7 @@ class _Batch:
                 self.by_hash.setdefault(h, []).append(aid)
             #: page index → stored (article id, distance) within NEAR_DUPLICATE_BITS, nearest first
             self.near: dict[int, list[tuple[str, int]]] = {}
-            for i, aid, d in con.execute(
-                    "SELECT b.i, f.article_id, bit_count(xor(f.simhash, b.fp)) AS d "
-                    "FROM _newsfacts_batch b JOIN content_fingerprints f "
-                    "ON bit_count(xor(f.simhash, b.fp)) <= ? ORDER BY b.i, d",
-                    [NEAR_DUPLICATE_BITS]).fetchall():
+            for i, aid, d in con.execute(near_duplicates_sql("_newsfacts_batch")).fetchall():
                 self.near.setdefault(i, []).append((aid, d))
         finally:
             con.unregister("_newsfacts_batch")
@@ -139,7 +137,7 @@ class _Batch:
     def load(self, p: _Prepared, fetched_at: datetime, stats: dict[str, int]) -> str:
         art, url, canonical, aid = p.page.article, p.url, p.canonical, p.aid
         existed = self.state.get(aid)
-        if existed and (url != canonical or existed == (art.content_hash, EXTRACTOR_VERSION)):
+        if existed and (url != canonical or existed == (p.hash, EXTRACTOR_VERSION)):
             # a copy under another URL never overwrites the original's text; an unchanged page changes nothing
             self._link(url, aid, "self" if url == canonical else "alias")
             if canonical != url:
@@ -158,10 +156,10 @@ class _Batch:
         else:
             stats["articles"] += 1
         self.touched.add(aid)
-        self.state[aid] = (art.content_hash, EXTRACTOR_VERSION)
-        self.by_hash.setdefault(art.content_hash, []).append(aid)
+        self.state[aid] = (p.hash, EXTRACTOR_VERSION)
+        self.by_hash.setdefault(p.hash, []).append(aid)
         self.articles[aid] = (aid, url, canonical, art.title, parse_date(art.published), art.author, art.site,
-                              art.language, art.text, art.content_hash, fetched_at, EXTRACTOR_VERSION)
+                              art.language, art.text, p.hash, fetched_at, EXTRACTOR_VERSION)
         self._link(url, aid, "self" if url == canonical else "alias")
         if canonical != url:
             self._link(canonical, aid, "self")
@@ -174,9 +172,9 @@ class _Batch:
 
     def _same_story(self, p: _Prepared) -> str | None:
         """Id of an article with the same text, or a text whose simhash is within NEAR_DUPLICATE_BITS."""
-        for aid in self.by_hash.get(p.page.article.content_hash, ()):
+        for aid in self.by_hash.get(p.hash, ()):
             state = self.state.get(aid, ...)  # ...: stored and untouched by the batch, so still that text
-            if state is ... or (state is not None and state[0] == p.page.article.content_hash):
+            if state is ... or (state is not None and state[0] == p.hash):
                 return aid
         if p.fp is None:
             return None
@@ -205,8 +203,8 @@ class _Batch:
                 con.unregister("_newsfacts_deleted")
         _bulk_insert(con, "articles", ARTICLE_COLUMNS, list(self.articles.values()), on_conflict="")
         _bulk_insert(con, "article_urls", ("url", "article_id", "relation"), list(self.urls.values()))
-        _bulk_insert(con, "content_fingerprints", ("article_id", "simhash"), list(self.fps.items()),
-                     {"simhash": pa.uint64()}, on_conflict="")
+        _bulk_insert(con, "content_fingerprints", ("article_id", "simhash", "method"),
+                     [(aid, fp, METHOD) for aid, fp in self.fps.items()], {"simhash": pa.uint64()}, on_conflict="")
         self.facts.insert(con)
 
 
@@ -296,11 +294,6 @@ def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, cols: tuple[str, ..
         con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _newsfacts_rows {on_conflict}")
     finally:
         con.unregister("_newsfacts_rows")
-
-
-def fingerprint(text: str) -> int | None:
-    """``crawler.simhash.simhash(text)`` for a text long enough to compare, else None."""
-    return simhash(text) if comparable(text) else None
 
 
 def record_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tuple[str, str, str]]) -> int:
