@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokenizer import Tokenizer
@@ -75,35 +76,42 @@ class FastSentencizer(Sentencizer):
     """spaCy's rule sentencizer, deciding from token columns instead of a Token object per token.
 
     Same rule, same punctuation set, same boundaries (a sentence starts at the first token that is
-    neither punctuation nor a sentence-final character after one that is); 5-10x faster because the
-    stock ``predict`` builds a Python Token for every token of every text.
+    neither punctuation nor a sentence-final character after one that is), decided in NumPy over the
+    token columns: the stock ``predict`` builds a Python Token for every token of every text, and a
+    loop over the columns in Python still cost 0.6 ms a 1,000-word article.
     """
 
     def predict(self, docs):
         guesses = []
         for doc in docs:
             n = len(doc)
-            doc_guesses = [False] * n
-            if n:
-                ids = _punct_ids(doc.vocab, frozenset(self.punct_chars))
-                arr = doc.to_array([ORTH, IS_PUNCT])
-                start, seen_period = 0, False
-                doc_guesses[0] = True
-                for i, (orth, punct) in enumerate(arr.tolist()):
-                    final = orth in ids
-                    if seen_period and not punct and not final:
-                        doc_guesses[start] = True
-                        start, seen_period = i, False
-                    elif final:
-                        seen_period = True
-                doc_guesses[start] = True
-            guesses.append(doc_guesses)
+            if not n:
+                guesses.append([])
+                continue
+            arr = doc.to_array([_final_flag(doc.vocab, self._chars), IS_PUNCT]).astype(bool)
+            final = arr[:, 0]
+            word = ~final & ~arr[:, 1]
+            # the stock loop starts a sentence at a word token when a sentence-final token came after the
+            # previous word token (the punctuation between them stays with the sentence before)
+            index = np.arange(n)
+            last_final = np.maximum.accumulate(np.where(final, index, -1))
+            last_word = np.maximum.accumulate(np.where(word, index, -1))
+            starts = np.zeros(n, dtype=bool)
+            starts[1:] = word[1:] & (last_final[:-1] > last_word[:-1])
+            starts[0] = True
+            guesses.append(starts.tolist())
         return guesses
 
 
+    @property
+    def _chars(self) -> frozenset[str]:
+        return frozenset(self.punct_chars)
+
+
 @lru_cache(maxsize=8)
-def _punct_ids(vocab, chars: frozenset[str]) -> frozenset[int]:
-    return frozenset(vocab.strings.add(c) for c in chars)
+def _final_flag(vocab, chars: frozenset[str]) -> int:
+    """A lexeme flag set on the sentence-final characters: a column read, not a set lookup per token."""
+    return vocab.add_flag(lambda text: text in chars)
 
 
 @Language.factory("newsfacts_sentencizer", default_config={"punct_chars": None, "overwrite": False})
