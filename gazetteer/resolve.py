@@ -39,6 +39,8 @@ from gazetteer.names import (
 from gazetteer.translit import fold
 
 Decisions = Mapping[tuple[str, str], bool]
+#: entries of each per-resolver cache before it is emptied: memory stays bounded on any number of names
+CACHE_MAX = 200_000
 
 
 def decision_key(name: str) -> str:
@@ -115,6 +117,9 @@ class Resolver:
         self._stems = sorted(self._by_stem)
         self._surnames = sorted({pn.surname for pn, _ in self._spellings})
         self._lookup_cache: dict[str, str | None] = {}
+        #: (a, b) → the rules' Match for two spellings; news repeats the same names from article to article,
+        #: so a batch decides most pairs it meets once (recorded decisions are checked before it)
+        self._rule_cache: dict[tuple[str, str], Match] = {}
 
     # -- parsing and gazetteer lookup -------------------------------------------------
     def parse(self, name: str) -> ParsedName:
@@ -140,6 +145,8 @@ class Resolver:
         """
         if name in self._lookup_cache:
             return self._lookup_cache[name]
+        if len(self._lookup_cache) >= CACHE_MAX:
+            self._lookup_cache.clear()
         pn = self.parse(name)
         result: str | None = None
         if pn.stem:
@@ -174,9 +181,18 @@ class Resolver:
     # -- pairwise decision --------------------------------------------------------------
     def match(self, a: str, b: str) -> Match:
         """Decide one pair: recorded decision, else gazetteer identity, else the general rules."""
-        decided = self.decisions.get(pair_key(a, b))
-        if decided is not None:
-            return Match(decided, 1.0 if decided else 0.0, "recorded decision")
+        if self.decisions:
+            decided = self.decisions.get(pair_key(a, b))
+            if decided is not None:
+                return Match(decided, 1.0 if decided else 0.0, "recorded decision")
+        m = self._rule_cache.get((a, b))
+        if m is None:
+            if len(self._rule_cache) >= CACHE_MAX:
+                self._rule_cache.clear()
+            m = self._rule_cache[(a, b)] = self._rule_match(a, b)
+        return m
+
+    def _rule_match(self, a: str, b: str) -> Match:
         pa, pb = self.parse(a), self.parse(b)
         ida, idb = self.lookup(a), self.lookup(b)
         rule = compare(pa, pb, self.index)
@@ -297,7 +313,7 @@ class Resolver:
         cands = []
         known = mentions[i].gazetteer_id  # the detector's reading of a shared surname wins
         for j in full:
-            if self.decisions.get(pair_key(mentions[i].name, mentions[j].name)) is False:
+            if self.decisions and self.decisions.get(pair_key(mentions[i].name, mentions[j].name)) is False:
                 continue
             if known and (mentions[j].gazetteer_id or self.lookup(mentions[j].name)) not in (known, None):
                 continue
