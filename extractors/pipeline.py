@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from extractors.counts import find_counts
 from extractors.dates import find_dates
+from extractors.fingerprint import doc_fingerprint
 from extractors.model import CountFact, DateFact, Mention, Person
 from extractors.people import doc_text, find_mentions
 from extractors.text import Article
@@ -153,6 +154,8 @@ class PageFacts:
     sentence_starts: list[int]
     sentence_ends: list[int]
     people: list[Person] = field(default_factory=list)
+    #: simhash of the text from the pipeline's tokens (``extractors.fingerprint``); None: not computed here
+    fingerprint: int | None = None
 
     def sentence_of(self, start: int) -> tuple[int, int, str]:
         """The sentence (start, end, text) that contains character ``start``."""
@@ -195,6 +198,7 @@ def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator
             dates=doc._.dates or [],
             sentence_starts=starts,
             sentence_ends=ends,
+            fingerprint=doc_fingerprint(doc),
         )
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 import duckdb
 import pyarrow as pa
 
-from crawler.simhash import BITS, METHOD, NEAR_DUPLICATE_BITS, fingerprint
+from extractors.fingerprint import BITS, METHOD, NEAR_DUPLICATE_BITS, fingerprint
 
 #: stale fingerprints recomputed per round trip, so a large warehouse is not read into memory at once
 REFRESH_CHUNK = 2_000
@@ -46,7 +46,7 @@ def near_duplicates_sql(batch: str, max_distance: int = NEAR_DUPLICATE_BITS) -> 
 
 
 def stale(con: duckdb.DuckDBPyConnection) -> int:
-    """How many stored fingerprints were made by another scheme than ``crawler.simhash.METHOD``."""
+    """How many stored fingerprints were made by another scheme than ``extractors.fingerprint.METHOD``."""
     return con.execute("SELECT count(*) FROM content_fingerprints WHERE method IS DISTINCT FROM ?",
                        [METHOD]).fetchone()[0]
 

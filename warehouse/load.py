@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
-from crawler.simhash import METHOD, NEAR_DUPLICATE_BITS, fingerprint
 from crawler.urls import canonical_url
+from extractors.fingerprint import METHOD, NEAR_DUPLICATE_BITS, fingerprint
 from extractors.pipeline import PageFacts, parse_date
 from extractors.text import EXTRACTOR_VERSION
 from warehouse.fingerprints import near_duplicates_sql
@@ -91,7 +91,7 @@ class _Prepared:
         self.canonical = canonical_url(art.canonical_url or self.url)
         self.aid = article_id(self.canonical)
         self.hash = art.content_hash  # a property that hashes the text: read it once
-        self.fp = fingerprint(art.text)
+        self.fp = page.fingerprint if page.fingerprint is not None else fingerprint(art.text)
 
 
 class _Batch:

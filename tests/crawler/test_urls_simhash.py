@@ -2,8 +2,8 @@
 
 import pytest
 
-from crawler.simhash import comparable, distance, near_duplicate, simhash
 from crawler.urls import canonical_url
+from extractors.fingerprint import comparable, distance, near_duplicate, simhash
 from newsfacts.demo_site import load_articles
 
 STORY = (

@@ -5,7 +5,7 @@ import random
 import pyarrow as pa
 import pytest
 
-from crawler.simhash import BITS, METHOD, NEAR_DUPLICATE_BITS, fingerprint
+from extractors.fingerprint import BITS, METHOD, NEAR_DUPLICATE_BITS, fingerprint
 from newsfacts.demo_site import load_articles
 from warehouse.db import connect
 from warehouse.fingerprints import bands, near_duplicates_sql, refresh, stale
