@@ -227,9 +227,15 @@ def link_aliases(con: duckdb.DuckDBPyConnection, aliases: dict[str, str]) -> int
 class _Facts:
     """Fact rows of a batch, per table, inserted at the end with one column scan per table.
 
-    Rows are keyed like the tables' primary keys, first one kept, as ``INSERT ... ON CONFLICT DO
-    NOTHING`` row by row would; an article loaded twice in one batch keeps its last load's facts.
+    Persons and spellings are keyed like their tables' primary keys, first one kept, as ``INSERT ... ON
+    CONFLICT DO NOTHING`` row by row would. Fact rows are one per (article, start offset), first one kept;
+    an article loaded twice in one batch keeps its last load's facts. The fact tables have no primary key
+    (migration 006: its index grew with every row): this keying, and the deletion of a replaced article's
+    facts in the same transaction, is what lands each fact exactly once.
     """
+
+    #: tables whose rows may already be stored (no index on the fact tables: their rows never are)
+    KEYED = ("persons", "person_aliases")
 
     TABLES = {  # table → column names, in table order
         "persons": ("id", "name", "gazetteer_id"),
@@ -274,7 +280,8 @@ class _Facts:
             rows["counts"] += counts
             rows["dates"] += dates
         for table, cols in self.TABLES.items():
-            _bulk_insert(con, table, cols, rows[table])
+            _bulk_insert(con, table, cols, rows[table], on_conflict="ON CONFLICT DO NOTHING" if table in self.KEYED
+                         else "")
 
 
 def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, cols: tuple[str, ...], rows: list[tuple],

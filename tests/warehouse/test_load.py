@@ -57,3 +57,23 @@ def test_changed_text_replaces_facts_instead_of_adding(tmp_path):
     counts = table_counts(con)
     assert counts["articles"] == 1 and counts["dates"] == 1 and counts["counts"] == 1
     assert con.execute("SELECT text FROM dates").fetchone()[0] == "Thursday!"
+
+
+def _repeated_keys(con) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM (SELECT article_id, start_char FROM {t} "
+                           "GROUP BY ALL HAVING count(*) > 1)").fetchone()[0]
+            for t in ("person_mentions", "counts", "dates")}
+
+
+def test_each_fact_lands_once_per_article_and_offset_without_an_index_to_enforce_it(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    changed = make_page(TEXT.replace("Thursday", "Thursday!"))
+    twice = make_page()
+    twice.counts = twice.counts * 2  # the same count reported twice by an extractor
+    load_pages(con, [make_page(), make_page()])  # the same page twice in one batch
+    load_pages(con, [changed, make_page(), twice])  # replaced, then replaced back, in one batch
+    load_pages(con, [make_page()])  # unchanged
+    assert _repeated_keys(con) == {"person_mentions": 0, "counts": 0, "dates": 0}
+    assert table_counts(con)["counts"] == 1 and table_counts(con)["dates"] == 1
+    keys = con.execute("SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()
+    assert not {"person_mentions", "counts", "dates"} & {k for (k,) in keys}
