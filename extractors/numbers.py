@@ -7,6 +7,7 @@ and "Thirteen prisoners".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -105,6 +106,7 @@ _EXOTIC_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 _DIGIT_RUN_RE = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=4)  # the counts and dates components fold the same text one after the other
 def folded(text: str) -> str | None:
     """``text.lower()``, when its ASCII letters line up one for one with the letters an IGNORECASE pattern
     reads in ``text``; ``None`` when the text holds a character for which that does not hold."""
@@ -149,7 +151,12 @@ def word_before(text: str, i: int) -> int:
 
 def digit_starts(text: str, out: list[int]) -> None:
     """Append to ``out`` where each run of digits (``\\d+``) starts."""
-    out.extend(m.start() for m in _DIGIT_RUN_RE.finditer(text))
+    out.extend(_digit_runs(text))
+
+
+@lru_cache(maxsize=4)  # as ``folded``: one scan for both components
+def _digit_runs(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _DIGIT_RUN_RE.finditer(text))
 
 
 def matches_at(pattern: re.Pattern, text: str, starts: list[int]):

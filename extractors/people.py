@@ -204,9 +204,9 @@ class _Doc:
         self.text = doc_text(doc)
         # column reads instead of a Token object per token per attribute
         arr = doc.to_array([IDX, LENGTH, SPACY, SENT_START])
-        self.starts = arr[:, 0].tolist()
-        self.ends = (arr[:, 0] + arr[:, 1]).tolist()
-        self.space = arr[:, 2].astype(bool).tolist()
+        cols = arr[:, :3].copy()
+        cols[:, 1] += cols[:, 0]  # end = idx + length
+        self.starts, self.ends, self.space = cols.T.tolist()  # space: 1 or 0
         if not arr[1:, 3].any():
             next(iter(doc.sents), None)  # spaCy's own error for a Doc without sentence boundaries, as before
         self.sent_start = (arr[:, 3] == 1).tolist()  # SENT_START: 1 starts a sentence, -1 does not
@@ -217,13 +217,12 @@ class _Doc:
         orths, inverse = np.unique(doc.to_array(ORTH), return_inverse=True)
         strings = doc.vocab.strings
         info = [_WORD_INFO.get(o) or _word_info(o, strings) for o in orths.tolist()]
-        uwords = np.array([w for w, _, _, _, _ in info] or [""], dtype=object)
-        flags = np.array([f for _, *f in info] or [(False,) * 4], dtype=bool)
-        self.words = uwords[inverse].tolist()
-        tok_flags = flags[inverse]
-        self.name = tok_flags[:, 0].tolist()
-        self.caps = np.flatnonzero(tok_flags[:, 1]).tolist()
-        self.initial = tok_flags[:, 2].tolist()
+        columns = np.array(info or [("", False, False, False, False)], dtype=object)
+        self.words = columns[inverse, 0].tolist()
+        name, caps, initial = columns[:, 1:4].astype(bool)[inverse].T
+        self.name = name.tolist()
+        self.caps = np.flatnonzero(caps).tolist()
+        self.initial = initial.tolist()
         self.keys: list[str | None] = [None] * len(self.words)
         self.lower_vocab = {w for w, _, _, _, low in info if low}
         self._alone: set[str] | None = None

@@ -124,11 +124,12 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """Character (start, end) of each sentence of a sentenced ``doc``: ``doc.sents`` without Span objects."""
     if not len(doc):
         return [], []
-    arr = doc.to_array([IDX, LENGTH, SENT_START])
-    idx, length, sent = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
-    firsts = [i for i, v in enumerate(sent) if v == 1 or i == 0]
-    lasts = [f - 1 for f in firsts[1:]] + [len(sent) - 1]
-    return [idx[f] for f in firsts], [idx[t] + length[t] for t in lasts]
+    arr = doc.to_array([IDX, LENGTH, SENT_START]).astype(np.int64)
+    first = arr[:, 2] == 1
+    first[0] = True
+    firsts = np.flatnonzero(first)
+    lasts = np.append(firsts[1:] - 1, len(arr) - 1)
+    return arr[firsts, 0].tolist(), (arr[lasts, 0] + arr[lasts, 1]).tolist()
 
 
 @lru_cache(maxsize=1)
