@@ -21,14 +21,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
 from extractors.model import Mention, Person
 from gazetteer.load import KnownPerson, load_people
 from gazetteer.names import (
     FULL_SURNAME_MIN,
     GREY_LOW,
+    MIXED_MIN,
     GivenIndex,
     Match,
     ParsedName,
@@ -40,7 +42,11 @@ from gazetteer.translit import fold
 
 Decisions = Mapping[tuple[str, str], bool]
 #: entries of each per-resolver cache before it is emptied: memory stays bounded on any number of names
-CACHE_MAX = 200_000
+CACHE_MAX = 50_000
+#: surnames less alike than this (OSA similarity) can be neither the same person nor uncertain in a pair of full
+#: names: the same person needs ``FULL_SURNAME_MIN`` (0.80 before a prefix lift), uncertain needs
+#: 0.6 * similarity + 0.4 >= ``GREY_LOW``
+PAIR_MIN = min(FULL_SURNAME_MIN - 0.05, (GREY_LOW - 0.4) / 0.6) - 0.01
 
 
 def decision_key(name: str) -> str:
@@ -264,10 +270,17 @@ class Resolver:
             first_of.setdefault(mentions[i].name, i)
             uf.union(first_of[mentions[i].name], i)
         order = sorted(first_of, key=lambda x: (-freq[x], -self.parse(x).completeness, x))
+        close = self._close_matrix([self.parse(x) for x in order], PAIR_MIN)
+        gaz = [self.lookup(x) for x in order]  # one gazetteer person: the same whatever the rules say
+        at = {x: k for k, x in enumerate(order)}
         leaders: list[str] = []
         for name in order:
             best = None
+            x = at[name]
             for lead in leaders:
+                y = at[lead]
+                if not (close[x, y] or (gaz[x] and gaz[x] == gaz[y])):
+                    continue
                 m = self._doc_match(name, lead, uncertain)
                 if m.same and (best is None or m.score > best[0]):
                     best = (m.score, lead)
@@ -276,18 +289,20 @@ class Resolver:
             else:
                 uf.union(first_of[best[1]], first_of[name])
         # surname-only and given-only mentions
+        verdicts: dict[tuple[str, str], bool] = {}  # (spelling, full spelling) → compare(...).same, per document
+        in_full = set(full)
         for i in range(n):
             pn = parsed[i]
-            if i in full or not pn.stem:
+            if i in in_full or not pn.stem:
                 continue
-            target = self._attach(i, pn, mentions, parsed, full, uf)
+            target = self._attach(i, pn, mentions, parsed, full, uf, verdicts)
             if target is not None:
                 uf.union(target, i)
         # leftover surname-only mentions merge among themselves (same key, gender and gazetteer id)
         rest: dict[tuple, int] = {}
         with_full = {uf.find(j) for j in full}
         for i in range(n):
-            if i in full or uf.find(i) in with_full:
+            if i in in_full or uf.find(i) in with_full:
                 continue
             key = (parsed[i].stem, parsed[i].gender, mentions[i].gazetteer_id)
             if key in rest:
@@ -308,7 +323,7 @@ class Resolver:
         return m
 
     def _attach(self, i: int, pn: ParsedName, mentions: list[Mention], parsed: list[ParsedName],
-                full: list[int], uf: _UnionFind) -> int | None:
+                full: list[int], uf: _UnionFind, verdicts: dict[tuple[str, str], bool]) -> int | None:
         """Index of the full-name mention a surname-only (or bare given-name) mention belongs to."""
         cands = []
         known = mentions[i].gazetteer_id  # the detector's reading of a shared surname wins
@@ -317,8 +332,12 @@ class Resolver:
                 continue
             if known and (mentions[j].gazetteer_id or self.lookup(mentions[j].name)) not in (known, None):
                 continue
-            m = compare(pn, parsed[j], self.index)
-            if m.same:
+            key = (mentions[i].name, mentions[j].name)
+            same = verdicts.get(key)
+            if same is None:  # a surname alone needs MIXED_MIN to join: most pairs are ruled out in C
+                same = verdicts[key] = _surnames_close(pn, parsed[j], MIXED_MIN) and \
+                    compare(pn, parsed[j], self.index).same
+            if same:
                 exact = parsed[j].stem == pn.stem
                 gender_known = bool(pn.gender) and pn.gender == parsed[j].gender
                 cands.append((gender_known, exact, j))
@@ -401,7 +420,11 @@ class Resolver:
                 c.id = _xid(f"|{pn.stem}|{pn.gender}")
 
     def _candidate_pairs(self, names: list[ParsedName]) -> Iterable[tuple[int, int]]:
-        """Index pairs worth comparing: blocked by surname key (equal, same prefix or same suffix)."""
+        """Index pairs worth comparing: blocked by surname key (equal, same prefix or same suffix).
+
+        Within a block, only the pairs :meth:`_close_matrix` lets through are compared: comparing every
+        pair of a block cost ~20 ms an article on news naming many unknown people.
+        """
         blocks: dict[str, list[int]] = defaultdict(list)
         for i, pn in enumerate(names):
             blocks["p:" + pn.stem[:3]].append(i)
@@ -411,21 +434,41 @@ class Resolver:
             if len(members) < 2:
                 continue
             stems = [names[i].stem for i in members]
-            if len(members) > 400:
-                scores = process.cdist(stems, stems, scorer=Indel.normalized_similarity,
-                                       score_cutoff=FULL_SURNAME_MIN - 0.05, workers=1)
-                pairs = zip(*scores.nonzero(), strict=True)
-            else:
-                pairs = ((x, y) for x in range(len(members)) for y in range(x + 1, len(members)))
-            for x, y in pairs:
-                if x >= y:
-                    continue
+            close = self._close_matrix([names[i] for i in members], PAIR_MIN)
+            for x, y in zip(*np.nonzero(np.triu(close, 1)), strict=True):
                 i, j = members[x], members[y]
                 if (i, j) in seen:
                     continue
                 seen.add((i, j))
                 if abs(len(stems[x]) - len(stems[y])) <= 3:
                     yield i, j
+
+    def _close_matrix(self, names: list[ParsedName], bar: float) -> np.ndarray:
+        """Which pairs of full names :meth:`match` could find the same person or uncertain, by the rules or a
+        recorded decision: surnames at least ``bar`` alike (OSA on the key or the folded surname, as
+        ``names.surname_similarity`` reads them, scored in C by rapidfuzz) or sharing a key (case ending, other
+        romanisation, part of a double surname), and given names not of different classes. A cheap necessary
+        condition: only these pairs are compared in Python (~20 µs a pair)."""
+        close = np.zeros((len(names), len(names)), dtype=bool)
+        for strings in ([pn.stem for pn in names], [pn.surname for pn in names]):
+            close |= process.cdist(strings, strings, scorer=OSA.normalized_similarity, score_cutoff=bar,
+                                   workers=1) > 0
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for x, pn in enumerate(names):
+            for key in _surname_keys(pn):
+                by_key[key].append(x)
+        for xs in by_key.values():
+            if len(xs) > 1:
+                close[np.array(xs)[:, None], np.array(xs)] = True
+        close &= ~_given_conflicts(names)
+        if self.decisions:  # a recorded decision is honoured whatever the names
+            by_name: dict[str, list[int]] = defaultdict(list)
+            for x, pn in enumerate(names):
+                by_name[decision_key(pn.raw)].append(x)
+            for ka, kb in self.decisions:
+                if ka in by_name and kb in by_name:
+                    close[np.ix_(by_name[ka], by_name[kb])] = close[np.ix_(by_name[kb], by_name[ka])] = True
+        return close
 
     def _canonical_names(self, flat: list[_Cluster]) -> dict[str, str]:
         best: dict[str, tuple] = {}
@@ -448,13 +491,46 @@ class _Cluster:
     id: str = ""
     key: str = ""
 
+    _best: ParsedName | None = None
+
     @property
     def best(self) -> ParsedName:
-        return max(self.parsed, key=lambda p: (p.completeness, p.raw))
+        if self._best is None:
+            self._best = max(self.parsed, key=lambda p: (p.completeness, p.raw))
+        return self._best
 
     @property
     def best_name(self) -> str:
         return self.best.raw
+
+
+def _given_conflicts(names: list[ParsedName]) -> np.ndarray:
+    """Pairs of full given names of different classes ("Ivan" / "Piotr": ``names.given_similarity`` is 0),
+    as a matrix; names of one class each are compared in NumPy."""
+    n = len(names)
+    classes = [pn.given_classes if len(pn.given) > 1 else frozenset() for pn in names]
+    ids: dict[frozenset[str], int] = {}
+    code = np.array([-1 if not c else ids.setdefault(c, len(ids)) if len(c) == 1 else -2 for c in classes])
+    single = code >= 0
+    out = single[:, None] & single[None, :] & (code[:, None] != code[None, :])
+    for x in np.flatnonzero(code == -2).tolist():  # several classes ("Alex"): set by set
+        row = [bool(classes[y]) and not classes[x] & classes[y] for y in range(n)]
+        out[x, :] = row
+        out[:, x] = row
+    return out
+
+
+def _surname_keys(pn: ParsedName) -> set[str]:
+    return {pn.stem, *pn.case_stems, *pn.alt_stems, *pn.part_stems}
+
+
+def _surnames_close(a: ParsedName, b: ParsedName, bar: float) -> bool:
+    """Necessary for ``names.surname_similarity(a, b) >= bar`` (and for its typo and double-surname rules):
+    a shared surname key, or the keys or folded surnames at least ``bar`` alike (OSA)."""
+    if _surname_keys(a) & _surname_keys(b):
+        return True
+    return OSA.normalized_similarity(a.stem, b.stem, score_cutoff=bar) > 0 or \
+        OSA.normalized_similarity(a.surname, b.surname, score_cutoff=bar) > 0
 
 
 def _xid(key: str) -> str:
