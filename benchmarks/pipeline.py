@@ -43,6 +43,14 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _rss_mb() -> float:
+    """Resident memory now (Linux ``/proc``; elsewhere the peak so far)."""
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return _peak_mb()
+
+
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(itertools.islice(it, size)):
@@ -68,8 +76,9 @@ def check_tokens(paths: list[Path]) -> int:
     return len(paths)
 
 
-def trafilatura_and_pipeline(directory: Path, db: Path, batch: int) -> tuple[dict[str, float], dict[str, int], int,
-                                                                           int]:
+def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
+                             rss: list[tuple[int, float]] | None = None) -> tuple[dict[str, float], dict[str, int], int,
+                                                                                  int]:
     """trafilatura alone and the pipeline's stages, batch by batch, interleaved; seconds per stage and rows added.
 
     For each batch of ``batch`` pages: first trafilatura alone (read each page, ``extract_article``), then the
@@ -77,7 +86,8 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int) -> tuple[dic
     ``load_batch`` into a fresh DuckDB file). Interleaving puts both sides of the ratio under the same machine
     conditions (this machine is shared: its speed drifts by 20-30% over minutes). Nothing holds more than
     one batch. Returns ``(seconds per stage, rows added, pages, article words)``; stage ``trafilatura`` is
-    trafilatura alone.
+    trafilatura alone. ``rss`` gets ``(pages so far, resident MB)`` after each batch: memory must not grow with
+    the pages.
     """
     from extractors.pipeline import extract_pages, resolve_pages
     from extractors.text import extract_article, read_page
@@ -113,6 +123,8 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int) -> tuple[dic
                 secs[k] += b - a
             words += sum(len(a.text.split()) for a in articles)
             del articles, facts
+            if rss is not None:
+                rss.append((pages, _rss_mb()))
     finally:
         t0 = time.perf_counter()
         con.close()  # the last checkpoint writes what the batches left in the WAL: part of loading
@@ -224,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tokens and sentences identical to stock spaCy on {checked} pages")
 
         gc.collect()
-        secs, added, n_pages, words = trafilatura_and_pipeline(pages_dir, work / "direct.duckdb", args.batch)
+        rss: list[tuple[int, float]] = []
+        secs, added, n_pages, words = trafilatura_and_pipeline(pages_dir, work / "direct.duckdb", args.batch, rss)
         print(f"article text: {words / n_pages:,.0f} words a page")
         rss_pipeline = _peak_mb()
         t_traf = secs.pop("trafilatura")
@@ -251,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{f'extract flow, {n_prefect} pages: direct':<34} {t_without:9.2f} {n_prefect / t_without:9.1f}")
     print(f"{f'extract flow, {n_prefect} pages: Prefect':<34} {t_with:9.2f} {n_prefect / t_with:9.1f}")
     print(f"{f'resolve {args.mentions:,} mentions':<34} {t_resolve:9.2f}")
+    marks = sorted({rss[min(len(rss) - 1, round(f * len(rss)) - 1)] for f in (0.1, 0.25, 0.5, 0.75, 1.0)})
+    print("RSS while streaming (pages: MB): " + ", ".join(f"{n:,}: {mb:.0f}" for n, mb in marks))
     print(f"peak RSS: {rss_pipeline:.0f} MB after the streamed pipeline, {peak:.0f} MB at the end "
           f"(the Prefect comparison holds its {n_prefect} pages; {n_loaded} articles)")
     print(f"RESULT pipeline_vs_trafilatura={ratio:.2f} prefect_overhead={overhead:.3f} "
