@@ -66,3 +66,13 @@ def test_review_cli_lists_and_records(tmp_path):
     assert "accepted" in runner.invoke(app, ["review", "--status", "all", "--db", db]).output
     missing = runner.invoke(app, ["review", "reject", "99", "--db", db])
     assert missing.exit_code == 1
+
+
+def test_a_pair_repeated_in_one_call_is_queued_once_with_its_first_score(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    rows = [("Anna Kovalchuk", "Anna Kovalczyk", "anna kovalchuk", "anna kovalczyk", 0.87),
+            ("Anna Kovalczyk", "Anna Kovalchuk", "anna kovalczyk", "anna kovalchuk", 0.9),
+            ("Ivan Kozlov", "Ivan Kozlovsky", "ivan kozlov", "ivan kozlovsky", 0.8)]
+    assert add_uncertain(con, rows) == 2
+    assert [(a, b, s) for _, a, b, s, _ in list_pairs(con)] == [
+        ("Anna Kovalchuk", "Anna Kovalczyk", 0.87), ("Ivan Kozlov", "Ivan Kozlovsky", 0.8)]
