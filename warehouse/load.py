@@ -201,10 +201,10 @@ class _Batch:
                     con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _newsfacts_deleted)")
             finally:
                 con.unregister("_newsfacts_deleted")
-        _bulk_insert(con, "articles", ARTICLE_COLUMNS, list(self.articles.values()), on_conflict="")
+        _bulk_insert(con, "articles", ARTICLE_COLUMNS, list(self.articles.values()), tail="")
         _bulk_insert(con, "article_urls", ("url", "article_id", "relation"), list(self.urls.values()))
         _bulk_insert(con, "content_fingerprints", ("article_id", "simhash", "method"),
-                     [(aid, fp, METHOD) for aid, fp in self.fps.items()], {"simhash": pa.uint64()}, on_conflict="")
+                     [(aid, fp, METHOD) for aid, fp in self.fps.items()], {"simhash": pa.uint64()}, tail="")
         self.facts.insert(con)
 
 
@@ -227,15 +227,17 @@ def link_aliases(con: duckdb.DuckDBPyConnection, aliases: dict[str, str]) -> int
 class _Facts:
     """Fact rows of a batch, per table, inserted at the end with one column scan per table.
 
-    Persons and spellings are keyed like their tables' primary keys, first one kept, as ``INSERT ... ON
-    CONFLICT DO NOTHING`` row by row would. Fact rows are one per (article, start offset), first one kept;
-    an article loaded twice in one batch keeps its last load's facts. The fact tables have no primary key
-    (migration 006: its index grew with every row): this keying, and the deletion of a replaced article's
-    facts in the same transaction, is what lands each fact exactly once.
+    Persons and spellings are keyed by id and by (id, spelling), first one kept, and inserted only when not
+    stored yet. Fact rows are one per (article, start offset), first one kept; an article loaded twice in one
+    batch keeps its last load's facts. No table here has a primary key (migrations 006-007: DuckDB keeps one
+    as an in-memory index that grew with every row): this keying, the anti-join and the deletion of a
+    replaced article's facts, all in the batch's transaction, land each row exactly once.
     """
 
-    #: tables whose rows may already be stored (no index on the fact tables: their rows never are)
-    KEYED = ("persons", "person_aliases")
+    #: tables whose rows may already be stored, by key: a row is inserted only when its key is not (an anti-join;
+    #: no table has an index for ON CONFLICT since migrations 006-007). Fact rows never are: their article's
+    #: rows were deleted first.
+    KEYED = {"persons": ("id",), "person_aliases": ("person_id", "alias")}
 
     TABLES = {  # table → column names, in table order
         "persons": ("id", "name", "gazetteer_id"),
@@ -280,13 +282,17 @@ class _Facts:
             rows["counts"] += counts
             rows["dates"] += dates
         for table, cols in self.TABLES.items():
-            _bulk_insert(con, table, cols, rows[table], on_conflict="ON CONFLICT DO NOTHING" if table in self.KEYED
-                         else "")
+            key = self.KEYED.get(table)
+            new_only = ("WHERE NOT EXISTS (SELECT 1 FROM {t} s WHERE {on})".format(
+                t=table, on=" AND ".join(f"s.{k} = _newsfacts_rows.{k}" for k in key)) if key else "")
+            _bulk_insert(con, table, cols, rows[table], tail=new_only)
 
 
 def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, cols: tuple[str, ...], rows: list[tuple],
-                 types: dict[str, pa.DataType] | None = None, on_conflict: str = "ON CONFLICT DO NOTHING") -> None:
-    """``INSERT INTO table ... ON CONFLICT DO NOTHING`` of many rows through one scan of an Arrow table.
+                 types: dict[str, pa.DataType] | None = None, tail: str = "ON CONFLICT DO NOTHING") -> None:
+    """``INSERT INTO table ... SELECT ... FROM rows {tail}`` of many rows through one scan of an Arrow table.
+
+    ``tail``: ``ON CONFLICT DO NOTHING`` (the default, for a table with a key), a ``WHERE`` clause, or nothing.
 
     DuckDB reads Arrow columns directly; ``executemany`` runs one INSERT per row (~1 ms a row here).
     Column types come from the table, so the Arrow types are only what Python's values suggest.
@@ -298,7 +304,7 @@ def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, cols: tuple[str, ..
     con.register("_newsfacts_rows", batch)
     try:
         names = ", ".join(cols)
-        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _newsfacts_rows {on_conflict}")
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _newsfacts_rows {tail}")
     finally:
         con.unregister("_newsfacts_rows")
 

@@ -69,8 +69,11 @@ def fill(con: duckdb.DuckDBPyConnection) -> None:
         for pid, name, surface in a["people"]:
             start = text.index(surface, pos)
             pos = start + len(surface)
-            con.execute("INSERT INTO persons VALUES (?, ?, NULL) ON CONFLICT DO NOTHING", [pid, name])
-            con.execute("INSERT INTO person_aliases VALUES (?, ?) ON CONFLICT DO NOTHING", [pid, surface])
+            con.execute("INSERT INTO persons SELECT ?, ?, NULL WHERE NOT EXISTS (SELECT 1 FROM persons WHERE id = ?)",
+                        [pid, name, pid])
+            con.execute("INSERT INTO person_aliases SELECT ?, ? WHERE NOT EXISTS "
+                        "(SELECT 1 FROM person_aliases WHERE person_id = ? AND alias = ?)",
+                        [pid, surface, pid, surface])
             con.execute("INSERT INTO person_mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
                         [a["id"], pid, surface, surface, start, start + len(surface), _sentence(text, start)])
         for value, high, qualifier, unit, surface in a["counts"]:

@@ -77,3 +77,16 @@ def test_each_fact_lands_once_per_article_and_offset_without_an_index_to_enforce
     assert table_counts(con)["counts"] == 1 and table_counts(con)["dates"] == 1
     keys = con.execute("SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()
     assert not {"person_mentions", "counts", "dates"} & {k for (k,) in keys}
+
+
+def test_people_and_spellings_land_once_across_batches_without_an_index(tmp_path):
+    con = connect(tmp_path / "w.duckdb")
+    other = make_page(TEXT + " Another story.", url="http://example.test/b")  # not a copy of the first
+    other.article.canonical_url = "http://example.test/b"
+    load_pages(con, [make_page()])
+    load_pages(con, [other, other])  # the same person and spelling again, from another article
+    assert con.execute("SELECT count(*) FROM persons").fetchone() == (1,)
+    assert con.execute("SELECT count(*) FROM person_aliases").fetchone() == (1,)
+    assert table_counts(con)["person_mentions"] == 2
+    keys = con.execute("SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()
+    assert not {"persons", "person_aliases"} & {k for (k,) in keys}
