@@ -27,7 +27,6 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse import fingerprints
 from warehouse.migrate import MigrationError, WarehouseError, check_not_newer, needs_upgrade, upgrade
 
 __all__ = [
@@ -151,6 +150,8 @@ def connect(path: str | Path | None = None, read_only: bool = False, *,
 
 def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
     """Newest schema and views, and every content fingerprint of the code's scheme (a no-op when current)."""
+    from warehouse import fingerprints  # writers only: it imports spaCy (~3 s), which `newsfacts query` never needs
+
     upgrade(con)
     if fingerprints.stale(con):
         fingerprints.refresh(con)
