@@ -56,6 +56,7 @@ class _Tables:
     people_phon: dict[tuple[str, ...], frozenset[str]]  # phonetic keys of each spelling → person ids
     max_person: int
     surnames_phon: dict[str, frozenset[str]]  # phonetic key of each surname → person ids
+    surname_deletes: dict[str, tuple[str, ...]]  # a surname key and each key with one letter deleted → surname keys
     order: dict[str, int]  # person id → position in people.yaml (earlier = more prominent)
     first_classes: dict[str, frozenset[str]]  # person id → given-name classes of its spellings
     gender: dict[str, str]
@@ -67,6 +68,7 @@ class _Tables:
     heads: frozenset[str]  # org and place head words
     prefixes: frozenset[str]  # words that start place names ("North")
     titles: dict[tuple[str, ...], bool]  # capitalised titles and roles (keys) → True
+    title_first: frozenset[str]  # first keys of titles: a cheap first test
     max_title: int
     regnal: frozenset[tuple[str, ...]]  # titles used with a given name alone ("Pope Leo XIV")
     roles: dict[tuple[str, ...], bool]  # lowercase role phrases
@@ -170,6 +172,7 @@ def _tables() -> _Tables:
         people_phon={k: frozenset(v) for k, v in phon.items()},
         max_person=max((len(k) for k in people), default=1),
         surnames_phon={k: frozenset(v) for k, v in surnames.items()},
+        surname_deletes=_deletes_index(surnames),
         order=order,
         first_classes={k: frozenset(v) for k, v in first_classes.items()},
         gender=gender,
@@ -182,6 +185,7 @@ def _tables() -> _Tables:
         heads=frozenset(_key(w) for w in (*lex.organisation_heads, *lex.place_heads)),
         prefixes=frozenset(_key(w) for w in lex.place_prefixes),
         titles=titles,
+        title_first=frozenset(k[0] for k in titles),
         max_title=max((len(k) for k in titles), default=1),
         regnal=frozenset(_phrase(t) for t in lex.regnal_titles),
         roles=roles,
@@ -192,6 +196,20 @@ def _tables() -> _Tables:
         never=frozenset(_key(w) for w in lex.never_names),
         stop=frozenset(spacy.blank("en").Defaults.stop_words),
     )
+
+
+def _deletes(key: str) -> set[str]:
+    """``key`` and every string one deletion away from it."""
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+
+
+def _deletes_index(keys) -> dict[str, tuple[str, ...]]:
+    """Each key's deletion neighbourhood → the keys: strings within one edit share an entry (symmetric delete)."""
+    index: dict[str, set[str]] = {}
+    for key in keys:
+        for d in _deletes(key):
+            index.setdefault(d, set()).add(key)
+    return {d: tuple(sorted(v)) for d, v in index.items()}
 
 
 class _Doc:
@@ -470,10 +488,11 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
         t = run[k]
         # a title phrase inside the run ("Special Envoy", "President")
         tlen = 0
-        for length in range(min(tb.max_title, len(run) - k), 0, -1):
-            if tuple(d.key(x) for x in run[k:k + length]) in tb.titles:
-                tlen = length
-                break
+        if d.key(t) in tb.title_first:
+            for length in range(min(tb.max_title, len(run) - k), 0, -1):
+                if tuple(d.key(x) for x in run[k:k + length]) in tb.titles:
+                    tlen = length
+                    break
         if d.words[t] == "-" or (k > 0 and d.words[run[k - 1]] == "-"):
             seg.append(t)  # a hyphen-joined part belongs to the word before it
             k += 1
@@ -637,10 +656,12 @@ def _near_known(d: _Doc, tb: _Tables, words: list[int]) -> frozenset[str]:
     sur = _phon(d.key(words[-1]))
     if g is None or len(sur) < 6:
         return frozenset()
+    # surnames one edit away share a string of their deletion neighbourhoods; the distance confirms it
+    near = {key for part in _deletes(sur) for key in tb.surname_deletes.get(part, ())}
     out = set()
-    for key, ids in tb.surnames_phon.items():
-        if abs(len(key) - len(sur)) <= 1 and Levenshtein.distance(key, sur, score_cutoff=1) <= 1:
-            out.update(pid for pid in ids if g.cls in tb.first_classes.get(pid, ()))
+    for key in near:
+        if Levenshtein.distance(key, sur, score_cutoff=1) <= 1:
+            out.update(pid for pid in tb.surnames_phon[key] if g.cls in tb.first_classes.get(pid, ()))
     return frozenset(out)
 
 

@@ -122,6 +122,13 @@ class Resolver:
                     self._exact[(pn.stem, gid)].add(p.id)
         self._stems = sorted(self._by_stem)
         self._surnames = sorted({pn.surname for pn, _ in self._spellings})
+        # full-name spellings by surname key and by folded surname: fuzzy lookups visit only the near ones
+        self._full_by_stem: dict[str, list[int]] = defaultdict(list)  # → positions in self._spellings
+        self._full_by_surname: dict[str, list[int]] = defaultdict(list)
+        for i, (pn, _) in enumerate(self._spellings):
+            if pn.has_given:
+                self._full_by_stem[pn.stem].append(i)
+                self._full_by_surname[pn.surname].append(i)
         self._lookup_cache: dict[str, str | None] = {}
         #: (a, b) → the rules' Match for two spellings; news repeats the same names from article to article,
         #: so a batch decides most pairs it meets once (recorded decisions are checked before it)
@@ -178,9 +185,11 @@ class Resolver:
         near |= {s for s in pn.case_stems if s in self._by_stem}
         near_folded = {s for s, _, _ in process.extract(pn.surname, self._surnames, scorer=Indel.normalized_similarity,
                                                         score_cutoff=cutoff, limit=20)}
-        for known, pid in self._spellings:
-            if (known.stem in near or known.surname in near_folded) and known.has_given \
-                    and compare(pn, known, self.index).same:
+        nearby = {i for s in near for i in self._full_by_stem.get(s, ())}
+        nearby.update(i for s in near_folded for i in self._full_by_surname.get(s, ()))
+        for i in nearby:
+            known, pid = self._spellings[i]
+            if compare(pn, known, self.index).same:
                 ids.add(pid)
         return ids
 
