@@ -37,6 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.pages import page_paths, write_pages
+from flows.gc_tuning import tune_gc
 
 
 def _peak_mb() -> float:
@@ -225,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    tune_gc()  # as every process that runs the flows does (``flows/__init__``); both sides of every ratio run with it
     work = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="newsfacts-bench-"))
     pages_dir = work / "pages"
     try:

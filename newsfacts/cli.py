@@ -225,9 +225,11 @@ def main() -> None:
     """Console entry point: known input errors end with one clear line and exit code 2, not a traceback."""
     from crawler.settings import SettingsError
     from crawler.sources import SourcesError
+    from flows.gc_tuning import tune_gc
     from gazetteer.load import GazetteerError
     from warehouse.migrate import WarehouseError
 
+    tune_gc()  # batch work: see flows.gc_tuning
     try:
         app(standalone_mode=True)
     except (GazetteerError, SourcesError, SettingsError, WarehouseError) as exc:
