@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
-import numpy as np
 import spacy
 from rapidfuzz.distance import Levenshtein
 from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
@@ -72,6 +72,7 @@ class _Tables:
     max_title: int
     regnal: frozenset[tuple[str, ...]]  # titles used with a given name alone ("Pope Leo XIV")
     roles: dict[tuple[str, ...], bool]  # lowercase role phrases
+    role_first: frozenset[str]  # first words of role phrases: a cheap first test
     max_role: int
     cue_last: frozenset[str]  # last keys of titles and roles: a cheap first test
     modifiers: frozenset[str]
@@ -189,6 +190,7 @@ def _tables() -> _Tables:
         max_title=max((len(k) for k in titles), default=1),
         regnal=frozenset(_phrase(t) for t in lex.regnal_titles),
         roles=roles,
+        role_first=frozenset(k[0] for k in roles),
         max_role=max((len(k) for k in roles), default=1),
         cue_last=frozenset({k[-1] for k in titles} | {k[-1] for k in roles}),
         modifiers=frozenset(_key(w) for w in lex.modifiers),
@@ -216,7 +218,7 @@ class _Doc:
     """Per-document token arrays; keys are computed lazily and cached per process."""
 
     __slots__ = ("text", "words", "starts", "ends", "space", "name", "caps", "initial", "sent_start", "keys",
-                 "lower_vocab", "_alone")
+                 "lowers", "lower_vocab", "_alone")
 
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
@@ -230,19 +232,19 @@ class _Doc:
         self.sent_start = (arr[:, 3] == 1).tolist()  # SENT_START: 1 starts a sentence, -1 does not
         if len(arr):
             self.sent_start[0] = True
-        # per distinct word, not per token: the word's flags are cached per process by its ORTH id
-        # (the token's text, which is ``text[start:end]``), then spread over the tokens in NumPy
-        orths, inverse = np.unique(doc.to_array(ORTH), return_inverse=True)
-        strings = doc.vocab.strings
-        info = [_WORD_INFO.get(o) or _word_info(o, strings) for o in orths.tolist()]
-        columns = np.array(info or [("", False, False, False, False)], dtype=object)
-        self.words = columns[inverse, 0].tolist()
-        name, caps, initial = columns[:, 1:4].astype(bool)[inverse].T
-        self.name = name.tolist()
-        self.caps = np.flatnonzero(caps).tolist()
-        self.initial = initial.tolist()
-        self.keys: list[str | None] = [None] * len(self.words)
-        self.lower_vocab = {w for w, _, _, _, low in info if low}
+        # each distinct word's flags, key and lower case are kept once per process (a row of ``_WORDS``,
+        # found by the token's ORTH id); a Doc's columns are then fetched in C by ``itemgetter``
+        rows_of, strings = _WORDS.rows, doc.vocab.strings
+        rows = [r if (r := rows_of.get(o)) is not None else _WORDS.add(o, strings)
+                for o in doc.to_array(ORTH).tolist()]
+        cols = _WORDS.columns
+        if len(rows) == 1:
+            self.words, self.name, caps, self.initial, lows, self.keys, self.lowers = ((c[rows[0]],) for c in cols)
+        else:
+            fetch = itemgetter(*rows)
+            self.words, self.name, caps, self.initial, lows, self.keys, self.lowers = (fetch(c) for c in cols)
+        self.caps = [i for i, c in enumerate(caps) if c]
+        self.lower_vocab = {cols[0][r] for r in set(rows) if cols[4][r]}
         self._alone: set[str] | None = None
 
     def alone_keys(self, tb: _Tables) -> set[str]:
@@ -250,20 +252,12 @@ class _Doc:
         if self._alone is None:
             n = len(self.words)
             self._alone = {
-                self.key(i) for i in self.caps
+                self.keys[i] for i in self.caps
                 if i and self.name[i] and not self.sent_start[i] and not self.name[i - 1] and self.words[i - 1] != "-"
                 and (i + 1 == n or (not self.name[i + 1] and self.words[i + 1] != "-"))
                 and not _cued(self, tb, i)}
         return self._alone
 
-    def key(self, i: int) -> str:
-        k = self.keys[i]
-        if k is None:
-            k = self.keys[i] = _key_cached(self.words[i])
-        return k
-
-    def lower(self, i: int) -> str:
-        return self.words[i].lower()
 
 
 def doc_text(doc: Doc) -> str:
@@ -274,22 +268,29 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-#: ORTH id → (word, name part, capitalised, initial "A.", lower-case first letter); cleared when it grows large.
-_WORD_INFO: dict[int, tuple[str, bool, bool, bool, bool]] = {}
+class _WordTable:
+    """Per-process columns of every word seen: (word, name part, capitalised, initial "A.", lower-case first
+    letter, key, lower case), one row per ORTH id; emptied when it grows large."""
+
+    MAX_ROWS = 200_000
+
+    def __init__(self) -> None:
+        self.rows: dict[int, int] = {}
+        self.columns: tuple[list, ...] = tuple([] for _ in range(7))
+
+    def add(self, orth: int, strings) -> int:
+        if len(self.rows) >= self.MAX_ROWS:
+            self.__init__()
+        w = strings[orth]
+        row = self.rows[orth] = len(self.rows)
+        for col, value in zip(self.columns, (w, _is_name_part(w), w[:1].isupper(),
+                                             len(w) == 2 and w[1] == "." and w[0].isupper(), w[:1].islower(),
+                                             _key(w), w.lower()), strict=True):
+            col.append(value)
+        return row
 
 
-def _word_info(orth: int, strings) -> tuple[str, bool, bool, bool, bool]:
-    if len(_WORD_INFO) > 200_000:
-        _WORD_INFO.clear()
-    w = strings[orth]
-    info = _WORD_INFO[orth] = (w, _is_name_part(w), w[:1].isupper(), len(w) == 2 and w[1] == "." and w[0].isupper(),
-                               w[:1].islower())
-    return info
-
-
-@lru_cache(maxsize=100_000)
-def _key_cached(word: str) -> str:
-    return _key(word)
+_WORDS = _WordTable()
 
 
 @lru_cache(maxsize=100_000)
@@ -339,23 +340,23 @@ def _name_span(d: _Doc, i: int, limit: int) -> list[int]:
 
 def _blocked_single(d: _Doc, tb: _Tables, i: int) -> bool:
     """A lone word that must not be taken as a surname."""
-    k = d.key(i)
+    k = d.keys[i]
     if k in tb.never or (k,) in tb.nonperson or (k,) in tb.titles or k in tb.heads:
         return True
-    return d.sent_start[i] and d.lower(i) in tb.stop
+    return d.sent_start[i] and d.lowers[i] in tb.stop
 
 
 def _cued(d: _Doc, tb: _Tables, i: int) -> bool:
     """A title ("President") or role ("journalist") right before token i."""
-    if i < 1 or (d.key(i - 1) not in tb.cue_last and d.lower(i - 1) not in tb.cue_last):
+    if i < 1 or (d.keys[i - 1] not in tb.cue_last and d.lowers[i - 1] not in tb.cue_last):
         return False
     for length in range(1, max(tb.max_title, tb.max_role) + 1):
         a = i - length
         if a < 0:
             break
-        if tuple(d.key(j) for j in range(a, i)) in tb.titles and d.words[a][:1].isupper():
+        if tuple(d.keys[j] for j in range(a, i)) in tb.titles and d.words[a][:1].isupper():
             return True
-        if tuple(d.lower(j) for j in range(a, i)) in tb.roles:
+        if tuple(d.lowers[j] for j in range(a, i)) in tb.roles:
             return True
     return False
 
@@ -368,10 +369,10 @@ def _match_known(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
         if i < resume or taken[i]:
             continue
         # non-person phrase (org, place, demonym); tokens need not be name parts ("Charter 97")
-        k = d.key(i)
+        k = d.keys[i]
         np_len = 0
         for length in tb.nonperson_first.get(k, ()):
-            if i + length <= n and tuple(d.key(j) for j in range(i, i + length)) in tb.nonperson:
+            if i + length <= n and tuple(d.keys[j] for j in range(i, i + length)) in tb.nonperson:
                 np_len = length
                 break
         known_start = k in tb.person_first or _phon(k) in tb.person_first
@@ -381,7 +382,7 @@ def _match_known(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
             idx = [j for j in span[:end] if not d.initial[j]]
             if d.initial[span[end - 1]]:
                 continue
-            keys = tuple(d.key(j) for j in idx)
+            keys = tuple(d.keys[j] for j in idx)
             ids = tb.people.get(keys)
             if ids is None and (len(keys) > 1 or len(keys[0]) >= 5):
                 ids = tb.people_phon.get(tuple(_phon(k) for k in keys))
@@ -393,7 +394,7 @@ def _match_known(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
         if best is not None and best[0] == 1:
             if _blocked_single(d, tb, i) and not _cued(d, tb, i):
                 best = None
-            elif i + 1 < n and d.name[i + 1] and d.key(i + 1) in tb.heads:
+            elif i + 1 < n and d.name[i + 1] and d.keys[i + 1] in tb.heads:
                 best = None  # "Trump Tower"
         if best is not None and (best[0] > np_len or (best[0] == np_len and best[0] >= 2)):
             first, last, ids = i, best[1], best[2]
@@ -417,13 +418,13 @@ def _with_given_name(d: _Doc, tb: _Tables, taken: list[bool], first: int, last: 
         p = first - 1
         if (p >= 0 and not taken[p] and d.name[p] and d.space[p] and d.text[d.ends[p]] == " "
                 and not _blocked_single(d, tb, p)):
-            g = tb.given.get(d.key(p))
+            g = tb.given.get(d.keys[p])
             if g is not None:
                 fits = {pid for pid in pid_options
                         if g.cls in tb.first_classes.get(pid, ()) or (
                             not tb.first_classes.get(pid) and g.gender in (tb.gender.get(pid), "u"))}
                 first, pid_options = p, fits
-            elif (d.key(p),) not in tb.titles and not d.sent_start[p]:
+            elif (d.keys[p],) not in tb.titles and not d.sent_start[p]:
                 first = p  # an unlisted spelling of the person's own given name
     return first, frozenset(pid_options)
 
@@ -488,20 +489,20 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
         t = run[k]
         # a title phrase inside the run ("Special Envoy", "President")
         tlen = 0
-        if d.key(t) in tb.title_first:
+        if d.keys[t] in tb.title_first:
             for length in range(min(tb.max_title, len(run) - k), 0, -1):
-                if tuple(d.key(x) for x in run[k:k + length]) in tb.titles:
+                if tuple(d.keys[x] for x in run[k:k + length]) in tb.titles:
                     tlen = length
                     break
         if d.words[t] == "-" or (k > 0 and d.words[run[k - 1]] == "-"):
             seg.append(t)  # a hyphen-joined part belongs to the word before it
             k += 1
             continue
-        key = d.key(t)
+        key = d.keys[t]
         blocker = (tlen or key in tb.never or key in tb.modifiers
-                   or (d.sent_start[t] and d.lower(t) in tb.stop))
+                   or (d.sent_start[t] and d.lowers[t] in tb.stop))
         if (blocker and not tlen and key in tb.never and k == len(run) - 1 and len(seg) == 1 and d.name[t]
-                and d.key(seg[0]) in tb.given and _apposition(d, tb, [seg[0], t])):
+                and d.keys[seg[0]] in tb.given and _apposition(d, tb, [seg[0], t])):
             # a never-name word as the surname after a given name, confirmed by what follows
             # ("Mark Christian, a spokesman", "Hope May said")
             blocker = False
@@ -510,7 +511,7 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
                 _decide(d, tb, seg, cue, taken, found, regnal)
                 seg = []
             cue = bool(tlen) or (cue and key in tb.modifiers)
-            regnal = bool(tlen) and tuple(d.key(x) for x in run[k:k + tlen]) in tb.regnal
+            regnal = bool(tlen) and tuple(d.keys[x] for x in run[k:k + tlen]) in tb.regnal
             k += max(tlen, 1)
             continue
         seg.append(t)
@@ -528,27 +529,27 @@ def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], 
     if not words:
         return
     p = seg[0] - 1
-    if (p >= 1 and d.lower(p) in _ORG_LINKS and d.words[p - 1][:1].isupper() and d.key(p - 1) in tb.heads
-            and (d.lower(p) == "for" or d.key(words[0]) not in tb.given)):
+    if (p >= 1 and d.lowers[p] in _ORG_LINKS and d.words[p - 1][:1].isupper() and d.keys[p - 1] in tb.heads
+            and (d.lowers[p] == "for" or d.keys[words[0]] not in tb.given)):
         return  # the tail of an organisation's name: "Center for Civil Liberties", "Ministry of Emergency Situations"
-    last_key = d.key(words[-1])
+    last_key = d.keys[words[-1]]
     if last_key in tb.heads:
         return  # "Coordination Council", "Victory Square"
     nxt = seg[-1] + 1
-    if nxt < len(d.words) and d.key(nxt) in tb.heads and d.words[nxt][:1].isupper():
+    if nxt < len(d.words) and d.keys[nxt] in tb.heads and d.words[nxt][:1].isupper():
         return
     if _role_after(d, tb, nxt):
         return  # "Future Publishing founder X", "Reuters photographer X": the run qualifies a role
     # a leading sentence-initial word that is no given name before a name that starts with one
-    if (len(words) >= 3 and d.key(words[0]) not in tb.given
-            and d.key(words[1]) in tb.given and (d.sent_start[words[0]] or d.lower(words[0]) in d.lower_vocab)):
+    if (len(words) >= 3 and d.keys[words[0]] not in tb.given
+            and d.keys[words[1]] in tb.given and (d.sent_start[words[0]] or d.lowers[words[0]] in d.lower_vocab)):
         seg = seg[seg.index(words[1]):]
         words = words[1:]
-    if len(words) > _MAX_NAME_TOKENS or len({d.key(t) for t in words}) < len(words):
+    if len(words) > _MAX_NAME_TOKENS or len({d.keys[t] for t in words}) < len(words):
         return  # too long for a name, or a repeated word ("Northward Northward")
-    if d.key(words[0]) in tb.prefixes and d.key(words[0]) not in tb.given:
+    if d.keys[words[0]] in tb.prefixes and d.keys[words[0]] not in tb.given:
         return  # "North Tyneside", "Fort Worth"
-    first_given = d.key(words[0]) in tb.given
+    first_given = d.keys[words[0]] in tb.given
     person = False
     if 2 <= len(words) <= 3 and first_given:
         person = True
@@ -560,10 +561,10 @@ def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], 
         person = True
     elif cue and 1 <= len(words) <= 3:
         # a lone cued word: a surname ("Lord Alli"), not a common word or a given name ("Sir Keir")
-        person = len(words) > 1 or (d.lower(words[0]) not in d.lower_vocab and d.key(words[0]) not in tb.given)
-    elif 2 <= len(words) <= 3 and all(d.lower(t) not in d.lower_vocab for t in words):
+        person = len(words) > 1 or (d.lowers[words[0]] not in d.lower_vocab and d.keys[words[0]] not in tb.given)
+    elif 2 <= len(words) <= 3 and all(d.lowers[t] not in d.lower_vocab for t in words):
         person = (_apposition(d, tb, seg) or _paren_alternate(d, seg[0], found)
-                  or d.key(words[-1]) in d.alone_keys(tb))
+                  or d.keys[words[-1]] in d.alone_keys(tb))
     elif len(words) == 1 and _paren_alternate(d, seg[0], found):
         person = True
     if person:
@@ -575,9 +576,9 @@ def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], 
 def _role_after(d: _Doc, tb: _Tables, i: int) -> bool:
     """A lowercase role phrase starts at token i."""
     n = len(d.words)
-    if i >= n or not d.words[i][:1].islower():
+    if i >= n or not d.words[i][:1].islower() or d.lowers[i] not in tb.role_first:
         return False
-    return any(tuple(d.lower(x) for x in range(i, min(n, i + length))) in tb.roles
+    return any(tuple(d.lowers[x] for x in range(i, min(n, i + length))) in tb.roles
                for length in range(tb.max_role, 0, -1))
 
 
@@ -585,11 +586,11 @@ def _apposition(d: _Doc, tb: _Tables, seg: list[int]) -> bool:
     """"X Y said", "X Y, a former minister", "X Y, 36,", "the founder, X Y"."""
     n = len(d.words)
     a = seg[-1] + 1
-    if a < n and d.lower(a) in tb.speech:
+    if a < n and d.lowers[a] in tb.speech:
         return True
     if a + 1 < n and d.words[a] == ",":
         b = a + 1
-        if d.lower(b) in _APPOSITION_LEADS or d.words[b].isdigit() or d.lower(b) in tb.speech:
+        if d.lowers[b] in _APPOSITION_LEADS or d.words[b].isdigit() or d.lowers[b] in tb.speech:
             return True
         for x in range(b, min(n, b + 5)):  # ", Albania's foreign minister", ", Al Jazeera's manager"
             if d.words[x] in ("'s", "’s"):
@@ -597,11 +598,12 @@ def _apposition(d: _Doc, tb: _Tables, seg: list[int]) -> bool:
                 break
             if not d.words[x][:1].isupper():
                 break
-        while b < n and d.lower(b) in tb.modifiers:
+        while b < n and d.lowers[b] in tb.modifiers:
             b += 1
-        for length in range(tb.max_role, 0, -1):
-            if tuple(d.lower(x) for x in range(b, min(n, b + length))) in tb.roles:
-                return True
+        if b < n and d.lowers[b] in tb.role_first:
+            for length in range(tb.max_role, 0, -1):
+                if tuple(d.lowers[x] for x in range(b, min(n, b + length))) in tb.roles:
+                    return True
     p = seg[0] - 1
     if p >= 1 and d.words[p] == ",":
         return _cued(d, tb, p)
@@ -624,7 +626,7 @@ def _repeats(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
             continue
         words = _words_of(d, list(range(first, end)))
         if len(words) >= 2:
-            sur = tuple(d.key(t) for t in range(words[-1], end))
+            sur = tuple(d.keys[t] for t in range(words[-1], end))
             surnames.setdefault(sur, ids)
     if not surnames:
         return
@@ -634,11 +636,11 @@ def _repeats(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
         if taken[i] or not d.name[i] or (i >= 1 and d.words[i - 1] == "-" and not d.space[i - 1]):
             continue
         for length in range(min(longest, n - i), 0, -1):
-            ids = surnames.get(tuple(d.key(t) for t in range(i, i + length)))
+            ids = surnames.get(tuple(d.keys[t] for t in range(i, i + length)))
             if ids is None or any(taken[t] for t in range(i, i + length)):
                 continue
             end = i + length
-            if end < n and d.key(end) in tb.heads:
+            if end < n and d.keys[end] in tb.heads:
                 break
             if end < n and d.words[end] == "-" and not d.space[end - 1]:
                 break  # part of a longer hyphenated word
@@ -652,8 +654,8 @@ def _near_known(d: _Doc, tb: _Tables, words: list[int]) -> frozenset[str]:
     """Known people a discovered full name misspells: same given-name class, surname one edit away."""
     if len(words) < 2:
         return frozenset()
-    g = tb.given.get(d.key(words[0]))
-    sur = _phon(d.key(words[-1]))
+    g = tb.given.get(d.keys[words[0]])
+    sur = _phon(d.keys[words[-1]])
     if g is None or len(sur) < 6:
         return frozenset()
     # surnames one edit away share a string of their deletion neighbourhoods; the distance confirms it
@@ -704,7 +706,7 @@ def _to_mentions(d: _Doc, found: list) -> list[Mention]:
         text = d.text[s:e]
         name = " ".join(text.split())
         h = first - 1
-        if (end - first == 1 and h >= 0 and d.words[h][:1].isupper() and d.key(h) in _HONORIFICS
+        if (end - first == 1 and h >= 0 and d.words[h][:1].isupper() and d.keys[h] in _HONORIFICS
                 and d.space[h] and d.ends[h] + 1 == s):
             # the text stays the name as written (titles are cues, not names); the name the resolver
             # reads keeps the honorific for its gender: "Lady Starmer" is not Keir Starmer

@@ -39,6 +39,8 @@ def fold(text: str) -> str:
     apostrophes and soft signs vanish; other punctuation becomes a space.
     Belarusian/Ukrainian text (recognised by і/ў/ї/є) reads г as ``h``.
     """
+    if text.isascii():  # most words of English news: no script to fold, only apostrophes to drop
+        return _NON_ALNUM.sub(" ", text.replace("'", "").replace("`", "").lower()).strip()
     s = unicodedata.normalize("NFC", text)
     if _BY_UK.search(s):
         s = s.replace("г", "h").replace("Г", "H")
