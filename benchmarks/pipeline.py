@@ -8,8 +8,9 @@
    pages; both sides then run under the same machine conditions): trafilatura alone reads each page
    from disk and extracts its text (``extract_article``); the pipeline runs the same library stages
    the flows call: read from disk → ``extract_article`` → ``extract_pages`` → ``resolve_pages`` →
-   ``load_batch`` into a fresh DuckDB file (its closing checkpoint counted as load). Nothing holds
-   more than one batch. ``pipeline_vs_trafilatura`` = pipeline pages/s ÷ trafilatura pages/s (both
+   ``load_batch`` into a fresh DuckDB file, through a connection per batch as the flow's load task
+   opens one (its closing checkpoint counted as load). Nothing holds more than one batch.
+   ``pipeline_vs_trafilatura`` = pipeline pages/s ÷ trafilatura pages/s (both
    read the same files from disk; fetching is left out of both, as it is network time, not ours).
 3. **Prefect overhead**: ``--prefect-pages`` pages are archived (as the crawl flow archives fetched
    pages) into two fresh warehouses (``--prefect-repeat`` times, alternating; the fastest run of each
@@ -84,7 +85,8 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
 
     For each batch of ``batch`` pages: first trafilatura alone (read each page, ``extract_article``), then the
     library stages the flows call (read → ``extract_article`` → ``extract_pages`` → ``resolve_pages`` →
-    ``load_batch`` into a fresh DuckDB file). Interleaving puts both sides of the ratio under the same machine
+    ``load_batch`` into a fresh DuckDB file, through a connection opened and closed per batch as the
+    flow's load task does). Interleaving puts both sides of the ratio under the same machine
     conditions (this machine is shared: its speed drifts by 20-30% over minutes). Nothing holds more than
     one batch. Returns ``(seconds per stage, rows added, pages, article words)``; stage ``trafilatura`` is
     trafilatura alone. ``rss`` gets ``(pages so far, resident MB)`` after each batch: memory must not grow with
@@ -98,38 +100,38 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
     secs = dict.fromkeys(("trafilatura", "read", "text", "facts", "resolve", "load"), 0.0)
     added: dict[str, int] = {}
     pages = words = 0
-    con = connect(db)
-    try:
-        for paths in _batches(page_paths(directory), batch):
-            t0 = time.perf_counter()
-            for path in paths:
-                extract_article(read_page(path), url=path.as_uri())
-            pages += len(paths)
-            secs["trafilatura"] += time.perf_counter() - t0
-            t0 = time.perf_counter()
-            bodies = [(p.as_uri(), read_page(p)) for p in paths]
-            t1 = time.perf_counter()
-            articles = [extract_article(body, url=url) for url, body in bodies]
-            del bodies
-            t2 = time.perf_counter()
-            facts = list(extract_pages(articles))
-            t3 = time.perf_counter()
-            resolve_pages(facts)
-            t4 = time.perf_counter()
+    connect(db).close()  # create and migrate the file first, as the crawl does before any load
+    for paths in _batches(page_paths(directory), batch):
+        t0 = time.perf_counter()
+        for path in paths:
+            extract_article(read_page(path), url=path.as_uri())
+        pages += len(paths)
+        secs["trafilatura"] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        bodies = [(p.as_uri(), read_page(p)) for p in paths]
+        t1 = time.perf_counter()
+        articles = [extract_article(body, url=url) for url, body in bodies]
+        del bodies
+        t2 = time.perf_counter()
+        facts = list(extract_pages(articles))
+        t3 = time.perf_counter()
+        resolve_pages(facts)
+        t4 = time.perf_counter()
+        # a connection per batch, as the extract flow's load task opens one: its closing checkpoint is loading
+        con = connect(db)
+        try:
             for k, v in load_batch(con, facts).stats.items():
                 added[k] = added.get(k, 0) + v
-            t5 = time.perf_counter()
-            for k, a, b in (("read", t0, t1), ("text", t1, t2), ("facts", t2, t3), ("resolve", t3, t4),
-                            ("load", t4, t5)):
-                secs[k] += b - a
-            words += sum(len(a.text.split()) for a in articles)
-            del articles, facts
-            if rss is not None:
-                rss.append((pages, _rss_mb()))
-    finally:
-        t0 = time.perf_counter()
-        con.close()  # the last checkpoint writes what the batches left in the WAL: part of loading
-        secs["load"] += time.perf_counter() - t0
+        finally:
+            con.close()
+        t5 = time.perf_counter()
+        for k, a, b in (("read", t0, t1), ("text", t1, t2), ("facts", t2, t3), ("resolve", t3, t4),
+                        ("load", t4, t5)):
+            secs[k] += b - a
+        words += sum(len(a.text.split()) for a in articles)
+        del articles, facts
+        if rss is not None:
+            rss.append((pages, _rss_mb()))
     return secs, added, pages, words
 
 

@@ -215,7 +215,7 @@ def _deletes_index(keys) -> dict[str, tuple[str, ...]]:
 
 
 class _Doc:
-    """Per-document token arrays; keys are computed lazily and cached per process."""
+    """Per-document token columns; each distinct word's are computed once per process (``_WORDS``)."""
 
     __slots__ = ("text", "words", "starts", "ends", "space", "name", "caps", "initial", "sent_start", "keys",
                  "lowers", "lower_vocab", "_alone")
