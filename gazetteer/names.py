@@ -140,13 +140,27 @@ def default_index() -> GivenIndex:
     return GivenIndex()
 
 
+def _by_last_letter(rules: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Suffix rules grouped by their last letter, each group in the rules' order: a word is tried only
+    against the suffixes it could end with."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for suf, rep in rules:
+        out.setdefault(suf[-1], []).append((suf, rep))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_FEM_BY_LAST, _MASC_BY_LAST = _by_last_letter(_FEM), _by_last_letter(_MASC)
+
+
 def _surname_forms(s: str) -> tuple[str, str]:
     """Folded surname → (masculine-normalised form, gender 'm'|'f'|'')."""
+    if not s:
+        return s, ""
     if len(s) >= 5:
-        for suf, rep in _FEM:
+        for suf, rep in _FEM_BY_LAST.get(s[-1], ()):
             if s.endswith(suf) and len(s) - len(suf) >= 2:
                 return s[: -len(suf)] + rep, "f"
-    for suf, rep in _MASC:
+    for suf, rep in _MASC_BY_LAST.get(s[-1], ()):
         if s.endswith(suf) and len(s) - len(suf) >= 2:
             return s[: -len(suf)] + rep, "m"
     return s, ""
