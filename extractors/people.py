@@ -234,6 +234,7 @@ class _Doc:
             self.sent_start[0] = True
         # each distinct word's flags, key and lower case are kept once per process (a row of ``_WORDS``,
         # found by the token's ORTH id); a Doc's columns are then fetched in C by ``itemgetter``
+        _WORDS.make_room(len(doc))  # before any lookup: rows of one Doc must index one set of columns
         rows_of, strings = _WORDS.rows, doc.vocab.strings
         rows = [r if (r := rows_of.get(o)) is not None else _WORDS.add(o, strings)
                 for o in doc.to_array(ORTH).tolist()]
@@ -259,7 +260,6 @@ class _Doc:
         return self._alone
 
 
-
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc: spaCy rebuilds it from every token on each access."""
     text = doc.user_data.get("newsfacts_text")
@@ -278,9 +278,14 @@ class _WordTable:
         self.rows: dict[int, int] = {}
         self.columns: tuple[list, ...] = tuple([] for _ in range(7))
 
+    def make_room(self, n: int) -> None:
+        """Empty the table if ``n`` new words might not fit: called before a Doc's words are looked up, never
+        during, so every row a Doc got indexes the columns it then reads."""
+        if len(self.rows) + n > self.MAX_ROWS:
+            self.rows = {}
+            self.columns = tuple([] for _ in range(7))
+
     def add(self, orth: int, strings) -> int:
-        if len(self.rows) >= self.MAX_ROWS:
-            self.__init__()
         w = strings[orth]
         row = self.rows[orth] = len(self.rows)
         for col, value in zip(self.columns, (w, _is_name_part(w), w[:1].isupper(),
@@ -293,7 +298,6 @@ class _WordTable:
 _WORDS = _WordTable()
 
 
-@lru_cache(maxsize=100_000)
 def _is_name_part(word: str) -> bool:
     """A capitalised word of two letters or more that may be part of a name (not ALL CAPS, no digits)."""
     if len(word) < 2 or not word[:1].isupper() or not _NAME_PART.match(word):

@@ -224,3 +224,17 @@ def test_gendered_honorific_stays_in_the_name_not_in_the_text(nlp):
     ms = mentions(nlp, "Hrazdan Melkumyan said his wife, Lady Melkumyan, was safe.")
     assert [(m.text, m.name) for m in ms] == [("Hrazdan Melkumyan", "Hrazdan Melkumyan"),
                                               ("Melkumyan", "Lady Melkumyan")]
+
+
+def test_a_full_word_table_empties_between_documents_not_inside_one(nlp, monkeypatch):
+    # each distinct word is kept once per process in a bounded table; when it is full it must be emptied
+    # before a document's words are looked up, never halfway through (rows would index the wrong columns)
+    import extractors.people as people
+
+    text = ("Anatol Kotau, a former minister, met journalist Ihar Losik in Minsk on Tuesday. "
+            + " ".join(f"word{i}" for i in range(120)) + ". Kotau said Losik was freed.")
+    expected = mentions(nlp, text)
+    monkeypatch.setattr(people, "_WORDS", people._WordTable())
+    monkeypatch.setattr(people._WORDS, "MAX_ROWS", 100)
+    for _ in range(3):  # the table fills and empties on every document
+        assert mentions(nlp, text) == expected
