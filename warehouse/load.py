@@ -20,6 +20,7 @@ from crawler.urls import canonical_url
 from extractors.fingerprint import METHOD, NEAR_DUPLICATE_BITS, fingerprint
 from extractors.pipeline import PageFacts, parse_date
 from extractors.text import EXTRACTOR_VERSION
+from warehouse.bulk import bulk_insert
 from warehouse.fingerprints import near_duplicates_sql
 
 
@@ -201,9 +202,9 @@ class _Batch:
                     con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _newsfacts_deleted)")
             finally:
                 con.unregister("_newsfacts_deleted")
-        _bulk_insert(con, "articles", ARTICLE_COLUMNS, list(self.articles.values()), tail="")
-        _bulk_insert(con, "article_urls", ("url", "article_id", "relation"), list(self.urls.values()))
-        _bulk_insert(con, "content_fingerprints", ("article_id", "simhash", "method"),
+        bulk_insert(con, "articles", ARTICLE_COLUMNS, list(self.articles.values()), tail="")
+        bulk_insert(con, "article_urls", ("url", "article_id", "relation"), list(self.urls.values()))
+        bulk_insert(con, "content_fingerprints", ("article_id", "simhash", "method"),
                      [(aid, fp, METHOD) for aid, fp in self.fps.items()], {"simhash": pa.uint64()}, tail="")
         self.facts.insert(con)
 
@@ -285,28 +286,7 @@ class _Facts:
             key = self.KEYED.get(table)
             new_only = ("WHERE NOT EXISTS (SELECT 1 FROM {t} s WHERE {on})".format(
                 t=table, on=" AND ".join(f"s.{k} = _newsfacts_rows.{k}" for k in key)) if key else "")
-            _bulk_insert(con, table, cols, rows[table], tail=new_only)
-
-
-def _bulk_insert(con: duckdb.DuckDBPyConnection, table: str, cols: tuple[str, ...], rows: list[tuple],
-                 types: dict[str, pa.DataType] | None = None, tail: str = "ON CONFLICT DO NOTHING") -> None:
-    """``INSERT INTO table ... SELECT ... FROM rows {tail}`` of many rows through one scan of an Arrow table.
-
-    ``tail``: ``ON CONFLICT DO NOTHING`` (the default, for a table with a key), a ``WHERE`` clause, or nothing.
-
-    DuckDB reads Arrow columns directly; ``executemany`` runs one INSERT per row (~1 ms a row here).
-    Column types come from the table, so the Arrow types are only what Python's values suggest.
-    """
-    if not rows:
-        return
-    types = types or {}
-    batch = pa.table({c: pa.array(v, types.get(c)) for c, v in zip(cols, zip(*rows, strict=True), strict=True)})
-    con.register("_newsfacts_rows", batch)
-    try:
-        names = ", ".join(cols)
-        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _newsfacts_rows {tail}")
-    finally:
-        con.unregister("_newsfacts_rows")
+            bulk_insert(con, table, cols, rows[table], tail=new_only)
 
 
 def record_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tuple[str, str, str]]) -> int:

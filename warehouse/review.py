@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import duckdb
-import pyarrow as pa
 
+from warehouse.bulk import bulk_insert
 from warehouse.migrate import WarehouseError
 
 STATUSES = ("pending", "accepted", "rejected")
@@ -20,26 +20,15 @@ def add_uncertain(con: duckdb.DuckDBPyConnection,
                   pairs: Iterable[tuple[str, str, str, str, float]]) -> int:
     """Queue ``(name_a, name_b, key_a, key_b, score)`` pairs; pairs already queued are kept as they are.
 
-    One ``INSERT ... SELECT`` from an Arrow table (the first of repeated pairs kept, as row-by-row inserts
-    would): ``executemany`` cost ~10 ms a pair, and a batch of news about many people can hold thousands.
+    One bulk insert (``warehouse.bulk``; the first of repeated pairs kept, as row-by-row inserts would):
+    ``executemany`` cost ~10 ms a pair, and a batch of news about many people can hold thousands.
     """
     rows: dict[tuple[str, str], tuple] = {}
     for a, b, ka, kb, s in pairs:
         row = (a, b, ka, kb, s) if ka <= kb else (b, a, kb, ka, s)
         rows.setdefault((row[2], row[3]), row)
     before = con.execute("SELECT count(*) FROM name_review").fetchone()[0]
-    if rows:
-        cols = list(zip(*rows.values(), strict=True))
-        table = pa.table({"i": pa.array(range(len(rows)), pa.int64()), "name_a": pa.array(cols[0], pa.string()),
-                          "name_b": pa.array(cols[1], pa.string()), "key_a": pa.array(cols[2], pa.string()),
-                          "key_b": pa.array(cols[3], pa.string()), "score": pa.array(cols[4], pa.float64())})
-        con.register("_newsfacts_review", table)
-        try:
-            con.execute("INSERT INTO name_review (name_a, name_b, key_a, key_b, score) "
-                        "SELECT name_a, name_b, key_a, key_b, score FROM _newsfacts_review ORDER BY i "
-                        "ON CONFLICT DO NOTHING")
-        finally:
-            con.unregister("_newsfacts_review")
+    bulk_insert(con, "name_review", ("name_a", "name_b", "key_a", "key_b", "score"), list(rows.values()))
     return con.execute("SELECT count(*) FROM name_review").fetchone()[0] - before
 
 
