@@ -119,10 +119,12 @@ def _open(p: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection
     while True:
         try:
             if read_only:
-                return _fit_threads(duckdb.connect(str(p), read_only=True))
-            if not p.exists():
-                return _fit_threads(duckdb.connect(str(p), config={"storage_compatibility_version": STORAGE_VERSION}))
-            return _fit_threads(duckdb.connect(str(p)))
+                con = duckdb.connect(str(p), read_only=True)
+            elif not p.exists():
+                con = duckdb.connect(str(p), config={"storage_compatibility_version": STORAGE_VERSION})
+            else:
+                con = duckdb.connect(str(p))
+            return _fit_threads(con)
         except duckdb.Error as exc:
             waited = time.monotonic() - start
             if not _is_lock_conflict(exc):
