@@ -51,10 +51,14 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 
+from benchmarks.chrome import ad_slot, app_state, footer_columns, masthead, menu_drawer, rail, share_bar
+from benchmarks.chrome import critical_css as chrome_css
 from gazetteer.load import load_people
 from newsfacts.demo_site import load_articles
 
 SITE = "https://bench.newsfacts.test"
+#: page wrappings: real publishers' markup (``benchmarks.chrome``), or only this module's lighter boilerplate
+CHROMES = ("publisher", "light")
 SECTIONS = ("World", "Europe", "Belarus", "Politics", "Human rights", "Business", "Opinion", "Culture", "Sport")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -1325,8 +1329,15 @@ _SCRIPT = ("window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push
            "slots:['top','mid','side','bottom'],lazy:true,refresh:30};")
 
 
-def page(index: int, seed: int = 7) -> str:
-    """The HTML of page ``index``: deterministic in (seed, index)."""
+def page(index: int, seed: int = 7, chrome: str = "publisher") -> str:
+    """The HTML of page ``index``: deterministic in (seed, index, chrome).
+
+    ``chrome``: ``"publisher"`` wraps the article in the markup real publishers' pages carry
+    (``benchmarks.chrome``); ``"light"`` leaves only this module's own lighter boilerplate. The article is the
+    same under both (the chrome draws from a random stream of its own).
+    """
+    if chrome not in CHROMES:
+        raise ValueError(f"chrome must be one of {CHROMES}, not {chrome!r}")
     rng = random.Random(seed * 1_000_003 + index)
     published = date(2024, 1, 1) + timedelta(days=rng.randrange(700))
     title, paragraphs = article(rng, published)
@@ -1340,6 +1351,15 @@ def page(index: int, seed: int = 7) -> str:
                      "datePublished": f"{published.isoformat()}T09:00:00Z",
                      "author": {"@type": "Person", "name": author},
                      "publisher": {"@type": "Organization", "name": "Bench Daily"}}).replace("</", "<\\/")
+    heavy = chrome == "publisher"
+    crng = random.Random(seed * 2_000_003 + index)  # the chrome's own stream: the article stays the same
+
+    def block(make, *args) -> str:
+        return make(crng, *args) if heavy else ""
+
+    css = f"<style>{chrome_css(crng)}</style>" if heavy else ""
+    next_data = (f'<script id="__NEXT_DATA__" type="application/json">'
+                 f'{app_state(crng, title, paragraphs, SITE, SECTIONS)}</script>' if heavy else "")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{esc(title)} | Bench Daily</title>
@@ -1354,15 +1374,17 @@ def page(index: int, seed: int = 7) -> str:
 <script type="application/ld+json">{ld}</script>
 <script>{_SCRIPT * 3}</script>
 <style>.nav{{display:flex}}.related li{{margin:0 0 4px}}.cookie{{position:fixed;bottom:0}}</style>
+{css}
 </head><body>
 <div class="cookie" id="consent"><p>We use cookies to improve your experience and to show you relevant
 advertising. By continuing to browse you agree to our use of cookies.</p><button>Accept</button>
 <button>Manage settings</button></div>
-<header><a class="logo" href="{SITE}/">Bench Daily</a>
+<header>{block(masthead, SITE)}<a class="logo" href="{SITE}/">Bench Daily</a>
 <nav class="nav"><ul>{nav}</ul>
-<div class="mega-menu"><ul>{_links(rng, 90, "menu")}</ul></div></nav>
+<div class="mega-menu"><ul>{_links(rng, 90, "menu")}</ul></div></nav>{block(menu_drawer, SITE, SECTIONS)}
 <form action="{SITE}/search"><input name="q" placeholder="Search"><button>Search</button></form>
 <div class="ticker"><ul>{_links(rng, 8, "ticker")}</ul></div></header>
+{block(ad_slot, "top")}
 <main><div class="breadcrumb"><a href="{SITE}/">Home</a> › <a href="{SITE}/{section.lower()}">{section}</a></div>
 <article>
 <h1>{esc(title)}</h1>
@@ -1370,35 +1392,40 @@ advertising. By continuing to browse you agree to our use of cookies.</p><button
 <time datetime="{published.isoformat()}T09:00:00Z">{published.day} {MONTHS[published.month - 1]} {published.year}</time>
 </div>
 <div class="share"><a href="#">Share on X</a> <a href="#">Share on Facebook</a> <a href="#">Email</a></div>
+{share_bar(SITE, url) if heavy else ""}
 <div class="article-body">
 {body}
 </div>
 <div class="tags"><a href="{SITE}/tag/belarus">Belarus</a> <a href="{SITE}/tag/prisoners">Political prisoners</a></div>
 </article>
 <aside class="related"><h2>Related stories</h2><ul>{_links(rng, 12, "related")}</ul>
-<div class="cards">{_teasers(rng, 10)}</div></aside>
+<div class="cards">{_teasers(rng, 10)}</div>{block(ad_slot, "side")}</aside>
 <aside class="newsletter"><h2>Newsletter</h2><p>Get the morning briefing in your inbox every weekday.
 Sign up now and never miss a story.</p><form><input name="email"><button>Subscribe</button></form></aside>
 <aside class="most-read"><h2>Most read</h2><ol>{_links(rng, 10, "most-read")}</ol></aside>
 <section class="more"><h2>More from {section}</h2><div class="cards">{_teasers(rng, 12)}</div></section>
+{block(rail, SITE, SECTIONS, "More on this story", 6)}{block(ad_slot, "mid")}
+{block(rail, SITE, SECTIONS, "Around the world", 6)}{block(rail, SITE, SECTIONS, "Watch", 4)}
 <script>{_SCRIPT * 2}</script>
 </main>
-<footer><ul>{_links(rng, 24, "footer")}</ul>
+{block(ad_slot, "bottom")}
+<footer><ul>{_links(rng, 24, "footer")}</ul>{block(footer_columns, SITE)}
 <p>© 2025 Bench Daily. All rights reserved. Terms of use · Privacy policy · Cookie policy · Contact us ·
 Advertise with us · Careers</p></footer>
 <script id="__STATE__" type="application/json">{_state(rng)}</script>
+{next_data}
 <script src="{SITE}/static/app.js" async></script>
 </body></html>
 """
 
 
-def write_pages(directory: str | Path, n: int, seed: int = 7) -> Iterator[Path]:
+def write_pages(directory: str | Path, n: int, seed: int = 7, chrome: str = "publisher") -> Iterator[Path]:
     """Write pages 0..n-1 into ``directory`` as ``page_NNNNNN.html``, yielding each path as it is written."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     for i in range(n):
         path = directory / f"page_{i:06d}.html"
-        path.write_text(page(i, seed), encoding="utf-8")
+        path.write_text(page(i, seed, chrome), encoding="utf-8")
         yield path
 
 

@@ -19,6 +19,14 @@
    other. ``prefect_overhead`` = (with − without) ÷ with. The ephemeral Prefect API is started by a
    warm-up flow before timing. Fetch time is out of both for the same reason as above.
 4. **Name resolution** of ``--mentions`` generated mentions (``benchmarks.resolve``).
+5. **Real publisher pages** (``--real-pages``, default ``../shared/fixtures/html`` when it is there): the same
+   two sides on publishers' own pages, ``--real-rounds`` rounds, interleaved. Too few pages for a warehouse
+   batch of their own, so their ratio counts load at the streamed run's cost a page. A check that the
+   generated pages ask no less of trafilatura than real ones do; not part of the RESULT line.
+
+Pages are wrapped in publisher chrome by default (``--chrome publisher``: markup calibrated to the real pages,
+``benchmarks.chrome``); ``--chrome light`` keeps only the lighter boilerplate the benchmark first had, which costs
+trafilatura less than any real page measured (~17 ms a page against 28–146 ms, median ~57).
 
 Runs pinned to one core. Prints a stage table and, last, the RESULT line.
 """
@@ -37,7 +45,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks.pages import page_paths, write_pages
+from benchmarks.pages import CHROMES, page_paths, write_pages
 from flows.gc_tuning import tune_gc
 
 
@@ -135,6 +143,35 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
     return secs, added, pages, words
 
 
+def real_pages(directory: Path, rounds: int) -> tuple[dict[str, float], int]:
+    """Seconds of trafilatura alone and of the pipeline's text, facts and resolve stages on real publisher pages.
+
+    Each round runs trafilatura alone over every page, then the pipeline's stages; the rounds add up. After the
+    first round spaCy's vocabulary and the resolver know these pages' words and names, as they know most of
+    them deep into a long run. Returns ``(seconds per stage, pages processed)``.
+    """
+    from extractors.pipeline import extract_pages, resolve_pages
+    from extractors.text import extract_article, read_page
+
+    files = sorted(p for p in directory.rglob("*") if p.name.endswith((".html", ".htm", ".html.gz")))
+    bodies = [(p.as_uri(), read_page(p)) for p in files]  # a handful of pages
+    secs = dict.fromkeys(("trafilatura", "text", "facts", "resolve"), 0.0)
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for url, body in bodies:
+            extract_article(body, url=url)
+        t1 = time.perf_counter()
+        articles = [extract_article(body, url=url) for url, body in bodies]
+        t2 = time.perf_counter()
+        facts = list(extract_pages(articles))
+        t3 = time.perf_counter()
+        resolve_pages(facts)
+        t4 = time.perf_counter()
+        for k, a, b in (("trafilatura", t0, t1), ("text", t1, t2), ("facts", t2, t3), ("resolve", t3, t4)):
+            secs[k] += b - a
+    return secs, len(bodies) * rounds
+
+
 def _archive(directory: Path, db: Path, n: int, batch: int) -> None:
     """Put the first ``n`` pages into the raw archive as the crawl flow does after fetching them."""
     from crawler.fetch import FetchResult
@@ -225,6 +262,13 @@ def main(argv: list[str] | None = None) -> int:
                          "one slow run of either side moved the figure from 0.06 to 0.16)")
     ap.add_argument("--mentions", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--chrome", choices=CHROMES, default="publisher",
+                    help="page wrapping: publisher (markup calibrated to real publishers' pages, the default) or "
+                         "light (the lighter boilerplate the benchmark first had)")
+    ap.add_argument("--real-pages", default=str(Path(__file__).resolve().parents[2] / "shared/fixtures/html"),
+                    help="folder of real publisher pages to compare on (default ../shared/fixtures/html; skipped "
+                         "if missing)")
+    ap.add_argument("--real-rounds", type=int, default=5, help="rounds over the real pages (default 5)")
     ap.add_argument("--dir", help="work folder (default: a temporary one, removed afterwards)")
     args = ap.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
@@ -234,9 +278,10 @@ def main(argv: list[str] | None = None) -> int:
     pages_dir = work / "pages"
     try:
         t0 = time.perf_counter()
-        n_bytes = sum(p.stat().st_size for p in write_pages(pages_dir, args.pages, args.seed))
+        n_bytes = sum(p.stat().st_size for p in write_pages(pages_dir, args.pages, args.seed, args.chrome))
         t_gen = time.perf_counter() - t0
-        print(f"pages: {args.pages:,} generated in {t_gen:.1f} s; {n_bytes / args.pages / 1024:.0f} KB of HTML a page")
+        print(f"pages: {args.pages:,} generated in {t_gen:.1f} s ({args.chrome} chrome); "
+              f"{n_bytes / args.pages / 1024:.0f} KB of HTML a page")
         checked = check_tokens(list(itertools.islice(page_paths(pages_dir), 50)))
         print(f"tokens and sentences identical to stock spaCy on {checked} pages")
 
@@ -253,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         t_with, t_without, n_loaded = prefect_overhead(pages_dir, work, n_prefect, args.batch,
                                                      max(1, args.prefect_repeat))
         t_resolve = resolve_mentions(args.mentions, args.seed)
+        real_dir = Path(args.real_pages)
+        real = real_pages(real_dir, max(1, args.real_rounds)) if real_dir.is_dir() else None
         peak = _peak_mb()
     finally:
         if not args.dir:
@@ -269,6 +316,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{f'extract flow, {n_prefect} pages: direct':<34} {t_without:9.2f} {n_prefect / t_without:9.1f}")
     print(f"{f'extract flow, {n_prefect} pages: Prefect':<34} {t_with:9.2f} {n_prefect / t_with:9.1f}")
     print(f"{f'resolve {args.mentions:,} mentions':<34} {t_resolve:9.2f}")
+    if real is not None:
+        r_secs, r_n = real
+        r_traf = r_secs.pop("trafilatura")
+        r_load = secs["load"] / n_pages * r_n  # the streamed run's load cost a page
+        r_pipe = sum(r_secs.values()) + r_load
+        print(f"real publisher pages ({r_n // max(1, args.real_rounds)} in {real_dir}, {args.real_rounds} rounds), "
+              f"ms a page: trafilatura alone {r_traf / r_n * 1000:.1f}; pipeline "
+              + ", ".join(f"{k} {v / r_n * 1000:.1f}" for k, v in r_secs.items())
+              + f", load {r_load / r_n * 1000:.1f} (streamed run's); pipeline_vs_trafilatura {r_traf / r_pipe:.2f}")
     marks = sorted({rss[min(len(rss) - 1, round(f * len(rss)) - 1)] for f in (0.1, 0.25, 0.5, 0.75, 1.0)})
     print("RSS while streaming (pages: MB): " + ", ".join(f"{n:,}: {mb:.0f}" for n, mb in marks))
     print(f"peak RSS: {rss_pipeline:.0f} MB after the streamed pipeline, {peak:.0f} MB at the end "
