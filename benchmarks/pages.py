@@ -51,7 +51,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 
-from benchmarks.chrome import ad_slot, app_state, footer_columns, masthead, menu_drawer, rail, share_bar
+from benchmarks.chrome import LINK_WORDS, ad_slot, app_state, footer_columns, masthead, menu_drawer, rail, share_bar
 from benchmarks.chrome import critical_css as chrome_css
 from gazetteer.load import load_people
 from newsfacts.demo_site import load_articles
@@ -1315,9 +1315,7 @@ def _links(rng: random.Random, n: int, prefix: str) -> str:
     items = []
     for _ in range(n):
         slug = f"{rng.choice(SECTIONS).lower().replace(' ', '-')}/{rng.randrange(10**6):06d}"
-        text = " ".join(rng.choice(("Minsk", "talks", "sanctions", "prisoners", "border", "court", "vote", "exiles",
-                                    "release", "opposition", "economy", "potash", "football", "film"))
-                        for _ in range(rng.randrange(3, 8))).capitalize()
+        text = " ".join(rng.choice(LINK_WORDS) for _ in range(rng.randrange(3, 8))).capitalize()
         items.append(f'<li class="{prefix}-item"><a href="{SITE}/{slug}">{html.escape(text)}</a></li>')
     return "\n".join(items)
 
