@@ -1,12 +1,17 @@
-"""Fetch settings from ``crawler/settings.toml``, with ``NEWSFACTS_FETCH_<KEY>`` overrides."""
+"""Fetch settings from ``crawler/settings.toml``, with ``NEWSFACTS_FETCH_<KEY>`` overrides.
+
+Read and validated by ``records.datafiles.load_settings``: a number must be finite and
+positive (``retries`` may be 0), so ``READ_TIMEOUT=nan``, ``CONNECT_TIMEOUT=inf`` or
+``RETRIES=-1`` stop a command with one line instead of a crawl that never times out.
+"""
 
 from __future__ import annotations
 
-import os
-import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from records.datafiles import DataFileError, load_settings
 
 SETTINGS_FILE = Path(__file__).with_name("settings.toml")
 ENV_PREFIX = "NEWSFACTS_FETCH_"
@@ -23,25 +28,15 @@ class FetchSettings:
     read_timeout: float
     deadline: float
     max_bytes: int
-    retries: int
-    backoff: float
-    max_redirects: int
+    retries: int = field(metadata={"min": 0})
+    backoff: float = field(metadata={"min": 0})
+    max_redirects: int = field(metadata={"min": 0})
 
 
 @lru_cache(maxsize=1)
 def fetch_settings() -> FetchSettings:
     """The settings file's ``[fetch]`` table, each key overridable from the environment."""
-    data = tomllib.loads(SETTINGS_FILE.read_text(encoding="utf-8"))["fetch"]
-    values = {}
-    for f in fields(FetchSettings):
-        env = os.environ.get(ENV_PREFIX + f.name.upper())
-        raw, origin = (env, f"${ENV_PREFIX}{f.name.upper()}") if env is not None else (data[f.name], SETTINGS_FILE)
-        typ, kind = {"str": (str, "text"), "float": (float, "a number"), "int": (int, "an integer")}[f.type]
-        try:
-            value = typ(raw)
-        except (TypeError, ValueError) as exc:
-            raise SettingsError(f"{origin}: {f.name} must be {kind}, got {raw!r}") from exc
-        if typ is not str and value <= 0 and f.name != "retries":
-            raise SettingsError(f"{origin}: {f.name} must be positive, got {raw!r}")
-        values[f.name] = value
-    return FetchSettings(**values)
+    try:
+        return load_settings(FetchSettings, SETTINGS_FILE, "fetch", ENV_PREFIX)
+    except DataFileError as exc:
+        raise SettingsError(str(exc)) from None

@@ -7,12 +7,13 @@ a typo never turns into a silent empty crawl.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from records.datafiles import DataFileError, load_toml, load_yaml
 
 
 class SourcesError(Exception):
@@ -85,19 +86,10 @@ def load_sources(path: str | Path) -> list[Source]:
     """Read and validate a sources file: TOML when it ends in ``.toml``, else YAML."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise SourcesError(f"{p}: cannot read ({exc.strerror}); pass an existing file with --sources") from exc
-    if p.suffix.lower() == ".toml":
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise SourcesError(f"{p}: not valid TOML ({exc})") from exc
-    else:
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise SourcesError(f"{p}: not valid YAML ({exc})") from exc
+        data = load_toml(p) if p.suffix.lower() == ".toml" else load_yaml(p)
+    except DataFileError as exc:
+        hint = "" if p.is_file() else "; pass an existing file with --sources"
+        raise SourcesError(f"{exc}{hint}") from None
     return parse_sources(data, str(p))
 
 

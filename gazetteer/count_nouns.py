@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from gazetteer import data_dir
-from gazetteer.load import GazetteerError, _LineLoader  # the loader records each mapping's line
+from gazetteer.load import GazetteerError, read_yaml
 
 COUNT_NOUNS_PATH = data_dir() / "count_nouns.yaml"
 
@@ -69,12 +67,7 @@ def _forms(value, where: str, key: str, pattern: re.Pattern) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> CountNouns:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
-    except OSError as exc:
-        raise CountNounsError(f"{path}: cannot read count-noun file ({exc})") from exc
-    except yaml.YAMLError as exc:
-        raise CountNounsError(f"{path}: invalid YAML ({exc})") from exc
+    data = read_yaml(path, CountNounsError)
     if not isinstance(data, dict):
         raise CountNounsError(f"{path}: expected a mapping with sections {sorted(_SECTIONS)}")
     data.pop("__line__", None)

@@ -24,10 +24,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from gazetteer import data_dir
 from gazetteer.load import GazetteerError
+from records.datafiles import DataFileError, load_yaml
 
 DATA_DIR = data_dir()
 
@@ -79,11 +78,9 @@ class Lexicon:
 
 def _read(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise LexiconError(path, None, f"cannot read file ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
-        raise LexiconError(path, None, f"not valid YAML: {exc}") from exc
+        data = load_yaml(path)
+    except DataFileError as exc:
+        raise GazetteerError(f"gazetteer file {exc}") from None
     if not isinstance(data, dict):
         raise LexiconError(path, None, "top level must be a mapping")
     return data

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from gazetteer import data_dir
 from gazetteer.translit import fold
+from records.datafiles import DataFileError, load_yaml
 
 DATA = data_dir()
 PEOPLE_PATH = DATA / "people.yaml"
@@ -50,28 +49,16 @@ class GivenName:
     gender: str
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the 1-based line of every mapping as ``__line__``."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _read(path: Path):
+def read_yaml(path: Path, error: type[GazetteerError] | None = None):
+    """A gazetteer YAML file, parsed safely (``records.datafiles``: no anchors or aliases, UTF-8 only), with
+    the 1-based line of every mapping as ``__line__``; a bad file raises ``error`` (GazetteerError)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise GazetteerError(f"{path}: cannot read gazetteer file ({exc})") from exc
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
-    except yaml.YAMLError as exc:
-        raise GazetteerError(f"{path}: invalid YAML ({exc})") from exc
+        return load_yaml(path, lines=True)
+    except DataFileError as exc:
+        raise (error or GazetteerError)(f"gazetteer file {exc}") from None
+
+
+_read = read_yaml
 
 
 def load_people(path: Path | None = None) -> list[KnownPerson]:

@@ -303,7 +303,7 @@ fillers: [more]
     ("fillers: [more]", "fillers: [other]", "['other'] must also be listed under 'modifiers'"),
     ("modifiers: [political, more]", "modifiers: [political, more, political]", "listed twice"),
     ("demonyms:", "demonym:", "unknown section(s) ['demonym']"),
-    ("modifiers: [political, more]", "modifiers: [political, more", "invalid YAML"),
+    ("modifiers: [political, more]", "modifiers: [political, more", "not valid YAML"),
 ])
 def test_lexicon_errors_name_file_entry_and_reason(tmp_path, old, new, reason):
     path = tmp_path / "count_nouns.yaml"
