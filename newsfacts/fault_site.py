@@ -41,7 +41,21 @@ FAULTS = {
     "/fault/empty": "200 with an empty body",
     "/private/secret": "disallowed by robots.txt",
     "/fault/hostile": "an article whose text holds shell commands and scripts (must never run)",
+    "/fault/huge-article": "one 8 MB article (a text past spaCy's max_length)",
+    "/fault/many-names": "an article naming 5,000 distinct people",
+    "/fault/foreign-canonical": "an article whose rel=canonical points at another site",
+    "/fault/bad-links-feed": "a feed whose links have a port of 99999, an unclosed IPv6 bracket, a 64-letter label",
+    "/fault/redirect-bad-port": "302 to a URL with port 99999",
+    "/fault/redirect-bad-host": "302 to a URL with an unclosed IPv6 bracket",
 }
+#: malformed links the bad-links feed lists (each must become one recorded failure)
+BAD_LINKS = ("http://127.0.0.1:99999/news/nowhere", "http://[::1/news/nowhere",
+             f"http://{'a' * 64}.example/news/nowhere")
+HUGE_ARTICLE_TITLE = "A record of every hearing, read into the record"
+MANY_NAMES_TITLE = "The long roll of names read out at the vigil"
+FOREIGN_CANONICAL = "https://www.bbc.com/news/world-europe-00000000"
+#: a robots.txt of 50 MB that disallows everything in its first line (the second site serves it)
+HUGE_ROBOTS_BYTES = 50 * 1024 * 1024
 #: shell and script payloads on /fault/hostile; each would create MARKER if anything ran them
 HOSTILE = ("$(touch {marker}) `touch {marker}` ; touch {marker} ; <script>require('fs').writeFileSync('{marker}')"
            "</script> {{{{ __import__('os').system('touch {marker}') }}}}")
@@ -55,6 +69,41 @@ CYRILLIC_BODY = ("Палітвязень Мікалай Статкевіч ад�
 RUSSIAN_TITLE = "Николай Статкевич остался в Беларуси"
 RUSSIAN_BODY = ("Политзаключённый Николай Статкевич отказался покинуть страну, сообщили правозащитники в пятницу. "
                 "По данным правозащитников, более 1100 человек остаются за решёткой. ") * 4
+
+
+def _simple_article(title: str, paragraphs: list[str], head: str = "") -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html><head><title>{title}</title>{head}"
+            "<meta property='article:published_time' content='2025-09-12T09:00:00+00:00'></head>"
+            f"<body><article><h1>{title}</h1>{body}</article></body></html>").encode()
+
+
+def huge_article() -> bytes:
+    """About 8 MB of one article's text: under the body cap, far past spaCy's max_length."""
+    sentence = ("The clerk read docket {n} of the regional court aloud, hearing after hearing, "
+                "while the families in the gallery waited for the names they knew. ")
+    size = len(sentence) * 40
+    paras = [" ".join(sentence.format(n=f"{k}-{j}") for j in range(40)) for k in range(8 * 1024 * 1024 // size)]
+    return _simple_article(HUGE_ARTICLE_TITLE, paras)
+
+
+def invented_names(n: int) -> list[str]:
+    """``n`` distinct invented full names (given + surname) built from syllables."""
+    given = ["Ivan", "Pavel", "Sergei", "Dmitry", "Andrei", "Mikhail", "Oleg", "Yuri", "Viktor", "Nikolai"]
+    syll = ["ka", "lo", "ven", "dru", "mi", "sta", "rek", "po", "zen", "tul", "bra", "shi", "nor", "vek", "gal"]
+    out = []
+    i = 0
+    while len(out) < n:
+        a, b, c = syll[i % 15], syll[(i // 15) % 15], syll[(i // 225) % 15]
+        out.append(f"{given[(i // 3375) % 10]} {(a + b + c).capitalize()}ski")
+        i += 1
+    return out
+
+
+def many_names_article() -> bytes:
+    names = invented_names(5_000)
+    paras = [", ".join(names[i:i + 50]) + " were named by the organisers." for i in range(0, len(names), 50)]
+    return _simple_article(MANY_NAMES_TITLE, paras)
 
 
 def good_paths() -> list[str]:
@@ -82,6 +131,8 @@ class _Handler(BaseHTTPRequestHandler):
             n = self.hits[path] = self.hits.get(path, 0) + 1
         base = f"http://{self.headers.get('Host', '127.0.0.1')}"
         if path == "/robots.txt":
+            if self.server.huge_robots:  # type: ignore[attr-defined]
+                return self._send_huge(b"User-agent: *\nDisallow: /\n", b"# filler\n", HUGE_ROBOTS_BYTES, "text/plain")
             return self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
         if path.startswith("/news/"):
             art = render.get_article(path.rsplit("/", 1)[-1])
@@ -159,7 +210,39 @@ class _Handler(BaseHTTPRequestHandler):
             payload = HOSTILE.format(marker=self.server.marker)  # type: ignore[attr-defined]
             html = render.render_article(art, base).replace("</h1>", f"</h1><p>{payload}</p>", 1)
             return self._send(200, html.encode("utf-8"))
+        if path == "/fault/huge-article":
+            return self._send(200, huge_article())
+        if path == "/fault/many-names":
+            return self._send(200, many_names_article())
+        if path == "/fault/foreign-canonical":
+            art = render.load_articles()[GOOD_COUNT + 3]
+            html = render.render_article(art, base)
+            html = html.replace("<head>", f"<head><link rel='canonical' href='{FOREIGN_CANONICAL}'>", 1)
+            html = html.replace('rel="canonical"', 'rel="alternate"')  # the page's own canonical link loses
+            return self._send(200, html.encode("utf-8"))
+        if path == "/fault/bad-links-feed":
+            items = "".join(f"<item><title>x</title><link>{link}</link></item>"
+                            for link in (*BAD_LINKS, f"{base}{good_paths()[1]}"))
+            feed = f"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>{items}</channel></rss>"
+            return self._send(200, feed.encode("utf-8"), "application/rss+xml")
+        if path == "/fault/redirect-bad-port":
+            return self._send(302, b"", extra={"Location": "http://127.0.0.1:99999/news/nowhere"})
+        if path == "/fault/redirect-bad-host":
+            return self._send(302, b"", extra={"Location": "http://[::1/news/nowhere"})
         return self._send(404, b"unknown path")
+
+    def _send_huge(self, head: bytes, filler: bytes, size: int, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(size))
+        self.end_headers()
+        try:
+            self.wfile.write(head)
+            chunk = filler * (65_536 // len(filler))
+            for _ in range((size - len(head)) // len(chunk)):
+                self.wfile.write(chunk)
+        except OSError:
+            pass
 
     def _send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
               extra: dict[str, str] | None = None) -> None:
@@ -188,11 +271,13 @@ class FaultSite:
 
 
 @contextmanager
-def serve_faults(port: int = 0, slow_seconds: float = 6.0, marker: str = "/nonexistent/marker") -> Iterator[FaultSite]:
+def serve_faults(port: int = 0, slow_seconds: float = 6.0, marker: str = "/nonexistent/marker",
+                 huge_robots: bool = False) -> Iterator[FaultSite]:
     """Serve the fault site on 127.0.0.1 and stop it on exit.
 
     ``slow_seconds``: how long /fault/slow-headers keeps the client waiting;
-    ``marker``: the file /fault/hostile's payloads would create if anything ran them.
+    ``marker``: the file /fault/hostile's payloads would create if anything ran them;
+    ``huge_robots``: serve a 50 MB robots.txt whose first line disallows everything.
     """
     hits: dict[str, int] = {}
     handler = type("Handler", (_Handler,), {"hits": hits, "lock": threading.Lock()})
@@ -200,6 +285,7 @@ def serve_faults(port: int = 0, slow_seconds: float = 6.0, marker: str = "/nonex
     server.daemon_threads = True
     server.slow_seconds = slow_seconds  # type: ignore[attr-defined]
     server.marker = marker  # type: ignore[attr-defined]
+    server.huge_robots = huge_robots  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -47,8 +47,12 @@ sys.path.insert(0, str(ROOT))
 
 from newsfacts.demo_site import render  # noqa: E402
 from newsfacts.fault_site import (  # noqa: E402
+    BAD_LINKS,
     FAULTS,
+    FOREIGN_CANONICAL,
     GOOD_COUNT,
+    HUGE_ARTICLE_TITLE,
+    MANY_NAMES_TITLE,
     RUSSIAN_TITLE,
     FaultSite,
     all_paths,
@@ -58,20 +62,26 @@ from newsfacts.fault_site import (  # noqa: E402
 
 NEWSFACTS = str(Path(sys.executable).with_name("newsfacts"))
 PREFECT = str(Path(sys.executable).with_name("prefect"))
-FAST_FETCH = {  # short timeouts so slow-server faults cost seconds, not minutes
+FAST_FETCH = {  # short timeouts so slow-server faults cost seconds, not minutes; give up after two runs
     "NEWSFACTS_FETCH_CONNECT_TIMEOUT": "2", "NEWSFACTS_FETCH_READ_TIMEOUT": "2",
     "NEWSFACTS_FETCH_DEADLINE": "4", "NEWSFACTS_FETCH_RETRIES": "2", "NEWSFACTS_FETCH_BACKOFF": "0.2",
+    "NEWSFACTS_FETCH_MAX_ATTEMPTS": "2",
 }
+#: fault routes served as feeds, not article URLs
+FEED_PATHS = ("/fault/bad-links-feed",)
 #: pages served by fault routes that still hold a good article (they must land too)
 GOOD_FAULT_PATHS = ("/fault/retry-after", "/fault/malformed", "/fault/cp1251", "/fault/koi8r-wrong-charset",
-                    "/fault/hostile")
+                    "/fault/hostile", "/fault/foreign-canonical")
 #: fault routes whose page must NOT become an article, and a word their recorded reason must hold
 MUST_FAIL = {
     "/fault/slow-headers": "timed out", "/fault/slow-body": "slow server", "/fault/always-500": "500",
     "/fault/gone-404": "404", "/fault/gone-410": "410", "/fault/reset": "reset", "/fault/redirect-loop": "redirect",
     "/fault/huge": "cap", "/fault/pdf-as-html": "PDF", "/fault/binary-as-html": "binary",
     "/fault/empty": "empty", "/private/secret": "robots",
+    "/fault/redirect-bad-port": "99999", "/fault/redirect-bad-host": "[::1",
 }
+#: fault routes whose page lands, with a word the recorded note about it must hold (the page was cut)
+MUST_NOTE = {"/fault/huge-article": "cut", "/fault/many-names": "distinct"}
 
 
 @dataclass
@@ -129,7 +139,9 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def write_sources(path: Path, base: str, paths: list[str], guarded: bool = True) -> None:
-    sources = [{"name": "faults", "urls": [base + p for p in paths], "crawl_delay": 0, "allow_private": True}]
+    feeds = [base + p for p in paths if p in FEED_PATHS]
+    sources = [{"name": "faults", "urls": [base + p for p in paths if p not in FEED_PATHS], "crawl_delay": 0,
+                "allow_private": True, **({"feeds": feeds} if feeds else {})}]
     if guarded:  # the same loopback host, from a source that does not allow private addresses
         sources.append({"name": "guarded", "urls": [base.replace("127.0.0.1", "localhost") + "/news/guarded"]})
     path.write_text(yaml.safe_dump({"sources": sources}), encoding="utf-8")
@@ -160,7 +172,7 @@ def expected_titles() -> set[str]:
     The koi8-r page is the cp1251 story again: it is linked to it as a near-duplicate.
     """
     arts = render.load_articles()
-    return {a.title for a in arts[:GOOD_COUNT + 3]} | {RUSSIAN_TITLE}
+    return {a.title for a in arts[:GOOD_COUNT + 4]} | {RUSSIAN_TITLE, HUGE_ARTICLE_TITLE, MANY_NAMES_TITLE}
 
 
 def integrity(db: Path, tally: Tally, scenario: str, titles: set[str]) -> None:
@@ -206,7 +218,8 @@ def row_counts(db: Path) -> dict[str, int]:
 def faults_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: Tally, marker: Path) -> Path:
     sources, db = work / "faults.yaml", work / "faults.duckdb"
     write_sources(sources, site.base, all_paths())
-    tally.faults += len(FAULTS) + 2  # every fault route, the tracking-parameter copy, the guarded private URL
+    # every fault route, the tracking-parameter copy, the guarded private URL, each malformed feed link
+    tally.faults += len(FAULTS) + 2 + len(BAD_LINKS)
     finish(crawl(env, sources, db), tally, "faults")
     integrity(db, tally, "faults", expected_titles())
     con = duckdb.connect(str(db), read_only=True)
@@ -220,6 +233,10 @@ def faults_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: Tal
                 reasons[url] = reasons.get(url, "") + " " + reason
         article_urls = {u for (u,) in con.execute("SELECT url FROM article_urls").fetchall()}
         alias = con.execute("SELECT count(*) FROM article_urls WHERE relation = 'alias'").fetchone()[0]
+        foreign = con.execute("SELECT count(*) FROM articles WHERE url LIKE '%bbc.com%' OR canonical_url LIKE "
+                              "'%bbc.com%'").fetchone()[0]
+        foreign_kept = con.execute("SELECT count(*) FROM articles WHERE url = ?",
+                                   [site.base + "/fault/foreign-canonical"]).fetchone()[0]
     finally:
         con.close()
     for path, word in MUST_FAIL.items():
@@ -227,6 +244,16 @@ def faults_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: Tal
         reason = reasons.get(url, "")
         tally.check("faults", f"{path} recorded", word.lower() in reason.lower() and url not in article_urls,
                     reason.strip()[:120])
+    for path, word in MUST_NOTE.items():
+        url = site.base + path
+        note = reasons.get(url, "")
+        tally.check("faults", f"{path} landed, its cut recorded", url in article_urls and word in note.lower(),
+                    note.strip()[:120])
+    for link in BAD_LINKS:
+        tally.check("faults", f"malformed feed link recorded: {link[:40]}", any(
+            link[:20] in u or link[:20] in r for u, r in reasons.items()), "")
+    tally.check("faults", "foreign rel=canonical ignored: the fetched URL is cited", not foreign and foreign_kept == 1,
+                f"{foreign} rows cite {FOREIGN_CANONICAL}" if foreign else "")
     guarded = [u for u in reasons if "/news/guarded" in u]
     tally.check("faults", "private address refused without allow_private",
                 any("non-public address" in reasons[u] for u in guarded), str([reasons[u][:100] for u in guarded]))
@@ -235,7 +262,7 @@ def faults_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: Tal
     return db
 
 
-def rerun_scenario(env: dict[str, str], work: Path, db: Path, tally: Tally) -> None:
+def rerun_scenario(site: FaultSite, env: dict[str, str], work: Path, db: Path, tally: Tally) -> None:
     before = row_counts(db)
     t0 = time.perf_counter()
     finish(crawl(env, work / "faults.yaml", db), tally, "rerun")
@@ -243,6 +270,22 @@ def rerun_scenario(env: dict[str, str], work: Path, db: Path, tally: Tally) -> N
     tally.check("rerun", "second run adds nothing", before == after,
                 f"{time.perf_counter() - t0:.1f} s" if before == after else f"{before} -> {after}")
     integrity(db, tally, "rerun", expected_titles())
+    # a page that never completes is given up after NEWSFACTS_FETCH_MAX_ATTEMPTS runs, not retried for ever
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        given_up = dict(con.execute("SELECT url, coalesce(reason, '') FROM crawl_state WHERE kind = 'page' "
+                                    "AND outcome = 'failed'").fetchall())
+    finally:
+        con.close()
+    slow = [u for u in given_up if u.endswith(("/fault/slow-body", "/fault/slow-headers", "/fault/always-500"))]
+    tally.faults += 1
+    tally.check("rerun", "never-completing pages given up after 2 runs", len(slow) == 3,
+                "; ".join(given_up[u][:60] for u in slow))
+    hits = dict(site.hits)
+    finish(crawl(env, work / "faults.yaml", db), tally, "rerun: third run")
+    again = [p for p in ("/fault/slow-body", "/fault/slow-headers", "/fault/always-500")
+             if site.hits.get(p, 0) != hits.get(p, 0)]
+    tally.check("rerun", "third run fetches no given-up page", not again, str(again))
 
 
 def crash_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: Tally, kills: int) -> None:
@@ -276,6 +319,35 @@ def crash_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: Tall
     integrity(db, tally, "crash", expected_titles())
 
 
+def robots_scenario(env: dict[str, str], work: Path, tally: Tally) -> None:
+    """A 50 MB robots.txt whose first line disallows everything: honoured, not mistaken for "no robots.txt"."""
+    with serve_faults(huge_robots=True) as other:
+        sources, db = work / "robots.yaml", work / "robots.duckdb"
+        write_sources(sources, other.base, good_paths()[:2], guarded=False)
+        tally.faults += 1
+        finish(crawl(env, sources, db), tally, "robots")
+        fetched = [p for p in good_paths()[:2] if other.hits.get(p)]
+        tally.check("robots", "50 MB robots.txt honoured: nothing fetched", not fetched, str(fetched))
+
+
+def concurrent_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: Tally) -> None:
+    """Two crawls started at once on one warehouse: no page fetched twice, every article once."""
+    sources, db = work / "concurrent.yaml", work / "concurrent.duckdb"
+    paths = good_paths()
+    write_sources(sources, site.base, paths, guarded=False)
+    before = {p: site.hits.get(p, 0) for p in paths}
+    tally.faults += 1
+    procs = [crawl(env, sources, db), crawl(env, sources, db)]
+    outputs = [finish(proc, tally, "concurrent") for proc in procs]
+    twice = [p for p in paths if site.hits.get(p, 0) - before[p] > 1]
+    tally.check("concurrent", "no page fetched twice by two crawls at once", not twice, str(twice))
+    tally.check("concurrent", "the second crawl said it waited", any("waiting for" in out.lower() or
+                                                                    "another crawl" in out.lower()
+                                                                    for _, out in outputs), "")
+    titles = {a.title for a in render.load_articles()[:GOOD_COUNT]}
+    integrity(db, tally, "concurrent", titles)
+
+
 def bad_input_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: Tally) -> None:
     good_sources = work / "ok.yaml"
     write_sources(good_sources, site.base, good_paths()[:1], guarded=False)
@@ -285,7 +357,30 @@ def bad_input_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: 
     shutil.copytree(ROOT / "gazetteer" / "data", gaz)
     people = (gaz / "people.yaml").read_text(encoding="utf-8")
     (gaz / "people.yaml").write_text(people.replace("gender: m", "gender: x", 1), encoding="utf-8")
+    bomb = ('a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+            + "".join(f"{k}: &{k} [{', '.join(['*' + p] * 10)}]\n"
+                      for p, k in zip("abcdefgh", "bcdefghi", strict=True)))
+    bomb_sources = work / "bomb.yaml"
+    bomb_sources.write_text(bomb + "sources: []\n", encoding="utf-8")
+    latin1_sources = work / "latin1.yaml"
+    latin1_sources.write_bytes(b"sources:\n  - name: caf\xe9\n    urls: [http://127.0.0.1:1/x]\n")
+    bomb_gaz = work / "gazetteer-bomb"
+    shutil.copytree(ROOT / "gazetteer" / "data", bomb_gaz)
+    (bomb_gaz / "people.yaml").write_text("- id: bomb\n" + "".join("  " + line + "\n" for line in bomb.splitlines()),
+                                          encoding="utf-8")
     cases = [
+        ("YAML bomb in a sources file", [NEWSFACTS, "crawl", "--sources", str(bomb_sources)], {},
+         ["bomb.yaml:1", "anchor"]),
+        ("YAML bomb in the gazetteer", [NEWSFACTS, "crawl", "--sources", str(good_sources)],
+         {"NEWSFACTS_GAZETTEER_DIR": str(bomb_gaz)}, ["people.yaml:2", "anchor"]),
+        ("invalid UTF-8 in a sources file", [NEWSFACTS, "crawl", "--sources", str(latin1_sources)], {},
+         ["latin1.yaml:2", "UTF-8"]),
+        ("READ_TIMEOUT=nan", [NEWSFACTS, "crawl", "--sources", str(good_sources)],
+         {"NEWSFACTS_FETCH_READ_TIMEOUT": "nan"}, ["NEWSFACTS_FETCH_READ_TIMEOUT", "finite"]),
+        ("CONNECT_TIMEOUT=inf", [NEWSFACTS, "crawl", "--sources", str(good_sources)],
+         {"NEWSFACTS_FETCH_CONNECT_TIMEOUT": "inf"}, ["NEWSFACTS_FETCH_CONNECT_TIMEOUT", "finite"]),
+        ("RETRIES=-1", [NEWSFACTS, "crawl", "--sources", str(good_sources)],
+         {"NEWSFACTS_FETCH_RETRIES": "-1"}, ["NEWSFACTS_FETCH_RETRIES", "at least 0"]),
         ("malformed sources file", [NEWSFACTS, "crawl", "--sources", str(bad_sources)], {},
          ["bad.yaml", "broken", "feeds"]),
         ("bad gazetteer entry", [NEWSFACTS, "crawl", "--sources", str(good_sources)],
@@ -298,9 +393,13 @@ def bad_input_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: 
     ]
     for name, argv, extra, words in cases:
         db = work / f"bad-{len(tally.rows)}.duckdb"
+        t0 = time.perf_counter()
         proc = subprocess.run([*argv, "--db", str(db)], env={**env, **extra}, capture_output=True, text=True,
                               timeout=300)
         tally.faults += 1
+        if "bomb" in name:
+            tally.check("bad input", f"{name}: refused in seconds", time.perf_counter() - t0 < 20,
+                        f"{time.perf_counter() - t0:.1f} s")
         clear = proc.returncode != 0 and "Traceback" not in proc.stderr and all(
             w.lower() in proc.stderr.lower() for w in words)
         tally.crashes += "Traceback" in proc.stderr
@@ -309,15 +408,27 @@ def bad_input_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: 
         tally.check("bad input", f"{name}: nothing written", not db.exists(), str(db) if db.exists() else "")
 
 
-def security_scenario(env: dict[str, str], db: Path, tally: Tally) -> None:
+def security_scenario(env: dict[str, str], db: Path, work: Path, tally: Tally) -> None:
     before = row_counts(db)
-    for sql in ("DELETE FROM articles", "DROP TABLE counts", "UPDATE persons SET name = 'x'"):
+    stamp = db.stat().st_mtime_ns
+    secret = work / "secret.txt"
+    secret.write_text("the-secret-of-the-suite\n", encoding="utf-8")
+    dropped = work / "dropped.sql"
+    for sql in ("DELETE FROM articles", "DROP TABLE counts", "UPDATE persons SET name = 'x'",
+                f"SELECT * FROM read_text('{secret}')", f"SELECT * FROM read_csv('{secret}')",
+                f"SELECT * FROM read_blob('{secret}')", f"SELECT * FROM glob('{work}/*')",
+                f"SET log_query_path = '{dropped}'", f"PRAGMA profiling_output = '{dropped}'",
+                f"CALL enable_logging(storage_path := '{dropped}')", "SELECT * FROM 'http://127.0.0.1:9/x.csv'",
+                f"COPY articles TO '{dropped}'", f"ATTACH '{dropped}' AS other"):
         proc = subprocess.run([NEWSFACTS, "query", "--db", str(db), sql], env=env, capture_output=True, text=True,
                               timeout=120)
         tally.faults += 1
         tally.crashes += "Traceback" in proc.stderr
-        tally.check("security", f"query refuses: {sql}", proc.returncode != 0, proc.stderr.strip()[:100])
-    tally.check("security", "warehouse unchanged by refused writes", row_counts(db) == before)
+        leaked = "the-secret-of-the-suite" in proc.stdout + proc.stderr or work.joinpath("EXECUTED").exists()
+        tally.check("security", f"query refuses: {sql[:60]}", proc.returncode != 0 and not leaked
+                    and not dropped.exists(), proc.stderr.strip()[:100])
+    tally.check("security", "warehouse unchanged by refused statements",
+                row_counts(db) == before and db.stat().st_mtime_ns == stamp)
 
 
 def main() -> int:
@@ -337,10 +448,12 @@ def main() -> int:
     try:
         with serve_faults(slow_seconds=5, marker=str(marker)) as site:
             db = faults_scenario(site, env, work, tally, marker)
-            rerun_scenario(env, work, db, tally)
+            rerun_scenario(site, env, work, db, tally)
+            robots_scenario(env, work, tally)
+            concurrent_scenario(site, env, work, tally)
             crash_scenario(site, env, work, tally, args.kills)
             bad_input_scenario(site, env, work, tally)
-            security_scenario(env, db, tally)
+            security_scenario(env, db, work, tally)
     finally:
         stop(prefect)
         if not args.keep:
