@@ -189,11 +189,11 @@ def review_reject(pair_id: Annotated[int, typer.Argument(help="Pair id from `new
 
 
 def _open_read_only(db: str | None):
-    """A read-only warehouse connection, or a clear error (missing, locked, too new) and exit 1."""
-    from warehouse.db import WarehouseError, connect
+    """A read-only, locked-down warehouse connection, or a clear error (missing, locked, too new) and exit 1."""
+    from warehouse.db import WarehouseError, connect_analyst
 
     try:
-        return connect(db, read_only=True)
+        return connect_analyst(db)
     except (WarehouseError, FileNotFoundError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc

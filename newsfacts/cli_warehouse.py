@@ -32,17 +32,21 @@ def query(
                                                 "(needed for parquet).")] = None,
     db: DbOption = None,
     wait: WaitOption = None,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", metavar="SECONDS", help="Stop the query after this long; 0 for no limit "
+                                             "[env NEWSFACTS_QUERY_TIMEOUT; default 300].")] = None,
 ) -> None:
     """Run read-only SQL on the warehouse; print a table, or write CSV, JSON or Parquet.
 
-    The warehouse is opened read-only and a statement that would write
-    (INSERT, CREATE, COPY, ATTACH, ...) is refused before anything runs.
-    While a crawl is writing, the query waits for it (see --wait).
+    Only SELECT, WITH, EXPLAIN, DESCRIBE, SHOW and SUMMARIZE run; anything else
+    (INSERT, CREATE, COPY, ATTACH, SET, PRAGMA, CALL, ...) is refused before
+    anything runs, and the query reads the warehouse only: no other file, no
+    network, no extension. While a crawl is writing, the query waits for it (see --wait).
     Views for common questions: people, person_spellings, person_timeline,
     counts_in_context, release_counts, facts (docs/warehouse.md).
     """
-    from warehouse.db import WarehouseError, connect
-    from warehouse.report import FORMATS, write_result
+    from warehouse.db import WarehouseError, connect_analyst
+    from warehouse.report import FORMATS, query_timeout, write_result
 
     if (sql is None) == (file is None):
         raise typer.BadParameter("give either a SQL string or -f FILE")
@@ -54,11 +58,12 @@ def query(
         raise typer.BadParameter(f"{file} is not a file", param_hint="--file")
     text = file.read_text(encoding="utf-8") if file else sql
     try:
-        con = connect(db, read_only=True, timeout=wait)
+        limit = query_timeout(timeout)
+        con = connect_analyst(db, timeout=wait)
     except (WarehouseError, FileNotFoundError) as exc:
         raise _fail(exc) from exc
     try:
-        rows = write_result(con, text, fmt, output)
+        rows = write_result(con, text, fmt, output, timeout=limit)
     except WarehouseError as exc:
         raise _fail(exc) from exc
     finally:
@@ -78,11 +83,11 @@ def export(
 
     Opens the warehouse read-only; existing files of the same name are replaced.
     """
-    from warehouse.db import WarehouseError, connect
+    from warehouse.db import WarehouseError, connect_analyst
     from warehouse.report import export_parquet, format_table
 
     try:
-        con = connect(db, read_only=True, timeout=wait)
+        con = connect_analyst(db, timeout=wait)
     except (WarehouseError, FileNotFoundError) as exc:
         raise _fail(exc) from exc
     try:

@@ -31,8 +31,8 @@ from warehouse.migrate import MigrationError, WarehouseError, check_not_newer, n
 
 __all__ = [
     "DEFAULT_DB", "ENV_DB", "ENV_LOCK_TIMEOUT", "STORAGE_VERSION", "MigrationError", "WarehouseBusyError",
-    "WarehouseError", "WarehouseMissingError", "connect", "db_path", "lock_timeout", "objects", "session",
-    "table_counts", "usable_cpus",
+    "WarehouseError", "WarehouseMissingError", "connect", "connect_analyst", "db_path", "lock_timeout", "objects",
+    "session", "table_counts", "usable_cpus",
 ]
 
 DEFAULT_DB = Path("warehouse") / "newsfacts.duckdb"
@@ -43,6 +43,17 @@ DEFAULT_LOCK_TIMEOUT = 30.0
 # 1.0 reads, including the duckdb-cli 1.5.6 on PyPI (it reads up to 68; duckdb 2.0
 # writes 69 by default). Existing files keep the version they were created with.
 STORAGE_VERSION = "v1.0.0"
+
+# The analyst's connection (``connect_analyst``): the warehouse file and nothing else. No other file, URL or
+# directory can be read or written (read_text, read_csv, glob, COPY, ATTACH, log and profiling files), no
+# extension is installed or loaded behind the query's back, and no setting can be changed afterwards
+# (SET/PRAGMA cannot turn any of this back on, nor point log_query_path at a file).
+LOCKED_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
 
 _LOCK_MESSAGES = ("Could not set lock on file", "Conflicting lock")
 _HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
@@ -98,12 +109,19 @@ def usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _fit_threads(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """DuckDB starts a thread per CPU of the machine; a process confined to fewer CPUs (taskset, a container's
+def _thread_config() -> dict[str, int]:
+    """``{"threads": N}`` when this process may use fewer CPUs than the machine has, else nothing.
+
+    DuckDB starts a thread per CPU of the machine; a process confined to fewer CPUs (taskset, a container's
     cpuset) then has threads fighting over its CPUs: a batch's insert and checkpoint on one CPU took 17% longer
     with DuckDB's default of two threads than with one."""
     n = usable_cpus()
-    if n < (os.cpu_count() or n):
+    return {"threads": n} if n < (os.cpu_count() or n) else {}
+
+
+def _fit_threads(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Set ``threads`` on an open connection (see ``_thread_config``); a locked one gets it at connect."""
+    for n in _thread_config().values():
         try:
             con.execute(f"SET threads = {n}")
         except BaseException:
@@ -112,12 +130,18 @@ def _fit_threads(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _open(p: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
-    """``duckdb.connect`` that retries a lock conflict with jittered exponential backoff until ``timeout``."""
+def _open(p: Path, read_only: bool, timeout: float, locked: bool = False) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect`` that retries a lock conflict with jittered exponential backoff until ``timeout``.
+
+    ``locked`` (read-only only) opens with ``LOCKED_CONFIG``; its thread count goes into the connect config,
+    as a locked configuration cannot be changed once open.
+    """
     start = time.monotonic()
     delay = 0.05
     while True:
         try:
+            if locked:
+                return duckdb.connect(str(p), read_only=True, config={**LOCKED_CONFIG, **_thread_config()})
             if read_only:
                 con = duckdb.connect(str(p), read_only=True)
             elif not p.exists():
@@ -136,21 +160,24 @@ def _open(p: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection
 
 
 def connect(path: str | Path | None = None, read_only: bool = False, *,
-            timeout: float | None = None) -> duckdb.DuckDBPyConnection:
+            timeout: float | None = None, locked: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse file, waiting up to ``timeout`` s for another process's lock.
 
     A writable connection is migrated to the newest schema and views first. A
     read-only connection to a warehouse whose schema is older than the code is
     upgraded in place first (briefly writable), so analysts' views exist in
     any file; a file written by newer code is refused in both modes.
+    ``locked`` (read-only only): see ``connect_analyst``.
     """
+    if locked and not read_only:
+        raise ValueError("a locked connection is read-only; pass read_only=True")
     p = db_path(path)
     wait = lock_timeout(timeout)
     if read_only:
         if not p.exists():
             raise WarehouseMissingError(
                 f"no warehouse at {p}; run `newsfacts demo` or a crawl first, or pass --db FILE")
-        con = _open(p, True, wait)
+        con = _open(p, True, wait, locked)
         try:
             check_not_newer(con)
             stale = needs_upgrade(con)
@@ -161,7 +188,7 @@ def connect(path: str | Path | None = None, read_only: bool = False, *,
             return con
         con.close()
         _upgrade_in_place(p, wait)
-        return _open(p, True, wait)
+        return _open(p, True, wait, locked)
     p.parent.mkdir(parents=True, exist_ok=True)
     con = _open(p, False, wait)
     try:
@@ -170,6 +197,16 @@ def connect(path: str | Path | None = None, read_only: bool = False, *,
         con.close()
         raise
     return con
+
+
+def connect_analyst(path: str | Path | None = None, *, timeout: float | None = None) -> duckdb.DuckDBPyConnection:
+    """The connection analysts' SQL runs on (`newsfacts query`, `export`, the review listing).
+
+    Read-only, and locked down (``LOCKED_CONFIG``): it reads the warehouse file and
+    nothing else, loads no extension and its settings cannot be changed. Waits for
+    another process's lock and upgrades an older file exactly as ``connect`` does.
+    """
+    return connect(path, read_only=True, timeout=timeout, locked=True)
 
 
 def _upgrade(con: duckdb.DuckDBPyConnection) -> None:

@@ -59,7 +59,7 @@ def test_table_output_and_reading_from_a_file(warehouse_file, tmp_path):
     assert lines[0].split() == ["name", "articles"]
     assert lines[-1] == "(2 rows)"
     sql = tmp_path / "q.sql"
-    sql.write_text("-- a comment\nSET threads = 1;\nSELECT count(*) AS n FROM counts;\n")
+    sql.write_text("-- a comment\nSELECT 1;\nSELECT count(*) AS n FROM counts;\n")  # SET is refused now
     result = run("query", "--db", warehouse_file, "-f", sql)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[2].strip() == "6"
