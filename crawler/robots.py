@@ -34,6 +34,8 @@ class Robots:
             try:
                 body = self.fetcher.get(f"{origin}/robots.txt", allow_private=self.allow_private).body
                 self._rules[origin] = Protego.parse(body.decode("utf-8", errors="replace"))
+            except ValueError as exc:  # a redirect to a malformed Location: unreadable, like a timeout
+                self._rules[origin] = f"robots.txt unavailable ({origin}/robots.txt: {exc}); host skipped this run"
             except FetchError as exc:
                 if exc.status is not None and 400 <= exc.status < 500:
                     self._rules[origin] = Protego.parse("")
