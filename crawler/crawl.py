@@ -38,6 +38,15 @@ def _as_fetch_error(url: str, exc: FetchError) -> FetchError:
     return exc
 
 
+class HostSkipped(FetchError):
+    """A URL not requested this run because its host's robots.txt could not be read: not an attempt.
+
+    Transient; ``attempted`` tells the crawl state not to count it towards ``max_attempts``.
+    """
+
+    attempted = False
+
+
 class _Adder:
     def __init__(self, found: Discovered, skip: set[str]) -> None:
         self.found, self.skip, self.seen = found, skip, set(found.urls)
@@ -135,7 +144,8 @@ def fetch_all(urls: list[str], source: Source, fetcher: Fetcher,
             yield url, malformed(url, exc)
             continue
         if refusal:
-            yield url, FetchError(f"{url}: {refusal}", final="disallowed" in refusal)
+            disallowed = "disallowed" in refusal
+            yield url, (FetchError if disallowed else HostSkipped)(f"{url}: {refusal}", final=disallowed)
             continue
         host = urlsplit(url).netloc
         delay = max(source.crawl_delay, robots.crawl_delay(url))

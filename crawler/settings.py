@@ -32,6 +32,7 @@ class FetchSettings:
     backoff: float = field(metadata={"min": 0})
     max_redirects: int = field(metadata={"min": 0})
     robots_max_bytes: int = 524288
+    max_attempts: int = 3
 
 
 @lru_cache(maxsize=1)

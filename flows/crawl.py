@@ -15,6 +15,7 @@ from prefect.utilities.annotations import quote
 
 from crawler.crawl import discover, fetch_all
 from crawler.fetch import Fetcher, FetchError, FetchResult
+from crawler.settings import fetch_settings
 from crawler.sources import Discovered, Source, load_sources, parse_sources
 from warehouse.crawl_state import archive_pages, done_urls, feed_states, record_fetch_failures, save_feed_states
 from warehouse.db import connect
@@ -65,8 +66,8 @@ def archive_task(found: Discovered, results: list[FetchResult], failures: list[t
             save_feed_states(con, found.feeds)
             discover_failures = [(u, "discover", r) for u, r in found.failures]
         archived = archive_pages(con, results, found.source.name, found.source.language)
-        record_fetch_failures(con, failures)
-        n_failed = record_failures(con, discover_failures + [(u, "fetch", str(e)) for u, e in failures])
+        recorded = record_fetch_failures(con, failures, fetch_settings().max_attempts)
+        n_failed = record_failures(con, discover_failures + [(u, "fetch", reason) for u, reason in recorded])
     finally:
         con.close()
     stats = {"fetched": archived, "failures": n_failed}
