@@ -12,21 +12,55 @@ import time
 from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
+import urllib3
+
 from crawler.discover import feed_links, sitemap_links
 from crawler.fetch import Fetcher, FetchError, FetchResult
 from crawler.robots import Robots
 from crawler.sources import Discovered, FeedState, Source
-from crawler.urls import canonical_url
+from crawler.urls import canonical_url, check_url
 
 MAX_SITEMAPS = 50
+#: what a malformed URL raises on its way through urllib.parse, idna and urllib3
+#: (UnicodeError and urllib3's LocationValueError / LocationParseError are ValueErrors)
+MALFORMED = (ValueError,)
+
+
+def malformed(url: str, exc: BaseException) -> FetchError:
+    """The final per-URL failure for a URL (or one of its redirects) that cannot be parsed or encoded."""
+    return FetchError(f"{url}: malformed URL, not fetched ({exc})", final=True)
+
+
+def _as_fetch_error(url: str, exc: FetchError) -> FetchError:
+    """``exc``, made final when urllib3 could not parse the URL or a redirect's Location (retrying cannot help)."""
+    if isinstance(exc.__cause__, urllib3.exceptions.LocationValueError) and not exc.final:
+        return malformed(url, exc.__cause__)
+    return exc
+
+
+class HostSkipped(FetchError):
+    """A URL not requested this run because its host's robots.txt could not be read: not an attempt.
+
+    Transient; ``attempted`` tells the crawl state not to count it towards ``max_attempts``.
+    """
+
+    attempted = False
 
 
 class _Adder:
     def __init__(self, found: Discovered, skip: set[str]) -> None:
         self.found, self.skip, self.seen = found, skip, set(found.urls)
+        self.bad: set[str] = set()
 
     def __call__(self, url: str) -> None:
-        canon = canonical_url(url)
+        try:
+            check_url(url)
+            canon = canonical_url(url)
+        except MALFORMED as exc:  # one bad link is one failure row, never a stopped crawl
+            if url not in self.bad:
+                self.bad.add(url)
+                self.found.failures.append((url, f"{url}: {exc}; link skipped"))
+            return
         if url != canon:
             self.found.aliases[url] = canon
         if canon in self.seen or canon in self.skip:
@@ -103,9 +137,15 @@ def fetch_all(urls: list[str], source: Source, fetcher: Fetcher,
     robots = robots or Robots(fetcher, allow_private=source.allow_private)
     last_hit: dict[str, float] = {}
     for url in urls:
-        refusal = robots.refusal(url)
+        try:
+            check_url(url)
+            refusal = robots.refusal(url)
+        except MALFORMED as exc:
+            yield url, malformed(url, exc)
+            continue
         if refusal:
-            yield url, FetchError(f"{url}: {refusal}", final="disallowed" in refusal)
+            disallowed = "disallowed" in refusal
+            yield url, (FetchError if disallowed else HostSkipped)(f"{url}: {refusal}", final=disallowed)
             continue
         host = urlsplit(url).netloc
         delay = max(source.crawl_delay, robots.crawl_delay(url))
@@ -113,8 +153,11 @@ def fetch_all(urls: list[str], source: Source, fetcher: Fetcher,
         if wait > 0:
             time.sleep(wait)
         try:
-            yield fetcher.get(url, allow_private=source.allow_private)
+            result = fetcher.get(url, allow_private=source.allow_private)
         except FetchError as exc:
-            yield url, exc
+            result = _as_fetch_error(url, exc)
+        except MALFORMED as exc:  # a redirect to a malformed Location (port, IPv6 literal, IDNA)
+            result = malformed(url, exc)
         finally:
             last_hit[host] = time.monotonic()
+        yield result if isinstance(result, FetchResult) else (url, result)

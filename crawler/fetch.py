@@ -263,8 +263,11 @@ class Fetcher:
         }
 
     def get(self, url: str, allow_private: bool = False, etag: str | None = None,
-            last_modified: str | None = None) -> FetchResult:
-        """GET ``url``; raise FetchError with the reason on any failure or non-2xx/304 status."""
+            last_modified: str | None = None, truncate_at: int | None = None) -> FetchResult:
+        """GET ``url``; raise FetchError with the reason on any failure or non-2xx/304 status.
+
+        ``truncate_at``: keep only the body's first bytes instead of refusing a body over the cap (robots.txt).
+        """
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -295,7 +298,7 @@ class Fetcher:
             break
         else:
             raise FetchError(f"{url}: more than {max_redirects} redirects (redirect loop?)", final=True)
-        body = self._read_body(url, resp)
+        body = self._read_body(url, resp, truncate_at)
         if resp.status != 304 and not 200 <= resp.status < 300:
             raise FetchError(f"{url}: HTTP {resp.status}", status=resp.status)
         return FetchResult(
@@ -304,10 +307,13 @@ class Fetcher:
             last_modified=resp.headers.get("Last-Modified"), fetched_at=datetime.now(UTC).replace(tzinfo=None),
         )
 
-    def _read_body(self, url: str, resp: urllib3.BaseHTTPResponse) -> bytes:
-        """The body, within the size cap and the whole-response deadline; a refused body closes the connection."""
+    def _read_body(self, url: str, resp: urllib3.BaseHTTPResponse, truncate_at: int | None = None) -> bytes:
+        """The body, within the size cap and the whole-response deadline; a refused body closes the connection.
+
+        With ``truncate_at``, a longer body is cut to its first ``truncate_at`` bytes, not refused.
+        """
         declared = resp.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
+        if truncate_at is None and declared.isdigit() and int(declared) > self.max_bytes:
             resp.close()
             raise FetchError(f"{url}: body of {declared} bytes is over the {self.max_bytes}-byte cap; skipped",
                              status=413)
@@ -316,7 +322,10 @@ class Fetcher:
         try:
             while chunk := resp.read1(64 * 1024):
                 body.extend(chunk)
-                if len(body) > self.max_bytes:
+                if truncate_at is not None and len(body) >= truncate_at:
+                    resp.close()  # the rest is never read
+                    return bytes(body[:truncate_at])
+                if truncate_at is None and len(body) > self.max_bytes:
                     resp.close()
                     raise FetchError(f"{url}: body larger than the {self.max_bytes}-byte cap; skipped", status=413)
                 if time.monotonic() > deadline:

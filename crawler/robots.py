@@ -1,8 +1,11 @@
 """robots.txt, read once per host per crawl with protego (Google's rules, crawl-delay).
 
 A missing robots.txt (4xx) allows everything, as RFC 9309 says. One that cannot
-be fetched (timeout, 5xx) disallows the host for this run: the server may be
-struggling, and the URLs stay pending for the next run.
+be fetched (timeout, 5xx, connection error, not complete by the deadline)
+disallows the host for this run: the server may be struggling, and the URLs
+stay pending for the next run. Only the first ``robots_max_bytes`` (setting,
+512 KiB; RFC 9309 asks for at least 500 KiB) are read and obeyed: a huge
+robots.txt is never mistaken for a missing one.
 """
 
 from __future__ import annotations
@@ -32,8 +35,14 @@ class Robots:
     def _load(self, origin: str) -> Protego | str:
         if origin not in self._rules:
             try:
-                body = self.fetcher.get(f"{origin}/robots.txt", allow_private=self.allow_private).body
+                limit = self.fetcher.settings.robots_max_bytes
+                body = self.fetcher.get(f"{origin}/robots.txt", allow_private=self.allow_private,
+                                        truncate_at=limit).body
+                if len(body) >= limit:  # cut: a half line could say something the whole line does not
+                    body = body[:max(body.rfind(b"\n"), body.rfind(b"\r")) + 1] or body
                 self._rules[origin] = Protego.parse(body.decode("utf-8", errors="replace"))
+            except ValueError as exc:  # a redirect to a malformed Location: unreadable, like a timeout
+                self._rules[origin] = f"robots.txt unavailable ({origin}/robots.txt: {exc}); host skipped this run"
             except FetchError as exc:
                 if exc.status is not None and 400 <= exc.status < 500:
                     self._rules[origin] = Protego.parse("")

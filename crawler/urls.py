@@ -9,7 +9,10 @@ and the order of the remaining parameters are kept.
 
 from __future__ import annotations
 
+import ipaddress
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import urllib3
 
 #: parameter-name prefixes that only track a click (Google Analytics / Matomo / Piwik campaign tags)
 TRACKING_PREFIXES = ("utm_", "mtm_", "pk_")
@@ -42,3 +45,25 @@ def canonical_url(url: str) -> str:
         netloc = f"{parts.username}{':' + parts.password if parts.password else ''}@{netloc}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k)])
     return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+
+
+def check_url(url: str) -> None:
+    """Raise ValueError, with the reason, when ``url`` is malformed beyond fetching.
+
+    Catches what would otherwise surface deep inside the stack as a ValueError or
+    UnicodeError: a port out of range or not a number, a broken IPv6 literal, a
+    host with a space or other invalid character, an empty or over-63-character
+    label, or a name IDNA cannot encode.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        _ = parts.port  # raises on "99999" or "abc"
+        urllib3.util.parse_url(url.strip())  # invalid host characters, invalid IDNA labels
+        host = parts.hostname or ""
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            if host:
+                host.encode("idna")  # as the resolver will: label length, empty labels
+    except (ValueError, UnicodeError) as exc:  # LocationParseError is a ValueError
+        raise ValueError(f"malformed URL ({exc})") from exc

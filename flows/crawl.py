@@ -7,15 +7,19 @@ Fetched pages land compressed in the warehouse's ``raw_pages`` archive; the
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import MissingContextError
 from prefect.utilities.annotations import quote
 
 from crawler.crawl import discover, fetch_all
 from crawler.fetch import Fetcher, FetchError, FetchResult
+from crawler.settings import fetch_settings
 from crawler.sources import Discovered, Source, load_sources, parse_sources
+from warehouse.crawl_lock import crawl_lock, lock_path
 from warehouse.crawl_state import archive_pages, done_urls, feed_states, record_fetch_failures, save_feed_states
 from warehouse.db import connect
 from warehouse.load import record_failures
@@ -65,14 +69,27 @@ def archive_task(found: Discovered, results: list[FetchResult], failures: list[t
             save_feed_states(con, found.feeds)
             discover_failures = [(u, "discover", r) for u, r in found.failures]
         archived = archive_pages(con, results, found.source.name, found.source.language)
-        record_fetch_failures(con, failures)
-        n_failed = record_failures(con, discover_failures + [(u, "fetch", str(e)) for u, e in failures])
+        recorded = record_fetch_failures(con, failures, fetch_settings().max_attempts)
+        n_failed = record_failures(con, discover_failures + [(u, "fetch", reason) for u, reason in recorded])
     finally:
         con.close()
     stats = {"fetched": archived, "failures": n_failed}
     if first_batch:
         stats |= {"discovered": len(found.urls), "unchanged_feeds": found.not_modified}
     return stats
+
+
+def held_crawl_lock(db: str | None):
+    """The warehouse's crawl lock for a flow run; the run's log says which crawl it waits for, if any."""
+    def waiting(holder: tuple | None) -> None:
+        pid = holder[0] if holder else None
+        try:
+            logger = get_run_logger()
+        except MissingContextError:  # called as a plain function (``crawl.fn``), outside a run
+            logger = logging.getLogger(__name__)
+        logger.info("waiting for the crawl (PID %s) that holds %s", pid or "unknown", lock_path(db))
+
+    return crawl_lock(db, on_wait=waiting)
 
 
 def crawl_sources(srcs: list[Source], db: str | None) -> dict[str, Any]:
@@ -99,5 +116,10 @@ def crawl_sources(srcs: list[Source], db: str | None) -> dict[str, Any]:
 @flow(name="crawl")
 def crawl(sources: list[dict[str, Any]] | None = None, sources_file: str | None = None,
           db: str | None = None) -> dict[str, Any]:
-    """Fetch what is new in the sources into the raw page archive; return counts and alias URLs."""
-    return crawl_sources(resolve_sources(sources, sources_file), db)
+    """Fetch what is new in the sources into the raw page archive; return counts and alias URLs.
+
+    Holds the warehouse's crawl lock (``<db>.crawl.lock``) for the whole run: one crawl at a time.
+    """
+    srcs = resolve_sources(sources, sources_file)
+    with held_crawl_lock(db):
+        return crawl_sources(srcs, db)

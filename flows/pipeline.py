@@ -14,7 +14,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows.crawl import crawl_sources, resolve_sources
+from flows.crawl import crawl_sources, held_crawl_lock, resolve_sources
 from flows.extract import extract_archived
 from warehouse.db import connect, table_counts
 from warehouse.load import link_aliases
@@ -47,10 +47,15 @@ def _artifact_markdown(added: dict[str, int], new_urls: list[str], totals: dict[
 @flow(name="pipeline")
 def pipeline(sources: list[dict[str, Any]] | None = None, sources_file: str | None = None,
              db: str | None = None) -> dict[str, Any]:
-    """Crawl the sources and land their facts in the warehouse; return what was added."""
-    crawled = crawl_sources(resolve_sources(sources, sources_file), db)
-    extracted = extract_archived(db)
-    linked, totals = link_aliases_task(crawled["aliases"], db)
+    """Crawl the sources and land their facts in the warehouse; return what was added.
+
+    Holds the warehouse's crawl lock (``<db>.crawl.lock``) for the whole run: one crawl at a time.
+    """
+    srcs = resolve_sources(sources, sources_file)
+    with held_crawl_lock(db):
+        crawled = crawl_sources(srcs, db)
+        extracted = extract_archived(db)
+        linked, totals = link_aliases_task(crawled["aliases"], db)
     added = dict.fromkeys(ADDED_KEYS, 0)
     for k in ADDED_KEYS:
         added[k] += extracted.get(k, 0) + crawled["stats"].get(k, 0)

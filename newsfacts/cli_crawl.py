@@ -37,6 +37,16 @@ def _check_sources(path: Path) -> None:
         raise typer.Exit(2) from exc
 
 
+def _say_waiting(db: str | None):
+    from warehouse.crawl_lock import lock_path
+
+    def say(holder: tuple | None) -> None:
+        pid = holder[0] if holder else None
+        typer.echo(f"waiting for the crawl (PID {pid or 'unknown'}) that holds {lock_path(db)}", err=True)
+
+    return say
+
+
 def _summary(result: dict) -> None:
     typer.echo(f"added: {result['added']}")
     typer.echo("warehouse: " + ", ".join(f"{k}={v}" for k, v in result["totals"].items()))
@@ -50,9 +60,14 @@ def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None
     Only what is new since the last run is fetched.
     """
     _check_sources(sources)
-    from flows.pipeline import pipeline
+    from warehouse.crawl_lock import crawl_lock
 
-    _summary(pipeline(sources_file=str(sources.resolve()), db=db))
+    # taken here too, so a crawl already running is reported in one line before Prefect starts;
+    # the flow takes it again (re-entrant), which is what guards deployment runs
+    with crawl_lock(db, on_wait=_say_waiting(db)):
+        from flows.pipeline import pipeline
+
+        _summary(pipeline(sources_file=str(sources.resolve()), db=db))
 
 
 @app.command()

@@ -113,11 +113,43 @@ def archive_pages(con: duckdb.DuckDBPyConnection, results: Iterable[FetchResult]
     return len(rows)
 
 
-def record_fetch_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tuple[str, FetchError]]) -> int:
-    """Record failed pages: ``retry`` (fetched again next run) when transient, else ``failed``."""
+def record_fetch_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tuple[str, FetchError]],
+                          max_attempts: int = 3) -> list[tuple[str, str]]:
+    """Record failed pages and return ``(url, reason)`` as recorded, for the ``fetch_failures`` rows.
+
+    A final failure (4xx, refused) is ``failed``. A transient one (timeout, 5xx) is ``retry``, fetched
+    again next run, until the page has been tried ``max_attempts`` times (the fetch setting of that
+    name; the flows pass it): then it is ``failed`` with "gave up after N attempts: <last reason>".
+    An error whose ``attempted`` attribute is False (its host was skipped, the page never requested)
+    is ``retry`` and not counted.
+    """
     rows = list(failures)
-    set_outcomes(con, [(u, "retry" if e.transient else "failed", str(e)) for u, e in rows])
-    return len(rows)
+    if not rows:
+        return []
+    tried = dict(con.execute(
+        "SELECT url, coalesce(attempts, 0) FROM crawl_state WHERE kind = 'page' AND url IN (SELECT unnest(?))",
+        [[u for u, _ in rows]]).fetchall())
+    latest: dict[str, tuple[str, str, int]] = {}
+    for url, exc in rows:
+        n = tried.get(url, 0) + (1 if getattr(exc, "attempted", True) else 0)
+        tried[url] = n
+        if not exc.transient:
+            latest[url] = ("failed", str(exc), n)
+        elif n >= max_attempts:
+            latest[url] = ("failed", f"gave up after {n} attempts: {exc}", n)
+        else:
+            latest[url] = ("retry", str(exc), n)
+    table = pa.table({"url": pa.array(list(latest), pa.string()),
+                      "outcome": pa.array([o for o, _, _ in latest.values()], pa.string()),
+                      "reason": pa.array([r for _, r, _ in latest.values()], pa.string()),
+                      "attempts": pa.array([n for _, _, n in latest.values()], pa.int32())})
+    con.register("_newsfacts_failures", table)
+    try:
+        con.execute("INSERT OR REPLACE INTO crawl_state (url, kind, outcome, reason, attempts, checked_at) "
+                    "SELECT url, 'page', outcome, reason, attempts, ? FROM _newsfacts_failures", [_now()])
+    finally:
+        con.unregister("_newsfacts_failures")
+    return [(u, latest[u][1]) for u, _ in rows]
 
 
 def _pages(con: duckdb.DuckDBPyConnection, where: str, params: list, after_id: int, limit: int | None) -> list[RawPage]:
