@@ -219,13 +219,13 @@ def check_url(url: str, label: str | None = None) -> Url:
     try:
         parts = parse_url(url)
     except LocationParseError as exc:
-        raise FetchError(f"{label}: cannot parse URL ({exc})", final=True) from exc
+        raise FetchError(f"{label}: malformed URL, not fetched ({exc})", final=True) from exc
     if parts.scheme not in ("http", "https") or not parts.host:
         raise FetchError(f"{label}: only http(s) URLs with a host can be fetched", final=True)
     try:
         parts.host.encode("idna")  # as urllib3 before connecting; getaddrinfo would raise UnicodeError
     except UnicodeError as exc:
-        raise FetchError(f"{label}: cannot parse URL (host {parts.host!r}: {exc})", final=True) from exc
+        raise FetchError(f"{label}: malformed URL, not fetched (host {parts.host!r}: {exc})", final=True) from exc
     authority = url.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
     if parts.auth is not None or "@" in authority:
         raise FetchError(f"{label}: user name or password in URL; refused", final=True)
