@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +17,8 @@ from urllib.parse import urlsplit
 import trafilatura
 from tld import get_fld
 from tld.utils import MozillaTLDSourceParser
+
+from extractors.settings import extract_settings
 
 EXTRACTOR_VERSION = "1"
 #: og:type values of pages that list articles rather than being one (home and section pages)
@@ -81,6 +84,46 @@ def _same_site(a: str, b: str) -> bool:
     return da is None and db is None and ha == hb
 
 
+#: how far before the cap a cut looks for a sentence end, then for whitespace
+CUT_WINDOW = 10_000
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s")
+
+
+def cut_text(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, at the last sentence end (else whitespace) before it.
+
+    Only the last ``CUT_WINDOW`` characters before the cap are searched: with no sentence end or
+    whitespace there (one enormous token), the cut is at the cap itself.
+    """
+    if len(text) <= limit:
+        return text
+    lo = max(0, limit - CUT_WINDOW)
+    window = text[lo:limit + 1]  # one more: a sentence ending right at the cap keeps its last character
+    ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() - 1 <= limit - lo]
+    if ends:
+        return text[:lo + ends[-1]].rstrip()
+    space = max(window.rfind(c, 0, limit - lo + 1) for c in (" ", "\n", "\t"))
+    if space > 0:
+        return text[:lo + space].rstrip()
+    return text[:limit]
+
+
+def cap_article(art: Article, limit: int) -> Article:
+    """Cut ``art``'s text to ``limit`` characters (see :func:`cut_text`), recording the length it had."""
+    if len(art.text) > limit:
+        full = len(art.text)
+        art.text = cut_text(art.text, limit)
+        art.truncated_from = art.truncated_from or full
+    return art
+
+
+def truncation_note(art: Article) -> str | None:
+    """The failure reason that records a cut text, or None."""
+    if art.truncated_from is None:
+        return None
+    return f"text cut at {len(art.text):,} of {art.truncated_from:,} characters"
+
+
 class ExtractionError(Exception):
     """A page that yields no article text; the message says which page and why."""
 
@@ -97,6 +140,8 @@ class Article:
     site: str | None
     language: str | None
     text: str
+    #: characters of the extracted text before it was cut to ``max_text_chars``; None: not cut
+    truncated_from: int | None = None
 
     @property
     def content_hash(self) -> str:
@@ -144,7 +189,7 @@ def extract_article(html: bytes | str, url: str | None = None) -> Article:
         raise ExtractionError(f"{url or 'page'}: trafilatura found no main text")
     if (doc.pagetype or "").lower() in NON_ARTICLE_TYPES:
         raise ExtractionError(f"{url or 'page'}: not an article (og:type {doc.pagetype!r}); skipped")
-    return Article(
+    art = Article(
         url=url or doc.url,
         canonical_url=choose_canonical(doc.url, url),
         title=doc.title,
@@ -154,3 +199,4 @@ def extract_article(html: bytes | str, url: str | None = None) -> Article:
         language=doc.language,
         text=doc.text,
     )
+    return cap_article(art, extract_settings().max_text_chars)

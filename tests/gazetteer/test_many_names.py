@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -83,3 +84,25 @@ def test_review_pairs_are_capped_per_page():
     capped = res.resolve([_mentions(names)], max_uncertain_per_doc=5).uncertain
     assert len(capped) == 5
     assert sorted(p[2] for p in capped) == sorted(p[2] for p in uncapped)[-5:]  # the highest scores kept
+@pytest.mark.slow
+def test_a_page_naming_30000_people_is_extracted_in_bounded_time_and_memory():
+    psutil = pytest.importorskip("psutil")
+    from extractors.pipeline import extract_pages, resolve_pages
+    from extractors.text import extract_article
+
+    proc = psutil.Process()
+    rss0 = proc.memory_info().rss
+    peak = rss0
+    t0 = time.perf_counter()
+    art = extract_article(many_names.many_names_page(30_000).encode(), url="http://example.test/roll-call")
+    pages = list(extract_pages([art]))
+    peak = max(peak, proc.memory_info().rss)
+    uncertain = resolve_pages(pages)
+    peak = max(peak, proc.memory_info().rss)
+    elapsed = time.perf_counter() - t0
+    page = pages[0]
+    assert page.people and len({m.name for m in page.mentions}) <= 2000
+    assert any("distinct people" in note for note in page.notes)
+    assert len(uncertain) <= 200
+    assert elapsed < 60, f"{elapsed:.1f} s"
+    assert peak - rss0 < 1.5 * 2**30, f"{(peak - rss0) / 2**20:.0f} MB"
