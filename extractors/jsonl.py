@@ -8,9 +8,13 @@ from extractors.pipeline import PageFacts
 
 
 def page_record(source: str, page: PageFacts) -> dict[str, Any]:
-    """One JSON object per page: metadata, people with stable ids, counts, dates."""
+    """One JSON object per page: metadata, people with stable ids, counts, dates.
+
+    A page cut to a limit also has ``truncated_from`` (characters before the cut), ``names_total``
+    (distinct names before the names limit) and ``notes`` (one sentence per limit hit).
+    """
     art = page.article
-    return {
+    record = {
         "source": source,
         "url": art.url,
         "title": art.title,
@@ -31,3 +35,11 @@ def page_record(source: str, page: PageFacts) -> dict[str, Any]:
         ],
         "dates": [{"value": d.value, "text": d.text, "start": d.start, "end": d.end} for d in page.dates],
     }
+    # only on pages over a limit (extractors/settings.toml): other pages' records are as they were
+    if art.truncated_from is not None:
+        record["truncated_from"] = art.truncated_from
+    if page.names_total is not None:
+        record["names_total"] = page.names_total
+    if page.notes:
+        record["notes"] = page.notes
+    return record

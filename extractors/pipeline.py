@@ -27,7 +27,8 @@ from extractors.dates import find_dates
 from extractors.fingerprint import doc_fingerprint
 from extractors.model import CountFact, DateFact, Mention, Person
 from extractors.people import doc_text, find_mentions
-from extractors.text import Article
+from extractors.settings import extract_settings
+from extractors.text import Article, cap_article, truncation_note
 
 for _name in ("published", "mentions", "counts", "dates"):
     if not Doc.has_extension(_name):
@@ -157,6 +158,21 @@ class PageFacts:
     people: list[Person] = field(default_factory=list)
     #: simhash of the text from the pipeline's tokens (``extractors.fingerprint``); None: not computed here
     fingerprint: int | None = None
+    #: distinct names the page named when over ``max_names_per_page`` (only the first were kept); else None
+    names_total: int | None = None
+    #: distinct names kept when ``names_total`` is set
+    names_kept: int | None = None
+
+    @property
+    def notes(self) -> list[str]:
+        """What was left out of this page (a cut text, dropped names): one reason each, for the failures table."""
+        out = []
+        cut = truncation_note(self.article)
+        if cut:
+            out.append(cut)
+        if self.names_total is not None:
+            out.append(f"page names {self.names_total:,} distinct people; the first {self.names_kept:,} kept")
+        return out
 
     def sentence_of(self, start: int) -> tuple[int, int, str]:
         """The sentence (start, end, text) that contains character ``start``."""
@@ -175,16 +191,35 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
+def limit_names(mentions: list[Mention], limit: int) -> tuple[list[Mention], int | None]:
+    """Mentions of the first ``limit`` distinct names in text order, and how many distinct names there
+    were when that is more (else None): a page naming tens of thousands of people stays cheap to resolve."""
+    names = {m.name for m in mentions}
+    if len(names) <= limit:
+        return mentions, None
+    kept: set[str] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        if len(kept) == limit:
+            break
+        kept.add(m.name)
+    return [m for m in mentions if m.name in kept], len(names)
+
+
 def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator[PageFacts]:
     """Run the spaCy pipeline over articles, streaming one PageFacts per article.
 
     People are *not* resolved here: call ``resolve_pages`` over the pages that
     must share ids (one call, one batch, or the warehouse's known people).
+    An article's text is cut to ``max_text_chars`` and its names limited to
+    ``max_names_per_page`` (``extractors/settings.toml``); ``PageFacts.notes`` says so.
     """
     nlp = build_nlp()
+    settings = extract_settings()
+    nlp.max_length = max(nlp.max_length, settings.max_text_chars + 1)
 
     def docs() -> Iterator[tuple[Doc, Article]]:
         for art in articles:
+            cap_article(art, settings.max_text_chars)
             doc = nlp.make_doc(art.text)
             doc.user_data["newsfacts_text"] = art.text  # the tokenizer keeps every character: doc.text == art.text
             doc._.published = parse_date(art.published)
@@ -192,15 +227,38 @@ def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator
 
     for doc, art in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
         starts, ends = sentence_bounds(doc)
+        mentions, names_total = limit_names(doc._.mentions or [], settings.max_names_per_page)
         yield PageFacts(
             article=art,
-            mentions=doc._.mentions or [],
+            mentions=mentions,
             counts=doc._.counts or [],
             dates=doc._.dates or [],
             sentence_starts=starts,
             sentence_ends=ends,
             fingerprint=doc_fingerprint(doc),
+            names_total=names_total,
+            names_kept=settings.max_names_per_page if names_total is not None else None,
         )
+
+
+def extract_pages_isolated(articles: list[Article],
+                           batch_size: int = 32) -> tuple[list[PageFacts], list[tuple[Article, str]]]:
+    """``extract_pages`` over a batch; if it raises, again page by page, so one bad page fails alone.
+
+    Returns the pages extracted and, for each page that raised, the article and the exception's message.
+    """
+    try:
+        return list(extract_pages(articles, batch_size)), []
+    except Exception:  # noqa: BLE001 - any page's error: find which page, below
+        pass
+    pages: list[PageFacts] = []
+    failed: list[tuple[Article, str]] = []
+    for art in articles:
+        try:
+            pages.extend(extract_pages([art], batch_size))
+        except Exception as exc:  # noqa: BLE001 - recorded as this page's failure
+            failed.append((art, f"facts not extracted: {type(exc).__name__}: {exc}"))
+    return pages, failed
 
 
 def resolve_pages(pages: list[PageFacts],
@@ -213,7 +271,8 @@ def resolve_pages(pages: list[PageFacts],
     from gazetteer.resolve import Resolver, default_resolver
 
     resolver = Resolver(decisions=decisions) if decisions else default_resolver()
-    resolution = resolver.resolve([p.mentions for p in pages])
+    resolution = resolver.resolve([p.mentions for p in pages],
+                                  max_uncertain_per_doc=extract_settings().max_review_pairs_per_page)
     for page, people in zip(pages, resolution.people, strict=True):
         page.people = people
     return resolution.uncertain

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import trafilatura
+from tld import get_fld
+from tld.utils import MozillaTLDSourceParser
+
+from extractors.settings import extract_settings
 
 EXTRACTOR_VERSION = "1"
 #: og:type values of pages that list articles rather than being one (home and section pages)
@@ -20,6 +26,102 @@ NON_ARTICLE_TYPES = frozenset({"website", "profile", "product"})
 #: leading bytes of files that servers sometimes label text/html
 BINARY_MAGIC = ((b"%PDF", "PDF"), (b"PK\x03\x04", "ZIP archive"), (b"\x89PNG", "PNG image"),
                 (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"), (b"\x1f\x8b", "gzip data"))
+
+
+class _OfflinePublicSuffixList(MozillaTLDSourceParser):
+    """The Public Suffix List shipped inside the ``tld`` package, never fetched.
+
+    ``tld`` downloads the list when its local copy cannot be read; with no source URL and no update
+    step, a missing copy makes every lookup fail (the canonical URL is then ignored) instead.
+    """
+
+    uid = "newsfacts-offline-psl"
+    source_url = ""
+
+    @classmethod
+    def update_tld_names(cls, fail_silently: bool = False) -> bool:
+        return False
+
+
+def registrable_domain(url: str | None) -> str | None:
+    """The registrable domain of an http(s) ``url`` ("bbc.co.uk" for www.bbc.co.uk), or None."""
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return None
+    try:
+        fld = get_fld(url, fail_silently=True, parser_class=_OfflinePublicSuffixList)
+    except (TypeError, ValueError, KeyError):  # an unreadable list or URL: no domain
+        return None
+    return fld.lower() if isinstance(fld, str) else None
+
+
+def choose_canonical(declared: str | None, fetched: str | None) -> str | None:
+    """The page's canonical URL: the one it declares when on the fetched URL's registrable domain.
+
+    A ``rel=canonical`` (or og:url) pointing at another site would make the warehouse cite that site
+    as the source, so it is ignored and the fetched URL kept; so is a malformed one. Hosts the list
+    does not know (an IP address, ``localhost``) must be equal. Without a fetched URL (a saved file)
+    there is nothing to compare with and the declared URL is kept.
+    """
+    if not declared or declared == fetched:
+        return fetched or declared
+    if not fetched:
+        return declared
+    return declared if _same_site(declared, fetched) else fetched
+
+
+def _same_site(a: str, b: str) -> bool:
+    """Whether two URLs are on one registrable domain; hosts outside the Public Suffix List (an IP
+    address, ``localhost``, ``example.test``) must be equal instead."""
+    try:
+        ha, hb = urlsplit(a).hostname, urlsplit(b).hostname
+    except ValueError:  # "http://[bad"
+        return False
+    if not ha or not hb or not a.lower().startswith(("http://", "https://")):
+        return False
+    da, db = registrable_domain(a), registrable_domain(b)
+    if da and db:
+        return da == db
+    return da is None and db is None and ha == hb
+
+
+#: how far before the cap a cut looks for a sentence end, then for whitespace
+CUT_WINDOW = 10_000
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s")
+
+
+def cut_text(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, at the last sentence end (else whitespace) before it.
+
+    Only the last ``CUT_WINDOW`` characters before the cap are searched: with no sentence end or
+    whitespace there (one enormous token), the cut is at the cap itself.
+    """
+    if len(text) <= limit:
+        return text
+    lo = max(0, limit - CUT_WINDOW)
+    window = text[lo:limit + 1]  # one more: a sentence ending right at the cap keeps its last character
+    ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() - 1 <= limit - lo]
+    if ends:
+        return text[:lo + ends[-1]].rstrip()
+    space = max(window.rfind(c, 0, limit - lo + 1) for c in (" ", "\n", "\t"))
+    if space > 0:
+        return text[:lo + space].rstrip()
+    return text[:limit]
+
+
+def cap_article(art: Article, limit: int) -> Article:
+    """Cut ``art``'s text to ``limit`` characters (see :func:`cut_text`), recording the length it had."""
+    if len(art.text) > limit:
+        full = len(art.text)
+        art.text = cut_text(art.text, limit)
+        art.truncated_from = art.truncated_from or full
+    return art
+
+
+def truncation_note(art: Article) -> str | None:
+    """The failure reason that records a cut text, or None."""
+    if art.truncated_from is None:
+        return None
+    return f"text cut at {len(art.text):,} of {art.truncated_from:,} characters"
 
 
 class ExtractionError(Exception):
@@ -38,6 +140,8 @@ class Article:
     site: str | None
     language: str | None
     text: str
+    #: characters of the extracted text before it was cut to ``max_text_chars``; None: not cut
+    truncated_from: int | None = None
 
     @property
     def content_hash(self) -> str:
@@ -85,10 +189,9 @@ def extract_article(html: bytes | str, url: str | None = None) -> Article:
         raise ExtractionError(f"{url or 'page'}: trafilatura found no main text")
     if (doc.pagetype or "").lower() in NON_ARTICLE_TYPES:
         raise ExtractionError(f"{url or 'page'}: not an article (og:type {doc.pagetype!r}); skipped")
-    canonical = doc.url if doc.url and doc.url != url else None
-    return Article(
+    art = Article(
         url=url or doc.url,
-        canonical_url=canonical or url,
+        canonical_url=choose_canonical(doc.url, url),
         title=doc.title,
         published=doc.date,
         author=doc.author,
@@ -96,3 +199,4 @@ def extract_article(html: bytes | str, url: str | None = None) -> Article:
         language=doc.language,
         text=doc.text,
     )
+    return cap_article(art, extract_settings().max_text_chars)

@@ -13,7 +13,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from extractors.pipeline import PageFacts, extract_pages
+from extractors.pipeline import PageFacts, extract_pages_isolated
 from extractors.text import EXTRACTOR_VERSION, Article, ExtractionError, extract_article
 from flows.resolve import Uncertain, resolve_task
 from warehouse.crawl_state import RawPage, mark_extracted, pending_pages, set_outcomes, stale_pages
@@ -47,6 +47,9 @@ def extract_text_task(pages: list[RawPage]) -> tuple[list[Article], list[Failure
         except ExtractionError as exc:
             failures.append((page.url, "extract", str(exc)))
             continue
+        except Exception as exc:  # noqa: BLE001 - one bad page is one failure row, never a stopped run
+            failures.append((page.url, "extract", f"text not extracted: {type(exc).__name__}: {exc}"))
+            continue
         art.url = page.url
         art.language = art.language or page.language
         articles.append(art)
@@ -54,13 +57,27 @@ def extract_text_task(pages: list[RawPage]) -> tuple[list[Article], list[Failure
 
 
 @task(name="extract-facts", cache_policy=NO_CACHE)
+def extract_facts_isolated_task(articles: list[Article]) -> tuple[list[PageFacts], list[Failure]]:
+    """Facts of each article; a batch that raises is redone page by page, and the pages that raise are failures."""
+    pages, failed = extract_pages_isolated(articles)
+    return pages, [(art.url or "", "extract", reason) for art, reason in failed]
+
+
+@task(name="extract-facts-pages", cache_policy=NO_CACHE)
 def extract_facts_task(articles: list[Article]) -> list[PageFacts]:
-    return list(extract_pages(articles))
+    """The pages of :func:`extract_facts_isolated_task` without the failures (``benchmarks.pipeline`` calls it)."""
+    return extract_pages_isolated(articles)[0]
+
+
+def page_notes(pages: list[PageFacts]) -> list[Failure]:
+    """A failure row for each limit a landed page hit (text cut, names dropped): the page's facts still land."""
+    return [(p.article.url or p.article.canonical_url or "", "extract", note) for p in pages for note in p.notes]
 
 
 @task(name="load", cache_policy=NO_CACHE)
 def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[Uncertain], page_ids: list[int],
-              db: str | None) -> dict[str, Any]:
+              db: str | None, notes: list[Failure] | None = None) -> dict[str, Any]:
+    """Load the pages, record the failures (pages that did not land) and the notes (pages that landed cut)."""
     con = connect(db)
     try:
         loaded = load_batch(con, pages)
@@ -68,6 +85,7 @@ def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[U
                      + [(u, "not_article", reason) for u, _stage, reason in failures])
         stats: dict[str, Any] = dict(loaded.stats)
         stats["failures"] = record_failures(con, failures)
+        stats["notes"] = record_failures(con, notes or [])
         stats["review_pairs"] = add_uncertain(con, uncertain)
         mark_extracted(con, page_ids)
         stats["new_urls"] = [u for u, o in loaded.outcomes if o == "article"]
@@ -91,8 +109,10 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
         # quote(): the batch's objects go to each task as they are; otherwise Prefect walks every object of
         # them (every page, fact and mention) looking for upstream futures and states, ~0.5 s a task per batch
         articles, failures = extract_text_task(quote(pages))
-        facts, uncertain = resolve_task(quote(extract_facts_task(quote(articles))), db)
-        stats = load_task(quote(facts), quote(failures), quote(uncertain), quote([p.id for p in pages]), db)
+        extracted, failed = extract_facts_isolated_task(quote(articles))
+        facts, uncertain = resolve_task(quote(extracted), db)
+        stats = load_task(quote(facts), quote(failures + failed), quote(uncertain), quote([p.id for p in pages]), db,
+                          quote(page_notes(facts)))
         done += len(pages)
         for k, v in stats.items():
             if k == "totals":

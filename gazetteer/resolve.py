@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -47,6 +47,12 @@ CACHE_MAX = 50_000
 #: names: the same person needs ``FULL_SURNAME_MIN`` (0.80 before a prefix lift), uncertain needs
 #: 0.6 * similarity + 0.4 >= ``GREY_LOW``
 PAIR_MIN = min(FULL_SURNAME_MIN - 0.05, (GREY_LOW - 0.4) / 0.6) - 0.01
+#: rows of the pairwise surname screen (:meth:`Resolver._close_pairs`) scored at once: its memory is
+#: ``CHUNK_ROWS`` x names, never names x names (30,000 names of one page took 5.7 GB as one matrix)
+CHUNK_ROWS = 256
+#: close names one name is compared with at most, in order (most frequent and complete first): a page or batch
+#: of thousands of alike names costs names x ``CLOSE_MAX`` rule calls, not names²; real pages have a handful
+CLOSE_MAX = 100
 
 
 def decision_key(name: str) -> str:
@@ -227,7 +233,7 @@ class Resolver:
         self.decisions[pair_key(a, b)] = bool(same)
 
     # -- clustering ---------------------------------------------------------------------
-    def resolve(self, docs: list[list[Mention]]) -> Resolution:
+    def resolve(self, docs: list[list[Mention]], max_uncertain_per_doc: int | None = None) -> Resolution:
         """Cluster each document's mentions into people with ids shared across ``docs``.
 
         Within a document: mentions sharing a ``group`` are one person; full names
@@ -240,11 +246,21 @@ class Resolver:
         gender); unknown people whose keys match by the same rules share one id,
         and a lone surname takes the id of the only (else the most mentioned)
         compatible person named in full in the call.
+        ``max_uncertain_per_doc`` keeps only that many uncertain pairs (highest
+        scores first) per document, and that many times the documents across them.
         """
         uncertain: dict[tuple[str, str], tuple[str, str, float]] = {}
-        clusters: list[list[_Cluster]] = [self._cluster_doc(ms, uncertain) for ms in docs]
+        clusters: list[list[_Cluster]] = []
+        for ms in docs:
+            found: dict[tuple[str, str], tuple[str, str, float]] = {}
+            clusters.append(self._cluster_doc(ms, found))
+            for key, pair in _top_uncertain(found, max_uncertain_per_doc).items():
+                if key not in uncertain or uncertain[key][2] < pair[2]:
+                    uncertain[key] = pair
         flat = [c for doc in clusters for c in doc]
         self._assign_ids(flat, uncertain)
+        if max_uncertain_per_doc is not None:
+            uncertain = _top_uncertain(uncertain, max_uncertain_per_doc * max(1, len(docs)))
         names = self._canonical_names(flat)
         people = []
         for doc in clusters:
@@ -279,22 +295,27 @@ class Resolver:
             first_of.setdefault(mentions[i].name, i)
             uf.union(first_of[mentions[i].name], i)
         order = sorted(first_of, key=lambda x: (-freq[x], -self.parse(x).completeness, x))
-        close = self._close_matrix([self.parse(x) for x in order], PAIR_MIN)
+        near = self._close_pairs([self.parse(x) for x in order], PAIR_MIN)
         gaz = [self.lookup(x) for x in order]  # one gazetteer person: the same whatever the rules say
-        at = {x: k for k, x in enumerate(order)}
-        leaders: list[str] = []
-        for name in order:
+        is_leader = np.zeros(len(order), dtype=bool)
+        gaz_leaders: dict[str, list[int]] = defaultdict(list)
+        for x, name in enumerate(order):
+            # leaders are earlier names: compare with the close ones (at most CLOSE_MAX) and those of one
+            # gazetteer person, in leader order
+            ys = near[x][near[x] < x]
+            cands = ys[is_leader[ys]][:CLOSE_MAX].tolist()
+            if gaz[x] and gaz_leaders.get(gaz[x]):
+                cands = sorted(set(cands) | set(gaz_leaders[gaz[x]]))
             best = None
-            x = at[name]
-            for lead in leaders:
-                y = at[lead]
-                if not (close[x, y] or (gaz[x] and gaz[x] == gaz[y])):
-                    continue
+            for y in cands:
+                lead = order[y]
                 m = self._doc_match(name, lead, uncertain)
                 if m.same and (best is None or m.score > best[0]):
                     best = (m.score, lead)
             if best is None:
-                leaders.append(name)
+                is_leader[x] = True
+                if gaz[x]:
+                    gaz_leaders[gaz[x]].append(x)
             else:
                 uf.union(first_of[best[1]], first_of[name])
         # surname-only and given-only mentions
@@ -431,53 +452,76 @@ class Resolver:
     def _candidate_pairs(self, names: list[ParsedName]) -> Iterable[tuple[int, int]]:
         """Index pairs worth comparing: blocked by surname key (equal, same prefix or same suffix).
 
-        Within a block, only the pairs :meth:`_close_matrix` lets through are compared: comparing every
-        pair of a block cost ~20 ms an article on news naming many unknown people.
+        Within a block, only the pairs :meth:`_close_pairs` lets through are compared: comparing every
+        pair of a block cost ~20 ms an article on news naming many unknown people. A block is screened
+        ``CHUNK_ROWS`` rows at a time (memory bounded however many names share a suffix), and each name
+        is paired with at most ``CLOSE_MAX`` later names of a block.
         """
         blocks: dict[str, list[int]] = defaultdict(list)
         for i, pn in enumerate(names):
             blocks["p:" + pn.stem[:3]].append(i)
             blocks["s:" + pn.stem[-3:]].append(i)
-        seen: set[tuple[int, int]] = set()
-        for members in blocks.values():
+        for block, members in blocks.items():
             if len(members) < 2:
                 continue
             stems = [names[i].stem for i in members]
-            close = self._close_matrix([names[i] for i in members], PAIR_MIN)
-            for x, y in zip(*np.nonzero(np.triu(close, 1)), strict=True):
-                i, j = members[x], members[y]
-                if (i, j) in seen:
-                    continue
-                seen.add((i, j))
-                if abs(len(stems[x]) - len(stems[y])) <= 3:
-                    yield i, j
+            for x, ys in self._iter_close([names[i] for i in members], PAIR_MIN):
+                i = members[x]
+                for y in ys[ys > x][:CLOSE_MAX].tolist():
+                    j = members[y]
+                    if block.startswith("s:") and stems[x][:3] == stems[y][:3]:
+                        continue  # the pair's prefix block gave it already
+                    if abs(len(stems[x]) - len(stems[y])) <= 3:
+                        yield i, j
 
-    def _close_matrix(self, names: list[ParsedName], bar: float) -> np.ndarray:
+    def _close_pairs(self, names: list[ParsedName], bar: float) -> list[np.ndarray]:
+        """For each name, the (ascending) indices of the other names :meth:`_iter_close` finds close to it."""
+        return [ys[ys != x] for x, ys in self._iter_close(names, bar)]
+
+    def _iter_close(self, names: list[ParsedName], bar: float) -> Iterator[tuple[int, np.ndarray]]:
         """Which pairs of full names :meth:`match` could find the same person or uncertain, by the rules or a
         recorded decision: surnames at least ``bar`` alike (OSA on the key or the folded surname, as
         ``names.surname_similarity`` reads them, scored in C by rapidfuzz) or sharing a key (case ending, other
         romanisation, part of a double surname), and given names not of different classes. A cheap necessary
-        condition: only these pairs are compared in Python (~20 µs a pair)."""
-        close = np.zeros((len(names), len(names)), dtype=bool)
-        for strings in ([pn.stem for pn in names], [pn.surname for pn in names]):
-            close |= process.cdist(strings, strings, scorer=OSA.normalized_similarity, score_cutoff=bar,
-                                   workers=1) > 0
+        condition: only these pairs are compared in Python (~20 µs a pair).
+
+        Yields each name's index and the ascending indices of the names close to it (itself included),
+        screening ``CHUNK_ROWS`` names at a time against all: memory ``CHUNK_ROWS`` x names."""
+        n = len(names)
+        stems = [pn.stem for pn in names]
+        surnames = [pn.surname for pn in names]
         by_key: dict[str, list[int]] = defaultdict(list)
         for x, pn in enumerate(names):
             for key in _surname_keys(pn):
                 by_key[key].append(x)
-        for xs in by_key.values():
-            if len(xs) > 1:
-                close[np.array(xs)[:, None], np.array(xs)] = True
-        close &= ~_given_conflicts(names)
+        keys = [list(_surname_keys(pn)) for pn in names]
+        conflicts = _GivenConflicts(names)
+        decided: list[tuple[list[int], list[int]]] = []
         if self.decisions:  # a recorded decision is honoured whatever the names
             by_name: dict[str, list[int]] = defaultdict(list)
             for x, pn in enumerate(names):
                 by_name[decision_key(pn.raw)].append(x)
             for ka, kb in self.decisions:
                 if ka in by_name and kb in by_name:
-                    close[np.ix_(by_name[ka], by_name[kb])] = close[np.ix_(by_name[kb], by_name[ka])] = True
-        return close
+                    decided += [(by_name[ka], by_name[kb]), (by_name[kb], by_name[ka])]
+        for r0 in range(0, n, CHUNK_ROWS):
+            r1 = min(n, r0 + CHUNK_ROWS)
+            close = np.zeros((r1 - r0, n), dtype=bool)
+            for strings in (stems, surnames):
+                close |= process.cdist(strings[r0:r1], strings, scorer=OSA.normalized_similarity,
+                                       score_cutoff=bar, workers=1) > 0
+            for x in range(r0, r1):
+                for key in keys[x]:
+                    xs = by_key[key]
+                    if len(xs) > 1:
+                        close[x - r0, xs] = True
+            close &= ~conflicts.rows(r0, r1)
+            for rows, cols in decided:
+                inside = [x - r0 for x in rows if r0 <= x < r1]
+                if inside:
+                    close[np.ix_(inside, cols)] = True
+            for x in range(r0, r1):
+                yield x, np.flatnonzero(close[x - r0])
 
     def _canonical_names(self, flat: list[_Cluster]) -> dict[str, str]:
         best: dict[str, tuple] = {}
@@ -513,20 +557,41 @@ class _Cluster:
         return self.best.raw
 
 
-def _given_conflicts(names: list[ParsedName]) -> np.ndarray:
+class _GivenConflicts:
     """Pairs of full given names of different classes ("Ivan" / "Piotr": ``names.given_similarity`` is 0),
-    as a matrix; names of one class each are compared in NumPy."""
-    n = len(names)
-    classes = [pn.given_classes if len(pn.given) > 1 else frozenset() for pn in names]
-    ids: dict[frozenset[str], int] = {}
-    code = np.array([-1 if not c else ids.setdefault(c, len(ids)) if len(c) == 1 else -2 for c in classes])
-    single = code >= 0
-    out = single[:, None] & single[None, :] & (code[:, None] != code[None, :])
-    for x in np.flatnonzero(code == -2).tolist():  # several classes ("Alex"): set by set
-        row = [bool(classes[y]) and not classes[x] & classes[y] for y in range(n)]
-        out[x, :] = row
-        out[:, x] = row
-    return out
+    by blocks of rows; names of one class each are compared in NumPy."""
+
+    def __init__(self, names: list[ParsedName]) -> None:
+        self.classes = [pn.given_classes if len(pn.given) > 1 else frozenset() for pn in names]
+        ids: dict[frozenset[str], int] = {}
+        self.code = np.array([-1 if not c else ids.setdefault(c, len(ids)) if len(c) == 1 else -2
+                              for c in self.classes], dtype=np.int64)
+        self.single = self.code >= 0
+        self.several = np.flatnonzero(self.code == -2).tolist()  # several classes ("Alex"): set by set
+
+    def _conflict(self, x: int, y: int) -> bool:
+        return bool(self.classes[x]) and bool(self.classes[y]) and not self.classes[x] & self.classes[y]
+
+    def rows(self, r0: int, r1: int) -> np.ndarray:
+        """The conflicts of names ``r0:r1`` with every name, as a (r1 - r0) x names matrix."""
+        code, single = self.code, self.single
+        out = single[r0:r1, None] & single[None, :] & (code[r0:r1, None] != code[None, :])
+        n = len(code)
+        for x in self.several:
+            if r0 <= x < r1:
+                out[x - r0, :] = [self._conflict(x, y) for y in range(n)]
+            for r in range(r0, r1):
+                out[r - r0, x] = self._conflict(r, x)
+        return out
+
+
+def _top_uncertain(found: dict[tuple[str, str], tuple[str, str, float]],
+                   limit: int | None) -> dict[tuple[str, str], tuple[str, str, float]]:
+    """The ``limit`` uncertain pairs of highest score (ties by key), or all when fewer."""
+    if limit is None or len(found) <= limit:
+        return found
+    keep = sorted(found, key=lambda k: (-found[k][2], k))[:limit]
+    return {k: found[k] for k in keep}
 
 
 def _surname_keys(pn: ParsedName) -> set[str]:

@@ -52,22 +52,34 @@ def extract(
     if fmt != "jsonl":
         raise typer.BadParameter(f"unknown format {fmt!r}; use jsonl", param_hint="--format")
     from extractors.jsonl import page_record
-    from extractors.pipeline import extract_pages, resolve_pages
+    from extractors.pipeline import extract_pages_isolated, resolve_pages
+    from extractors.settings import SettingsError, extract_settings
     from extractors.text import ExtractionError, extract_article, read_page
 
+    try:
+        extract_settings()  # a bad setting stops here with one line, before any page
+    except SettingsError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
     files = _page_paths(paths)
-    articles, sources, failures = [], [], []
+    articles, sources, failures = [], {}, []
     for f in files:
         try:
-            articles.append(extract_article(read_page(f), url=None))
-            sources.append(str(f))
+            art = extract_article(read_page(f), url=None)
         except (OSError, ExtractionError) as exc:
             failures.append({"source": str(f), "error": str(exc)})
-    pages = list(extract_pages(articles))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad page is one error line, never a stopped run
+            failures.append({"source": str(f), "error": f"{f}: {type(exc).__name__}: {exc}"})
+            continue
+        articles.append(art)
+        sources[id(art)] = str(f)
+    pages, failed = extract_pages_isolated(articles)
+    failures += [{"source": sources[id(art)], "error": reason} for art, reason in failed]
     resolve_pages(pages)
     out = sys.stdout
-    for src, page in zip(sources, pages, strict=True):
-        out.write(json.dumps(page_record(src, page), ensure_ascii=False) + "\n")
+    for page in pages:
+        out.write(json.dumps(page_record(sources[id(page.article)], page), ensure_ascii=False) + "\n")
     for failure in failures:
         out.write(json.dumps(failure, ensure_ascii=False) + "\n")
 

@@ -45,3 +45,46 @@ def test_read_page_gunzips(tmp_path):
     f = tmp_path / "p.html.gz"
     f.write_bytes(gzip.compress(b"<html>x</html>"))
     assert read_page(f) == b"<html>x</html>"
+
+
+def _with_canonical(href: str) -> bytes:
+    head = f"<head><link rel='canonical' href='{href}'>"
+    return PAGE.replace("<head>", head).format(BODY).encode()
+
+
+@pytest.mark.parametrize(("fetched", "declared"), [
+    ("https://www.example.org/news/a?utm_source=x", "https://amp.example.org/news/a"),
+    ("https://amp.news.bbc.co.uk/story/1.amp", "https://www.bbc.co.uk/story/1"),
+    ("http://127.0.0.1:8000/a?page=2", "http://127.0.0.1:8000/a"),
+])
+def test_canonical_on_the_same_registrable_domain_is_kept(fetched, declared):
+    assert extract_article(_with_canonical(declared), url=fetched).canonical_url == declared
+
+
+@pytest.mark.parametrize("declared", [
+    "https://www.bbc.com/news/world-123",  # another site: the warehouse would cite it as the source
+    "https://example.org.evil.com/news/a",
+    "https://news.example.co.uk/a",  # same label, other registrable domain
+    "http://[not-an-ipv6/a",  # malformed
+    "javascript:alert(1)",
+    "http://127.0.0.2:8000/a",
+])
+def test_canonical_on_another_domain_or_malformed_is_ignored(declared):
+    fetched = "https://news.example.org/a" if "127" not in declared else "http://127.0.0.1:8000/a"
+    art = extract_article(_with_canonical(declared), url=fetched)
+    assert art.canonical_url == fetched and art.url == fetched
+
+
+def test_registrable_domain_uses_the_shipped_list_offline(monkeypatch):
+    import urllib.request
+
+    from extractors import text
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("tried to fetch the Public Suffix List")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    monkeypatch.setattr("tld.base.urlopen", no_network)
+    assert text.registrable_domain("https://www.bbc.co.uk/x") == "bbc.co.uk"
+    assert text.registrable_domain("https://a.b.example.com/") == "example.com"
+    assert text.registrable_domain("not a url") is None
