@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from extractors.counts import find_counts
 from extractors.dates import find_dates
 from extractors.fingerprint import doc_fingerprint
+from extractors.headline import drop_headline_repeats
 from extractors.model import CountFact, DateFact, Mention, Person
 from extractors.people import doc_text, find_mentions
 from extractors.text import Article
@@ -227,11 +228,12 @@ def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator
 
     for doc, art in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
         starts, ends = sentence_bounds(doc)
+        counts, dates = drop_headline_repeats(art, doc._.counts or [], doc._.dates or [])
         yield PageFacts(
             article=art,
             mentions=doc._.mentions or [],
-            counts=doc._.counts or [],
-            dates=doc._.dates or [],
+            counts=counts,
+            dates=dates,
             sentence_starts=starts,
             sentence_ends=ends,
             fingerprint=doc_fingerprint(doc),
