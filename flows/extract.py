@@ -7,6 +7,7 @@ version produced (``newsfacts reprocess``): no network either way.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -60,10 +61,10 @@ def extract_facts_task(articles: list[Article]) -> list[PageFacts]:
 
 @task(name="load", cache_policy=NO_CACHE)
 def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[Uncertain], page_ids: list[int],
-              db: str | None) -> dict[str, Any]:
+              db: str | None, fetched: dict[str, datetime] | None = None) -> dict[str, Any]:
     con = connect(db)
     try:
-        loaded = load_batch(con, pages)
+        loaded = load_batch(con, pages, fetched=fetched)  # fetched: page URL → when it was fetched
         set_outcomes(con, [(u, o, None) for u, o in loaded.outcomes]
                      + [(u, "not_article", reason) for u, _stage, reason in failures])
         stats: dict[str, Any] = dict(loaded.stats)
@@ -92,7 +93,8 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
         # them (every page, fact and mention) looking for upstream futures and states, ~0.5 s a task per batch
         articles, failures = extract_text_task(quote(pages))
         facts, uncertain = resolve_task(quote(extract_facts_task(quote(articles))), db)
-        stats = load_task(quote(facts), quote(failures), quote(uncertain), quote([p.id for p in pages]), db)
+        stats = load_task(quote(facts), quote(failures), quote(uncertain), quote([p.id for p in pages]), db,
+                          fetched=quote({p.url: p.fetched_at for p in pages}))
         done += len(pages)
         for k, v in stats.items():
             if k == "totals":
