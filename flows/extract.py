@@ -103,8 +103,10 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
                 total[k].extend(v)
             else:
                 total[k] = total.get(k, 0) + v
-        logger.info("extracted %d pages so far: %s", done,
-                    {k: v for k, v in total.items() if k not in ("totals", "new_urls")})
+        logger.info("batch of %d archived pages: %d extracted, %d failed (not articles); loaded %d new articles, "
+                    "%d updated, %d duplicates, %d mentions (%d pages so far)", len(pages), len(articles),
+                    stats.get("failures", 0), stats.get("articles", 0), stats.get("updated", 0),
+                    stats.get("duplicates", 0), stats.get("mentions", 0), done)
     if not done:
         logger.info("no %s pages", "stale" if reprocess else "new")
     return total
