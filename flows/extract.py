@@ -7,6 +7,7 @@ version produced (``newsfacts reprocess``): no network either way.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -76,11 +77,14 @@ def page_notes(pages: list[PageFacts]) -> list[Failure]:
 
 @task(name="load", cache_policy=NO_CACHE)
 def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[Uncertain], page_ids: list[int],
-              db: str | None, notes: list[Failure] | None = None) -> dict[str, Any]:
-    """Load the pages, record the failures (pages that did not land) and the notes (pages that landed cut)."""
+              db: str | None, notes: list[Failure] | None = None,
+              fetched: dict[str, datetime] | None = None) -> dict[str, Any]:
+    """Load the pages, record the failures (pages that did not land) and the notes (pages that landed cut).
+
+    ``fetched``: page URL → when it was fetched (the archive's time, kept through reprocessing)."""
     con = connect(db)
     try:
-        loaded = load_batch(con, pages)
+        loaded = load_batch(con, pages, fetched=fetched)
         set_outcomes(con, [(u, o, None) for u, o in loaded.outcomes]
                      + [(u, "not_article", reason) for u, _stage, reason in failures])
         stats: dict[str, Any] = dict(loaded.stats)
@@ -112,7 +116,7 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
         extracted, failed = extract_facts_isolated_task(quote(articles))
         facts, uncertain = resolve_task(quote(extracted), db)
         stats = load_task(quote(facts), quote(failures + failed), quote(uncertain), quote([p.id for p in pages]), db,
-                          quote(page_notes(facts)))
+                          quote(page_notes(facts)), fetched=quote({p.url: p.fetched_at for p in pages}))
         done += len(pages)
         for k, v in stats.items():
             if k == "totals":
@@ -121,8 +125,10 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
                 total[k].extend(v)
             else:
                 total[k] = total.get(k, 0) + v
-        logger.info("extracted %d pages so far: %s", done,
-                    {k: v for k, v in total.items() if k not in ("totals", "new_urls")})
+        logger.info("batch of %d archived pages: %d extracted, %d failed (not articles); loaded %d new articles, "
+                    "%d updated, %d duplicates, %d mentions (%d pages so far)", len(pages), len(articles),
+                    stats.get("failures", 0), stats.get("articles", 0), stats.get("updated", 0),
+                    stats.get("duplicates", 0), stats.get("mentions", 0), done)
     if not done:
         logger.info("no %s pages", "stale" if reprocess else "new")
     return total

@@ -64,5 +64,5 @@ def pipeline(sources: list[dict[str, Any]] | None = None, sources_file: str | No
         key="pipeline-added", markdown=_artifact_markdown(added, extracted["new_urls"], totals),
         description="What this run added to the warehouse",
     )
-    get_run_logger().info("added %s", added)
+    get_run_logger().info("added: %s", ", ".join(f"{v} {k}" for k, v in added.items()))
     return {"added": added, "totals": totals, "new_urls": extracted["new_urls"]}

@@ -7,7 +7,6 @@ with the file, entry and field named.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -97,7 +96,6 @@ def serve(
     Trigger a run with `prefect deployment run 'pipeline/scheduled-crawl'`.
     """
     _check_sources(sources)
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")  # runs' logs in the UI and `prefect flow-run logs`
     from prefect.settings import PREFECT_API_URL
 
     if not PREFECT_API_URL.value():

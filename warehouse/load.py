@@ -9,7 +9,7 @@ facts or the new ones, never half of each.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -47,8 +47,12 @@ def load_pages(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
-               fetched_at: datetime | None = None) -> LoadResult:
+               fetched_at: datetime | None = None, fetched: Mapping[str, datetime] | None = None) -> LoadResult:
     """Load pages; return the rows added and each page URL's outcome.
+
+    An article's ``fetched_at`` is when its page was fetched: ``fetched`` maps a
+    page URL (``article.url``) to its fetch time (the archived page's); a page not
+    in it gets ``fetched_at``, or the time of the load if that is not given either.
 
     A page lands once under the article id of its canonical URL (``rel=canonical``,
     tracking parameters stripped). Its URL is linked to an existing article
@@ -71,7 +75,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
     try:
         batch = _Batch(con, prepared)
         for p in prepared:
-            result.outcomes.append((p.url, batch.load(p, fetched_at, result.stats)))
+            when = fetched.get(p.url, fetched_at) if fetched else fetched_at
+            result.outcomes.append((p.url, batch.load(p, when, result.stats)))
         batch.write(con)
         con.execute("COMMIT")
     except BaseException:
