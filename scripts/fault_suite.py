@@ -78,7 +78,7 @@ MUST_FAIL = {
     "/fault/gone-404": "404", "/fault/gone-410": "410", "/fault/reset": "reset", "/fault/redirect-loop": "redirect",
     "/fault/huge": "cap", "/fault/pdf-as-html": "PDF", "/fault/binary-as-html": "binary",
     "/fault/empty": "empty", "/private/secret": "robots",
-    "/fault/redirect-bad-port": "99999", "/fault/redirect-bad-host": "[::1",
+    "/fault/redirect-bad-port": "malformed", "/fault/redirect-bad-host": "malformed",
 }
 #: fault routes whose page lands, with a word the recorded note about it must hold (the page was cut)
 MUST_NOTE = {"/fault/huge-article": "cut", "/fault/many-names": "distinct"}
@@ -316,7 +316,7 @@ def crash_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: Tall
         tally.check("crash", f"SIGKILL during {phase} (+{arg})", True,
                     "killed" if still_running else "run had already finished")
     finish(crawl(env, sources, db), tally, "crash: re-run")
-    integrity(db, tally, "crash", expected_titles())
+    integrity(db, tally, "crash", expected_titles() - {HUGE_ARTICLE_TITLE, MANY_NAMES_TITLE})  # routes not listed
 
 
 def robots_scenario(env: dict[str, str], work: Path, tally: Tally) -> None:
