@@ -114,8 +114,9 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
     trafilatura alone. ``rss`` gets ``(pages so far, resident MB)`` after each batch: memory must not grow with
     the pages.
     """
-    from extractors.pipeline import extract_pages, resolve_pages
+    from extractors.pipeline import extract_pages
     from extractors.text import extract_article, read_page
+    from resolution.resolve import resolve_pages
     from warehouse.db import connect
     from warehouse.load import load_batch
 
@@ -171,8 +172,9 @@ def real_pages(directory: Path, rounds: int) -> tuple[dict[str, float], int]:
     pages' words and names, as they know most of them deep into a long run.
     Returns ``(seconds per stage, pages processed)``.
     """
-    from extractors.pipeline import extract_pages, resolve_pages
+    from extractors.pipeline import extract_pages
     from extractors.text import extract_article, read_page
+    from resolution.resolve import resolve_pages
 
     files = sorted(p for p in directory.rglob("*") if p.name.endswith((".html", ".htm", ".html.gz")))
     bodies = [(p.as_uri(), read_page(p)) for p in files]  # a handful of pages
@@ -203,7 +205,7 @@ def real_pages(directory: Path, rounds: int) -> tuple[dict[str, float], int]:
 
 def _archive(directory: Path, db: Path, n: int, batch: int) -> None:
     """Put the first ``n`` pages into the raw archive as the crawl flow does after fetching them."""
-    from crawler.fetch import FetchResult
+    from records.pages import FetchResult
     from warehouse.crawl_state import archive_pages
     from warehouse.db import connect
 
@@ -271,7 +273,7 @@ def prefect_overhead(directory: Path, work: Path, n: int, batch: int, repeat: in
 def resolve_mentions(n: int, seed: int = 7) -> float:
     """Seconds to resolve n generated mentions (generation not timed)."""
     from benchmarks.resolve import generate
-    from gazetteer.resolve import Resolver
+    from resolution.resolve import Resolver
 
     docs, _ = generate(n, seed)
     t0 = time.perf_counter()

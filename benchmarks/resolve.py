@@ -20,9 +20,9 @@ import sys
 import time
 from collections import defaultdict
 
-from extractors.model import Mention
 from gazetteer.load import load_people
-from gazetteer.resolve import Resolver
+from records.facts import Mention
+from resolution.resolve import Resolver
 
 _LETTERS = "abcdefghiklmnoprstuvyz"
 

@@ -1,1 +1,5 @@
-"""Discovery and polite fetching of news pages: plain library code, no Prefect."""
+"""Crawling, a stage: sources files, discovery (feeds, sitemaps), polite and guarded fetching, canonical URLs.
+
+May import: ``records`` only (it makes ``FetchResult``, ``FetchFailure`` and ``FeedState`` records).
+Plain library code: no Prefect, no NLP, no storage; ``flows`` archives what it fetches.
+"""

@@ -15,10 +15,11 @@ from urllib.parse import urlsplit
 import urllib3
 
 from crawler.discover import feed_links, sitemap_links
-from crawler.fetch import Fetcher, FetchError, FetchResult
+from crawler.fetch import Fetcher, FetchError
 from crawler.robots import Robots
-from crawler.sources import Discovered, FeedState, Source
+from crawler.sources import Discovered, Source
 from crawler.urls import canonical_url, check_url
+from records.pages import FeedState, FetchResult
 
 MAX_SITEMAPS = 50
 #: what a malformed URL raises on its way through urllib.parse, idna and urllib3

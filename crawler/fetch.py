@@ -29,6 +29,7 @@ from urllib3.util.connection import allowed_gai_family
 from urllib3.util.timeout import _DEFAULT_TIMEOUT
 
 from crawler.settings import FetchSettings, fetch_settings
+from records.pages import FetchFailure, FetchResult
 
 
 class FetchError(Exception):
@@ -49,17 +50,9 @@ class FetchError(Exception):
             return False
         return self.status is None or self.status >= 500 or self.status == 429
 
-
-@dataclass(slots=True)
-class FetchResult:
-    url: str
-    final_url: str
-    status: int
-    body: bytes
-    content_type: str
-    etag: str | None
-    last_modified: str | None
-    fetched_at: datetime
+    def record(self, url: str) -> FetchFailure:
+        """This failure of ``url`` as the record the warehouse stores."""
+        return FetchFailure(url, str(self), self.transient, getattr(self, "attempted", True))
 
 
 Resolver = Callable[[str, int], Sequence[tuple]]

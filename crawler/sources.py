@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from records.datafiles import DataFileError, load_toml, load_yaml
+from records.pages import FeedState
 
 
 class SourcesError(Exception):
@@ -117,22 +118,6 @@ def write_sources(path: str | Path, sources: list[dict[str, Any]]) -> Path:
     p.parent.mkdir(parents=True, exist_ok=True)
     p.write_text(yaml.safe_dump({"sources": sources}, sort_keys=False), encoding="utf-8")
     return p
-
-
-@dataclass(frozen=True)
-class FeedState:
-    """What a feed or sitemap said last time, and the validators to ask whether that changed.
-
-    On a 304 the stored links stand in for the body, so a URL that failed last
-    time is still retried even though its feed did not change.
-    """
-
-    url: str
-    kind: str  # feed | sitemap
-    etag: str | None = None
-    last_modified: str | None = None
-    links: tuple[str, ...] = ()
-    children: tuple[str, ...] = ()  # child sitemaps of a sitemap index
 
 
 @dataclass

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import re
 
-from extractors.model import CountFact
 from extractors.numbers import (
     CARDINAL_WORDS_RE,
     DIGITS_RE,
@@ -58,6 +57,7 @@ from extractors.numbers import (
     word_starts,
 )
 from gazetteer.count_nouns import load_count_nouns
+from records.facts import CountFact
 
 _NOUNS = load_count_nouns()
 

@@ -47,8 +47,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from extractors.model import DateFact
 from extractors.numbers import WORDS_RE, digit_starts, folded, matches_at, parse_number, word_before, word_starts
+from records.facts import DateFact
 
 __all__ = ["find_dates"]
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.model import CountFact, DateFact
-from extractors.text import Article
+from records.facts import CountFact, DateFact
+from records.pages import Article
 
 #: the characters ``str.splitlines`` breaks a line at
 _LINE_BREAK_RE = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractors.pipeline import PageFacts
+from records.facts import PageFacts
 
 
 def page_record(source: str, page: PageFacts) -> dict[str, Any]:
@@ -18,7 +18,7 @@ def page_record(source: str, page: PageFacts) -> dict[str, Any]:
         "source": source,
         "url": art.url,
         "title": art.title,
-        "published": art.published,
+        "published": art.published.isoformat() if art.published else None,
         "people": [
             {
                 "id": p.id,

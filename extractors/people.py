@@ -31,8 +31,8 @@ from rapidfuzz.distance import Levenshtein
 from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
-from extractors.model import Mention
-from gazetteer.names import _HONORIFIC_F, _HONORIFIC_M
+from gazetteer.name_rules import load_name_rules
+from records.facts import Mention
 
 _NAME_PART = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
@@ -45,7 +45,7 @@ _APPOSITION_LEADS = frozenset({"a", "an", "the", "who", "whose", "its", "his", "
 _MAX_NAME_TOKENS = 4
 _ORG_LINKS = frozenset({"for", "of", "on", "against"})
 # honorifics kept in a surname-only mention: they carry the gender ("Lady Starmer" is not Keir Starmer)
-_HONORIFICS = _HONORIFIC_M | _HONORIFIC_F
+_HONORIFICS = load_name_rules().honorifics
 
 
 @dataclass(frozen=True, slots=True)

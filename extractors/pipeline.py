@@ -8,10 +8,7 @@ normal spaCy ``Language`` that ``nlp.pipe`` can stream.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 
 import numpy as np
@@ -26,10 +23,11 @@ from extractors.counts import find_counts
 from extractors.dates import find_dates
 from extractors.fingerprint import doc_fingerprint
 from extractors.headline import drop_headline_repeats
-from extractors.model import CountFact, DateFact, Mention, Person
 from extractors.people import doc_text, find_mentions
 from extractors.settings import extract_settings
-from extractors.text import Article, cap_article, truncation_note
+from extractors.text import EXTRACTOR_VERSION, cap_article
+from records.facts import Mention, PageFacts
+from records.pages import Article
 
 for _name in ("published", "mentions", "counts", "dates"):
     if not Doc.has_extension(_name):
@@ -181,52 +179,6 @@ def build_nlp() -> Language:
     return nlp
 
 
-@dataclass(slots=True)
-class PageFacts:
-    """Everything extracted from one article; people carry resolved ids."""
-
-    article: Article
-    mentions: list[Mention]
-    counts: list[CountFact]
-    dates: list[DateFact]
-    sentence_starts: list[int]
-    sentence_ends: list[int]
-    people: list[Person] = field(default_factory=list)
-    #: simhash of the text from the pipeline's tokens (``extractors.fingerprint``); None: not computed here
-    fingerprint: int | None = None
-    #: distinct names the page named when over ``max_names_per_page`` (only the first were kept); else None
-    names_total: int | None = None
-    #: distinct names kept when ``names_total`` is set
-    names_kept: int | None = None
-
-    @property
-    def notes(self) -> list[str]:
-        """What was left out of this page (a cut text, dropped names): one reason each, for the failures table."""
-        out = []
-        cut = truncation_note(self.article)
-        if cut:
-            out.append(cut)
-        if self.names_total is not None:
-            out.append(f"page names {self.names_total:,} distinct people; the first {self.names_kept:,} kept")
-        return out
-
-    def sentence_of(self, start: int) -> tuple[int, int, str]:
-        """The sentence (start, end, text) that contains character ``start``."""
-        i = bisect.bisect_right(self.sentence_starts, start) - 1
-        if i < 0:
-            return 0, 0, ""
-        s, e = self.sentence_starts[i], self.sentence_ends[i]
-        return s, e, self.article.text[s:e]
-
-
-def parse_date(value: str | None) -> date | None:
-    """The ISO date at the start of ``value``, or None."""
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def limit_names(mentions: list[Mention], limit: int) -> tuple[list[Mention], int | None]:
     """Mentions of the first ``limit`` distinct names in text order, and how many distinct names there
     were when that is more (else None): a page naming tens of thousands of people stays cheap to resolve."""
@@ -244,7 +196,7 @@ def limit_names(mentions: list[Mention], limit: int) -> tuple[list[Mention], int
 def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator[PageFacts]:
     """Run the spaCy pipeline over articles, streaming one PageFacts per article.
 
-    People are *not* resolved here: call ``resolve_pages`` over the pages that
+    People are *not* resolved here: ``resolution.resolve.resolve_pages`` gives ids over the pages that
     must share ids (one call, one batch, or the warehouse's known people).
     An article's text is cut to ``max_text_chars`` and its names limited to
     ``max_names_per_page`` (``extractors/settings.toml``); ``PageFacts.notes`` says so.
@@ -258,7 +210,7 @@ def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator
             cap_article(art, settings.max_text_chars)
             doc = nlp.make_doc(art.text)
             doc.user_data["newsfacts_text"] = art.text  # the tokenizer keeps every character: doc.text == art.text
-            doc._.published = parse_date(art.published)
+            doc._.published = art.published
             yield doc, art
 
     for doc, art in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
@@ -273,6 +225,7 @@ def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator
             sentence_starts=starts,
             sentence_ends=ends,
             fingerprint=doc_fingerprint(doc),
+            extractor_version=EXTRACTOR_VERSION,
             names_total=names_total,
             names_kept=settings.max_names_per_page if names_total is not None else None,
         )
@@ -298,18 +251,6 @@ def extract_pages_isolated(articles: list[Article],
     return pages, failed
 
 
-def resolve_pages(pages: list[PageFacts],
-                  decisions: dict[tuple[str, str], bool] | None = None) -> list[tuple[str, str, float]]:
-    """Give every page's people ids that agree across all ``pages``.
-
-    ``decisions`` are recorded review answers (see ``warehouse.review``); the
-    return value lists the uncertain pairs of spellings that were not merged.
-    """
-    from gazetteer.resolve import Resolver, default_resolver
-
-    resolver = Resolver(decisions=decisions) if decisions else default_resolver()
-    resolution = resolver.resolve([p.mentions for p in pages],
-                                  max_uncertain_per_doc=extract_settings().max_review_pairs_per_page)
-    for page, people in zip(pages, resolution.people, strict=True):
-        page.people = people
-    return resolution.uncertain
+def text_fingerprint(text: str) -> int | None:
+    """The fingerprint ``extract_pages`` gives a text (``extractors.fingerprint``), for recomputing stored ones."""
+    return doc_fingerprint(build_nlp().make_doc(text))

@@ -26,8 +26,6 @@ class ExtractSettings:
     max_text_chars: int
     #: distinct names per page kept, in text order
     max_names_per_page: int
-    #: uncertain pairs of spellings kept per page for review
-    max_review_pairs_per_page: int
 
 
 @lru_cache(maxsize=1)

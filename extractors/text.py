@@ -8,9 +8,8 @@ against it.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import re
-from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,6 +18,7 @@ from tld import get_fld
 from tld.utils import MozillaTLDSourceParser
 
 from extractors.settings import extract_settings
+from records.pages import Article
 
 EXTRACTOR_VERSION = "1"
 #: og:type values of pages that list articles rather than being one (home and section pages)
@@ -117,37 +117,8 @@ def cap_article(art: Article, limit: int) -> Article:
     return art
 
 
-def truncation_note(art: Article) -> str | None:
-    """The failure reason that records a cut text, or None."""
-    if art.truncated_from is None:
-        return None
-    return f"text cut at {len(art.text):,} of {art.truncated_from:,} characters"
-
-
 class ExtractionError(Exception):
     """A page that yields no article text; the message says which page and why."""
-
-
-@dataclass(slots=True)
-class Article:
-    """The text of one page plus the metadata the warehouse keeps."""
-
-    url: str | None
-    canonical_url: str | None
-    title: str | None
-    published: str | None  # ISO date, YYYY-MM-DD
-    author: str | None
-    site: str | None
-    language: str | None
-    text: str
-    #: characters of the extracted text before it was cut to ``max_text_chars``; None: not cut
-    truncated_from: int | None = None
-
-    @property
-    def content_hash(self) -> str:
-        """Hash of the normalised text: the same story under two URLs has one hash."""
-        norm = " ".join(self.text.split()).casefold()
-        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
 def read_page(path: str | Path) -> bytes:
@@ -172,6 +143,14 @@ def sniff_binary(data: bytes) -> str | None:
     return "binary data" if head and controls / len(head) > 0.05 else None
 
 
+def parse_date(value: str | None) -> date | None:
+    """The ISO date at the start of a metadata value (trafilatura gives ``YYYY-MM-DD``), or None."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def extract_article(html: bytes | str, url: str | None = None) -> Article:
     """Extract main text and metadata from ``html``; raise ExtractionError if there is none."""
     if isinstance(html, bytes):
@@ -193,7 +172,7 @@ def extract_article(html: bytes | str, url: str | None = None) -> Article:
         url=url or doc.url,
         canonical_url=choose_canonical(doc.url, url),
         title=doc.title,
-        published=doc.date,
+        published=parse_date(doc.date),
         author=doc.author,
         site=doc.sitename or doc.hostname,
         language=doc.language,

@@ -1,5 +1,8 @@
 """Prefect flows: thin orchestration over the plain libraries.
 
+May import: every library layer (``crawler``, ``extractors``, ``resolution``, ``gazetteer``,
+``warehouse``, ``records``) and Prefect; nothing imports it but the command line (``newsfacts``).
+
 Prefect reads its settings from the environment when it is first imported, so
 the safe defaults are set here, before any flow module imports it: no
 telemetry, and enough time for a cold ephemeral API to start (~19 s seen here

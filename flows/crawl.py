@@ -16,9 +16,10 @@ from prefect.exceptions import MissingContextError
 from prefect.utilities.annotations import quote
 
 from crawler.crawl import discover, fetch_all
-from crawler.fetch import Fetcher, FetchError, FetchResult
+from crawler.fetch import Fetcher
 from crawler.settings import fetch_settings
 from crawler.sources import Discovered, Source, load_sources, parse_sources
+from records.pages import FetchFailure, FetchResult
 from warehouse.crawl_lock import crawl_lock, lock_path
 from warehouse.crawl_state import archive_pages, done_urls, feed_states, record_fetch_failures, save_feed_states
 from warehouse.db import connect
@@ -51,16 +52,19 @@ def discover_task(source: Source, db: str | None) -> Discovered:
 
 
 @task(name="fetch", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
-def fetch_task(source: Source, urls: list[str]) -> tuple[list[FetchResult], list[tuple[str, FetchError]]]:
+def fetch_task(source: Source, urls: list[str]) -> tuple[list[FetchResult], list[FetchFailure]]:
     results, failures = [], []
     for item in fetch_all(urls, source, Fetcher()):
-        (results if isinstance(item, FetchResult) else failures).append(item)
+        if isinstance(item, FetchResult):
+            results.append(item)
+        else:
+            failures.append(item[1].record(item[0]))
     get_run_logger().info("%s: %d pages fetched, %d failed or refused", source.name, len(results), len(failures))
     return results, failures
 
 
 @task(name="archive", cache_policy=NO_CACHE)
-def archive_task(found: Discovered, results: list[FetchResult], failures: list[tuple[str, FetchError]],
+def archive_task(found: Discovered, results: list[FetchResult], failures: list[FetchFailure],
                  db: str | None, first_batch: bool) -> dict[str, int]:
     con = connect(db)
     try:

@@ -7,17 +7,20 @@ version produced (``newsfacts reprocess``): no network either way.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from extractors.pipeline import PageFacts, extract_pages_isolated
-from extractors.text import EXTRACTOR_VERSION, Article, ExtractionError, extract_article
+from crawler.urls import canonical_url
+from extractors.pipeline import extract_pages_isolated, text_fingerprint
+from extractors.text import EXTRACTOR_VERSION, ExtractionError, extract_article
 from flows.resolve import Uncertain, resolve_task
-from warehouse.crawl_state import RawPage, mark_extracted, pending_pages, set_outcomes, stale_pages
+from records.facts import PageFacts
+from records.pages import Article, RawPage
+from warehouse import fingerprints
+from warehouse.crawl_state import mark_extracted, pending_pages, set_outcomes, stale_pages
 from warehouse.db import connect, table_counts
 from warehouse.load import load_batch, record_failures
 from warehouse.review import add_uncertain
@@ -26,6 +29,17 @@ Failure = tuple[str, str, str]  # url, stage, reason
 #: pages per batch: each batch is read, extracted and loaded before the next, so
 #: memory stays flat in the number of pages and a crash loses at most one batch
 BATCH_PAGES = 200
+
+
+@task(name="refresh-fingerprints", cache_policy=NO_CACHE)
+def refresh_fingerprints_task(db: str | None) -> int:
+    """Recompute stored fingerprints of an older scheme (after an extractor change) before new pages are
+    compared with them; a no-op when every fingerprint is current."""
+    con = connect(db)
+    try:
+        return fingerprints.refresh(con, text_fingerprint) if fingerprints.stale(con) else 0
+    finally:
+        con.close()
 
 
 @task(name="read-archive", cache_policy=NO_CACHE)
@@ -52,7 +66,10 @@ def extract_text_task(pages: list[RawPage]) -> tuple[list[Article], list[Failure
             failures.append((page.url, "extract", f"text not extracted: {type(exc).__name__}: {exc}"))
             continue
         art.url = page.url
+        # the warehouse files the article under this URL: rel=canonical (own site only) or the page's, untracked
+        art.canonical_url = canonical_url(art.canonical_url or page.url)
         art.language = art.language or page.language
+        art.fetched_at = page.fetched_at  # the archive's time, so reprocessing keeps it
         articles.append(art)
     return articles, failures
 
@@ -77,14 +94,11 @@ def page_notes(pages: list[PageFacts]) -> list[Failure]:
 
 @task(name="load", cache_policy=NO_CACHE)
 def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[Uncertain], page_ids: list[int],
-              db: str | None, notes: list[Failure] | None = None,
-              fetched: dict[str, datetime] | None = None) -> dict[str, Any]:
-    """Load the pages, record the failures (pages that did not land) and the notes (pages that landed cut).
-
-    ``fetched``: page URL → when it was fetched (the archive's time, kept through reprocessing)."""
+              db: str | None, notes: list[Failure] | None = None) -> dict[str, Any]:
+    """Load the pages, record the failures (pages that did not land) and the notes (pages that landed cut)."""
     con = connect(db)
     try:
-        loaded = load_batch(con, pages, fetched=fetched)
+        loaded = load_batch(con, pages)
         set_outcomes(con, [(u, o, None) for u, o in loaded.outcomes]
                      + [(u, "not_article", reason) for u, _stage, reason in failures])
         stats: dict[str, Any] = dict(loaded.stats)
@@ -108,6 +122,8 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
     logger = get_run_logger()
     total: dict[str, Any] = {"totals": {}, "new_urls": []}
     after_id, done = 0, 0
+    if refreshed := refresh_fingerprints_task(db):
+        logger.info("recomputed %d fingerprints of an older scheme", refreshed)
     while pages := read_archive_task(db, reprocess, after_id, batch_pages):
         after_id = pages[-1].id
         # quote(): the batch's objects go to each task as they are; otherwise Prefect walks every object of
@@ -116,7 +132,7 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
         extracted, failed = extract_facts_isolated_task(quote(articles))
         facts, uncertain = resolve_task(quote(extracted), db)
         stats = load_task(quote(facts), quote(failures + failed), quote(uncertain), quote([p.id for p in pages]), db,
-                          quote(page_notes(facts)), fetched=quote({p.url: p.fetched_at for p in pages}))
+                          quote(page_notes(facts)))
         done += len(pages)
         for k, v in stats.items():
             if k == "totals":

@@ -5,8 +5,8 @@ from __future__ import annotations
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from extractors.pipeline import PageFacts, resolve_pages
-from gazetteer.resolve import decision_key
+from records.facts import PageFacts
+from resolution.resolve import decision_key, resolve_pages
 from warehouse.db import connect
 from warehouse.review import decisions as review_decisions
 

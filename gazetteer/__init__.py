@@ -1,4 +1,8 @@
-"""Public knowledge about people, names, organisations and places; name resolution.
+"""Public knowledge about people, names, organisations and places, as data, and the loaders that validate it.
+
+May import: ``records`` only. The stages that use the data (``extractors``, ``resolution``) import it;
+it never imports them. ``gazetteer.translit`` folds any script to ASCII, the key every data file is
+looked up by.
 
 The data files live in ``gazetteer/data``; ``NEWSFACTS_GAZETTEER_DIR`` points the
 loaders at another folder with the same files (a curated or test gazetteer).
@@ -24,8 +28,12 @@ def validate() -> None:
     from gazetteer.count_nouns import load_count_nouns
     from gazetteer.lexicon import load_lexicon
     from gazetteer.load import load_given_names, load_people
+    from gazetteer.name_rules import load_name_rules
+    from gazetteer.settings import resolution_settings
 
     load_people()
     load_given_names()
     load_lexicon()
     load_count_nouns()
+    load_name_rules()
+    resolution_settings()

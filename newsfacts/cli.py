@@ -52,9 +52,10 @@ def extract(
     if fmt != "jsonl":
         raise typer.BadParameter(f"unknown format {fmt!r}; use jsonl", param_hint="--format")
     from extractors.jsonl import page_record
-    from extractors.pipeline import extract_pages_isolated, resolve_pages
+    from extractors.pipeline import extract_pages_isolated
     from extractors.settings import SettingsError, extract_settings
     from extractors.text import ExtractionError, extract_article, read_page
+    from resolution.resolve import resolve_pages
 
     try:
         extract_settings()  # a bad setting stops here with one line, before any page
@@ -101,7 +102,7 @@ def demo(
     """
     import gazetteer
     from crawler.settings import fetch_settings
-    from flows.demo import run_demo
+    from newsfacts.demo import run_demo
     from warehouse.db import connect, db_path
     from warehouse.report import format_table, query_file, run_sql
 
@@ -216,7 +217,7 @@ def names_match(
     file: Annotated[Path, typer.Argument(help="TSV with header name_a<TAB>name_b, one pair per line.")],
 ) -> None:
     """For each pair print name_a, name_b, same (1/0) and a score, tab-separated."""
-    from gazetteer.resolve import same_person
+    from resolution.resolve import same_person
 
     if not file.exists():
         raise typer.BadParameter(f"{file} does not exist", param_hint="FILE")

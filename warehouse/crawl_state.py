@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import duckdb
 import pyarrow as pa
 
-from crawler.fetch import FetchError, FetchResult
-from crawler.sources import FeedState
+from records.pages import FeedState, FetchFailure, FetchResult, RawPage
 
 #: page outcomes that mean "done": such a URL is not fetched again
 FINAL_OUTCOMES = ("fetched", "article", "alias", "duplicate", "not_article", "failed")
@@ -25,18 +23,6 @@ FINAL_OUTCOMES = ("fetched", "article", "alias", "duplicate", "not_article", "fa
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-@dataclass(slots=True)
-class RawPage:
-    """One archived page, decompressed, ready for extraction."""
-
-    id: int
-    url: str
-    final_url: str
-    body: bytes
-    fetched_at: datetime
-    language: str | None
 
 
 def feed_states(con: duckdb.DuckDBPyConnection) -> dict[str, FeedState]:
@@ -113,14 +99,14 @@ def archive_pages(con: duckdb.DuckDBPyConnection, results: Iterable[FetchResult]
     return len(rows)
 
 
-def record_fetch_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tuple[str, FetchError]],
+def record_fetch_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[FetchFailure],
                           max_attempts: int = 3) -> list[tuple[str, str]]:
     """Record failed pages and return ``(url, reason)`` as recorded, for the ``fetch_failures`` rows.
 
     A final failure (4xx, refused) is ``failed``. A transient one (timeout, 5xx) is ``retry``, fetched
     again next run, until the page has been tried ``max_attempts`` times (the fetch setting of that
     name; the flows pass it): then it is ``failed`` with "gave up after N attempts: <last reason>".
-    An error whose ``attempted`` attribute is False (its host was skipped, the page never requested)
+    A failure whose ``attempted`` is False (its host was skipped, the page never requested)
     is ``retry`` and not counted.
     """
     rows = list(failures)
@@ -128,17 +114,17 @@ def record_fetch_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tup
         return []
     tried = dict(con.execute(
         "SELECT url, coalesce(attempts, 0) FROM crawl_state WHERE kind = 'page' AND url IN (SELECT unnest(?))",
-        [[u for u, _ in rows]]).fetchall())
+        [[f.url for f in rows]]).fetchall())
     latest: dict[str, tuple[str, str, int]] = {}
-    for url, exc in rows:
-        n = tried.get(url, 0) + (1 if getattr(exc, "attempted", True) else 0)
-        tried[url] = n
-        if not exc.transient:
-            latest[url] = ("failed", str(exc), n)
+    for f in rows:
+        n = tried.get(f.url, 0) + (1 if f.attempted else 0)
+        tried[f.url] = n
+        if not f.transient:
+            latest[f.url] = ("failed", f.reason, n)
         elif n >= max_attempts:
-            latest[url] = ("failed", f"gave up after {n} attempts: {exc}", n)
+            latest[f.url] = ("failed", f"gave up after {n} attempts: {f.reason}", n)
         else:
-            latest[url] = ("retry", str(exc), n)
+            latest[f.url] = ("retry", f.reason, n)
     table = pa.table({"url": pa.array(list(latest), pa.string()),
                       "outcome": pa.array([o for o, _, _ in latest.values()], pa.string()),
                       "reason": pa.array([r for _, r, _ in latest.values()], pa.string()),
@@ -149,7 +135,7 @@ def record_fetch_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tup
                     "SELECT url, 'page', outcome, reason, attempts, ? FROM _newsfacts_failures", [_now()])
     finally:
         con.unregister("_newsfacts_failures")
-    return [(u, latest[u][1]) for u, _ in rows]
+    return [(f.url, latest[f.url][1]) for f in rows]
 
 
 def _pages(con: duckdb.DuckDBPyConnection, where: str, params: list, after_id: int, limit: int | None) -> list[RawPage]:

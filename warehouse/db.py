@@ -210,12 +210,9 @@ def connect_analyst(path: str | Path | None = None, *, timeout: float | None = N
 
 
 def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
-    """Newest schema and views, and every content fingerprint of the code's scheme (a no-op when current)."""
-    from warehouse import fingerprints  # writers only: it imports spaCy (~3 s), which `newsfacts query` never needs
-
+    """Newest schema and views (a no-op when current). Fingerprints of an older scheme are not touched here:
+    the extract flow recomputes them (``warehouse.fingerprints.refresh``), so opening a file never loads NLP."""
     upgrade(con)
-    if fingerprints.stale(con):
-        fingerprints.refresh(con)
 
 
 def _upgrade_in_place(p: Path, wait: float) -> None:

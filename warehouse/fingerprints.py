@@ -1,5 +1,9 @@
 """Content fingerprints in the warehouse: the near-duplicate lookup and keeping them all of one scheme.
 
+Only fingerprints of the current scheme (``records.fingerprints.METHOD``) are compared; older ones are
+recomputed by ``refresh`` with a function the caller passes (the extract flow passes the extractor's),
+so storage never imports the NLP that makes them.
+
 The lookup finds stored fingerprints within ``NEAR_DUPLICATE_BITS`` of a batch's
 without comparing the batch with every stored one (which grew with the
 warehouse: 0.36 s a 200-page batch at 20,000 articles, 1.8 s at 100,000). The
@@ -10,12 +14,13 @@ equality join per band finds every candidate, and only candidates are compared.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import duckdb
 import pyarrow as pa
 
-from extractors.fingerprint import BITS, METHOD, NEAR_DUPLICATE_BITS, fingerprint
+from records.fingerprints import BITS, METHOD, NEAR_DUPLICATE_BITS
 
 #: stale fingerprints recomputed per round trip, so a large warehouse is not read into memory at once
 REFRESH_CHUNK = 2_000
@@ -41,18 +46,18 @@ def near_duplicates_sql(batch: str, max_distance: int = NEAR_DUPLICATE_BITS) -> 
         parts.append(
             f"SELECT b.i, f.article_id, bit_count(xor(f.simhash, b.fp)) AS d FROM {batch} b "
             f"JOIN content_fingerprints f ON (f.simhash >> {shift}) & {mask} = (b.fp >> {shift}) & {mask} "
-            f"WHERE bit_count(xor(f.simhash, b.fp)) <= {max_distance}")
+            f"WHERE bit_count(xor(f.simhash, b.fp)) <= {max_distance} AND f.method = '{METHOD}'")
     return f"SELECT DISTINCT * FROM ({' UNION ALL '.join(parts)}) ORDER BY i, d, article_id"
 
 
 def stale(con: duckdb.DuckDBPyConnection) -> int:
-    """How many stored fingerprints were made by another scheme than ``extractors.fingerprint.METHOD``."""
+    """How many stored fingerprints were made by another scheme than ``records.fingerprints.METHOD``."""
     return con.execute("SELECT count(*) FROM content_fingerprints WHERE method IS DISTINCT FROM ?",
                        [METHOD]).fetchone()[0]
 
 
-def refresh(con: duckdb.DuckDBPyConnection) -> int:
-    """Recompute, from the article text, every fingerprint of another scheme; return how many.
+def refresh(con: duckdb.DuckDBPyConnection, compute: Callable[[str], int | None]) -> int:
+    """Recompute, from the article text, every fingerprint of another scheme with ``compute``; return how many.
 
     One transaction per chunk: an interrupted refresh leaves the rest stale, and the next writer finishes it.
     """
@@ -60,7 +65,7 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
     while rows := con.execute(
             "SELECT f.article_id, a.text FROM content_fingerprints f JOIN articles a ON a.id = f.article_id "
             "WHERE f.method IS DISTINCT FROM ? ORDER BY f.article_id LIMIT ?", [METHOD, REFRESH_CHUNK]).fetchall():
-        fps = [(aid, fingerprint(text)) for aid, text in rows]
+        fps = [(aid, compute(text)) for aid, text in rows]
         table = pa.table({"article_id": pa.array([a for a, _ in fps], pa.string()),
                           "simhash": pa.array([f for _, f in fps], pa.uint64())})
         con.execute("BEGIN TRANSACTION")

@@ -9,17 +9,15 @@ facts or the new ones, never half of each.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import duckdb
 import pyarrow as pa
 
-from crawler.urls import canonical_url
-from extractors.fingerprint import METHOD, NEAR_DUPLICATE_BITS, fingerprint
-from extractors.pipeline import PageFacts, parse_date
-from extractors.text import EXTRACTOR_VERSION
+from records.facts import PageFacts
+from records.fingerprints import METHOD, NEAR_DUPLICATE_BITS
 from warehouse.bulk import bulk_insert
 from warehouse.fingerprints import near_duplicates_sql
 
@@ -40,19 +38,11 @@ class LoadResult:
 STAT_KEYS = ("articles", "updated", "duplicates", "mentions", "counts", "dates")
 
 
-def load_pages(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
-               fetched_at: datetime | None = None) -> dict[str, int]:
-    """Load pages (their people already resolved); return how many new articles/facts landed."""
-    return load_batch(con, pages, fetched_at).stats
+def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts]) -> LoadResult:
+    """Load pages (their people already resolved); return the rows added and each page URL's outcome.
 
-
-def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
-               fetched_at: datetime | None = None, fetched: Mapping[str, datetime] | None = None) -> LoadResult:
-    """Load pages; return the rows added and each page URL's outcome.
-
-    An article's ``fetched_at`` is when its page was fetched: ``fetched`` maps a
-    page URL (``article.url``) to its fetch time (the archived page's); a page not
-    in it gets ``fetched_at``, or the time of the load if that is not given either.
+    An article's ``fetched_at`` is when its page was fetched (``Article.fetched_at``, the archived
+    page's time, kept through reprocessing), else the time of the load.
 
     A page lands once under the article id of its canonical URL (``rel=canonical``,
     tracking parameters stripped). Its URL is linked to an existing article
@@ -68,15 +58,14 @@ def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts],
     one. Then every table gets one bulk insert through Arrow (a column scan, not
     one INSERT per row).
     """
-    fetched_at = fetched_at or datetime.now(UTC).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     prepared = [_Prepared(page) for page in pages]
     result = LoadResult()
     con.execute("BEGIN TRANSACTION")
     try:
         batch = _Batch(con, prepared)
         for p in prepared:
-            when = fetched.get(p.url, fetched_at) if fetched else fetched_at
-            result.outcomes.append((p.url, batch.load(p, when, result.stats)))
+            result.outcomes.append((p.url, batch.load(p, p.page.article.fetched_at or now, result.stats)))
         batch.write(con)
         con.execute("COMMIT")
     except BaseException:
@@ -94,10 +83,10 @@ class _Prepared:
         art = page.article
         self.page = page
         self.url = art.url or art.canonical_url or ""
-        self.canonical = canonical_url(art.canonical_url or self.url)
+        self.canonical = art.canonical_url or self.url  # made canonical by the extract stage
         self.aid = article_id(self.canonical)
         self.hash = art.content_hash  # a property that hashes the text: read it once
-        self.fp = page.fingerprint if page.fingerprint is not None else fingerprint(art.text)
+        self.fp = page.fingerprint  # None: too short to compare
 
 
 class _Batch:
@@ -143,7 +132,8 @@ class _Batch:
     def load(self, p: _Prepared, fetched_at: datetime, stats: dict[str, int]) -> str:
         art, url, canonical, aid = p.page.article, p.url, p.canonical, p.aid
         existed = self.state.get(aid)
-        if existed and (url != canonical or existed == (p.hash, EXTRACTOR_VERSION)):
+        version = p.page.extractor_version
+        if existed and (url != canonical or existed == (p.hash, version)):
             # a copy under another URL never overwrites the original's text; an unchanged page changes nothing
             self._link(url, aid, "self" if url == canonical else "alias")
             if canonical != url:
@@ -162,10 +152,10 @@ class _Batch:
         else:
             stats["articles"] += 1
         self.touched.add(aid)
-        self.state[aid] = (p.hash, EXTRACTOR_VERSION)
+        self.state[aid] = (p.hash, version)
         self.by_hash.setdefault(p.hash, []).append(aid)
-        self.articles[aid] = (aid, url, canonical, art.title, parse_date(art.published), art.author, art.site,
-                              art.language, art.text, p.hash, fetched_at, EXTRACTOR_VERSION)
+        self.articles[aid] = (aid, url, canonical, art.title, art.published, art.author, art.site,
+                              art.language, art.text, p.hash, fetched_at, version)
         self._link(url, aid, "self" if url == canonical else "alias")
         if canonical != url:
             self._link(canonical, aid, "self")

@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 
 from benchmarks.pages import article, page, page_paths, write_pages
-from extractors.fingerprint import NEAR_DUPLICATE_BITS, simhash
 from extractors.pipeline import extract_pages
+from extractors.pipeline import text_fingerprint as simhash
 from extractors.text import extract_article
+from records.fingerprints import NEAR_DUPLICATE_BITS
 
 
 @pytest.fixture(scope="module")

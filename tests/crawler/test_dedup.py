@@ -1,11 +1,14 @@
 """A story published under several URLs lands once in a real DuckDB warehouse, linked to every URL."""
 
-from datetime import datetime
+from datetime import date, datetime
 
-from crawler.fetch import FetchError, FetchResult
-from extractors.pipeline import PageFacts
-from extractors.text import EXTRACTOR_VERSION, Article
+from crawler.fetch import FetchError
+from crawler.urls import canonical_url
+from extractors.pipeline import text_fingerprint
+from extractors.text import EXTRACTOR_VERSION
 from newsfacts.demo_site import load_articles
+from records.facts import PageFacts
+from records.pages import Article, FetchResult
 from warehouse.crawl_state import (
     archive_pages,
     done_urls,
@@ -21,10 +24,11 @@ ORIGINAL = "http://courier.test/news/story"
 
 
 def page(url: str, text: str, canonical: str | None = None) -> PageFacts:
-    art = Article(url=url, canonical_url=canonical or url, title="T", published="2025-06-22", author=None,
-                  site="x", language="en", text=text)
+    """A page as the extract stage hands it to the warehouse: canonical URL untracked, fingerprint computed."""
+    art = Article(url=url, canonical_url=canonical_url(canonical or url), title="T", published=date(2025, 6, 22),
+                  author=None, site="x", language="en", text=text)
     return PageFacts(article=art, mentions=[], counts=[], dates=[], sentence_starts=[0], sentence_ends=[len(text)],
-                     people=[])
+                     people=[], fingerprint=text_fingerprint(text), extractor_version=EXTRACTOR_VERSION)
 
 
 def urls_of(con):
@@ -69,8 +73,8 @@ def test_archive_outcomes_and_stale_pages_for_reprocess(tmp_path):
     assert raw.body == html and raw.final_url == ORIGINAL and raw.language == "en"
     stored = con.execute("SELECT status, octet_length(body_gzip) < ? FROM raw_pages", [len(html)]).fetchone()
     assert stored == (200, True)  # compressed
-    record_fetch_failures(con, [("http://courier.test/gone", FetchError("gone: HTTP 404", status=404)),
-                                ("http://courier.test/slow", FetchError("slow: ReadTimeoutError"))])
+    record_fetch_failures(con, [FetchError("gone: HTTP 404", status=404).record("http://courier.test/gone"),
+                                FetchError("slow: ReadTimeoutError").record("http://courier.test/slow")])
     assert {ORIGINAL, "http://courier.test/gone"} <= done_urls(con)
     assert "http://courier.test/slow" not in done_urls(con)  # transient: fetched again next run
 

@@ -9,9 +9,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from crawler.crawl import discover, fetch_all
-from crawler.fetch import Fetcher, FetchResult
+from crawler.fetch import Fetcher
 from crawler.sources import Source
 from crawler.urls import check_url
+from records.pages import FetchResult
 
 BAD = [
     "http://x.example:99999/a",

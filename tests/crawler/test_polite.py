@@ -7,10 +7,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from crawler.crawl import discover, fetch_all
-from crawler.fetch import Fetcher, FetchResult
+from crawler.fetch import Fetcher
 from crawler.robots import Robots
 from crawler.sources import Source
 from newsfacts.demo_site import article_urls, serve_site, tracking_url, wire_urls
+from records.pages import FetchResult
 
 ROBOTS = b"User-agent: *\nDisallow: /private\nCrawl-delay: 0.3\n"
 HITS: list[tuple[str, float]] = []

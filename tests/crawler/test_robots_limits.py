@@ -11,10 +11,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from crawler.crawl import fetch_all
-from crawler.fetch import Fetcher, FetchResult
+from crawler.fetch import Fetcher
 from crawler.robots import Robots
 from crawler.settings import fetch_settings
 from crawler.sources import Source
+from records.pages import FetchResult
 
 HUGE = 50 * 1024 * 1024
 SENT: dict[str, int] = {}

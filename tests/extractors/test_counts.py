@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from extractors.counts import find_counts
-from extractors.model import QUALIFIERS
 from extractors.numbers import NUMBER_RE, parse_number
 from gazetteer.count_nouns import CountNounsError, load_count_nouns
 from gazetteer.load import GazetteerError
+from records.facts import QUALIFIERS
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 

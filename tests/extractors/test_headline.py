@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from extractors.headline import headline_end
-from extractors.pipeline import extract_pages, resolve_pages
-from extractors.text import Article, extract_article
+from extractors.pipeline import extract_pages
+from extractors.text import extract_article
+from records.pages import Article
+from resolution.resolve import resolve_pages
 from warehouse.db import connect
 from warehouse.load import load_batch
 
@@ -15,7 +19,7 @@ LEAD = ("WARSAW, March 1 — At least 300 journalists have been detained in Bela
 
 
 def article(text: str, title: str | None = TITLE, url: str = "http://example.test/a") -> Article:
-    return Article(url=url, canonical_url=url, title=title, published="2024-03-01", author=None,
+    return Article(url=url, canonical_url=url, title=title, published=date(2024, 3, 1), author=None,
                    site="example.test", language="en", text=text)
 
 

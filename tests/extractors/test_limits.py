@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import date
 
 import pytest
 
 from extractors import pipeline
 from extractors.jsonl import page_record
-from extractors.pipeline import extract_pages, extract_pages_isolated, resolve_pages
+from extractors.pipeline import extract_pages, extract_pages_isolated
 from extractors.settings import SettingsError, extract_settings
-from extractors.text import Article, cut_text, extract_article
+from extractors.text import cut_text, extract_article
+from records.pages import Article
+from resolution.resolve import resolve_pages
 
 SENTENCE = "Officials said on Friday that more than 1,100 people remain in prison, according to rights groups. "
 
 
 def _article(text: str, url: str = "http://example.test/a") -> Article:
-    return Article(url=url, canonical_url=url, title="T", published="2025-09-12", author=None, site=None,
+    return Article(url=url, canonical_url=url, title="T", published=date(2025, 9, 12), author=None, site=None,
                    language="en", text=text)
 
 
@@ -42,7 +45,7 @@ def limits(monkeypatch):
 
 def test_settings_file_loads_and_refuses_bad_overrides(monkeypatch):
     s = extract_settings()
-    assert s.max_text_chars >= 100_000 and s.max_names_per_page >= 100 and s.max_review_pairs_per_page >= 10
+    assert s.max_text_chars >= 100_000 and s.max_names_per_page >= 100
     for bad in ("0", "-5", "inf", "nan", "many"):
         monkeypatch.setenv("NEWSFACTS_EXTRACT_MAX_NAMES_PER_PAGE", bad)
         extract_settings.cache_clear()

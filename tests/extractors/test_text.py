@@ -11,7 +11,7 @@ BODY = "Officials said on Friday that more than 1,100 people remain in prison, a
 
 def test_article_text_and_publication_date():
     art = extract_article(PAGE.format(BODY).encode(), url="http://example.test/a")
-    assert art.published == "2025-09-12" and "1,100 people" in art.text
+    assert art.published.isoformat() == "2025-09-12" and "1,100 people" in art.text
 
 
 @pytest.mark.parametrize(("data", "kind"), [

@@ -19,7 +19,7 @@ SCRIPT = textwrap.dedent('''
     import json, sys
     from datetime import datetime
 
-    from crawler.fetch import FetchResult
+    from records.pages import FetchResult
     from extractors import pipeline
     from flows.extract import extract
     from warehouse.crawl_state import archive_pages

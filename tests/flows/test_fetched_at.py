@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
-from crawler.fetch import FetchResult
-from extractors.pipeline import PageFacts
-from extractors.text import EXTRACTOR_VERSION, Article
+from extractors.text import EXTRACTOR_VERSION
 from newsfacts.demo_site import load_articles
 from newsfacts.demo_site.render import render_article
+from records.facts import PageFacts
+from records.pages import Article, FetchResult
 from warehouse.crawl_state import archive_pages
 from warehouse.db import connect
 from warehouse.load import load_batch
@@ -20,9 +20,9 @@ OLD = datetime(2024, 1, 2, 3, 4, 5)
 OLDER = datetime(2023, 5, 6, 7, 8, 9)
 
 
-def page(url: str, text: str) -> PageFacts:
-    art = Article(url=url, canonical_url=url, title="T", published="2025-06-22", author=None,
-                  site="x", language="en", text=text)
+def page(url: str, text: str, fetched: datetime | None = None) -> PageFacts:
+    art = Article(url=url, canonical_url=url, title="T", published=date(2025, 6, 22), author=None,
+                  site="x", language="en", text=text, fetched_at=fetched)
     return PageFacts(article=art, mentions=[], counts=[], dates=[], sentence_starts=[0], sentence_ends=[len(text)],
                      people=[])
 
@@ -35,14 +35,14 @@ def test_load_batch_keeps_each_pages_fetch_time(tmp_path):
     con = connect(tmp_path / "w.duckdb")
     texts = [a.body_text for a in load_articles()[:3]]
     urls = [f"{BASE}/news/{i}" for i in range(3)]
-    load_batch(con, [page(u, t) for u, t in zip(urls, texts, strict=True)],
-               fetched={urls[0]: OLD, urls[1]: OLDER})
+    when = [OLD, OLDER, None]
+    load_batch(con, [page(u, t, w) for u, t, w in zip(urls, texts, when, strict=True)])
     got = fetched_at(con)
     assert got[urls[0]] == OLD and got[urls[1]] == OLDER
-    assert got[urls[2]] > OLD  # not in the mapping: the time of the load, as before
+    assert got[urls[2]] > OLD  # no fetch time (a page read from disk): the time of the load
     # a newer extractor re-extracts from the same archived page: its fetch time stays
     con.execute("UPDATE articles SET extractor_version = '0'")
-    assert load_batch(con, [page(urls[0], texts[0])], fetched={urls[0]: OLD}).stats["updated"] == 1
+    assert load_batch(con, [page(urls[0], texts[0], OLD)]).stats["updated"] == 1
     assert fetched_at(con)[urls[0]] == OLD
 
 

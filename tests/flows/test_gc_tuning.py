@@ -14,7 +14,7 @@ def test_importing_flows_sets_the_thresholds():
 
 
 def test_defaults_are_left_alone_by_the_plain_libraries():
-    code = "import gc; d = gc.get_threshold(); import extractors.pipeline, gazetteer.resolve, warehouse.load; " \
+    code = "import gc; d = gc.get_threshold(); import extractors.pipeline, resolution.resolve, warehouse.load; " \
            "print(gc.get_threshold() == d)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True"

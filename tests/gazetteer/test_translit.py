@@ -25,7 +25,7 @@ def test_phonetic_key_keeps_different_surnames_apart():
 
 
 def test_possessive_and_particles_do_not_change_the_surname():
-    from gazetteer.names import parse
+    from resolution.names import parse
 
     assert parse("Dubrouski's").stem == parse("Dubrouski").stem
     assert parse("Ursula von der Leyen").stem == parse("Leyen").stem

@@ -13,9 +13,10 @@ import duckdb
 import pytest
 
 from crawler.crawl import HostSkipped, discover, fetch_all
-from crawler.fetch import Fetcher, FetchError, FetchResult
+from crawler.fetch import Fetcher, FetchError
 from crawler.settings import fetch_settings
 from crawler.sources import Source
+from records.pages import FetchResult
 from warehouse.crawl_state import archive_pages, done_urls, feed_states, record_fetch_failures, save_feed_states
 from warehouse.db import connect
 from warehouse.migrate import SCHEMA_DIR, migrate
@@ -68,7 +69,8 @@ def _run(db, src: Source, settings) -> None:
         out = list(fetch_all(found.urls, src, fetcher))
         save_feed_states(con, found.feeds)
         archive_pages(con, [r for r in out if isinstance(r, FetchResult)], src.name)
-        record_fetch_failures(con, [r for r in out if not isinstance(r, FetchResult)], settings.max_attempts)
+        record_fetch_failures(con, [e.record(u) for u, e in (r for r in out if not isinstance(r, FetchResult))],
+                              settings.max_attempts)
     finally:
         con.close()
 
@@ -95,12 +97,12 @@ def test_final_failures_and_skipped_hosts(tmp_path):
     con = connect(tmp_path / "w.duckdb")
     try:
         for _ in range(5):  # robots.txt unreadable: the page was never requested, so never counted
-            recorded = record_fetch_failures(con, [("http://a.test/x", HostSkipped("x: robots.txt unavailable"))],
+            recorded = record_fetch_failures(con, [HostSkipped("x: robots.txt unavailable").record("http://a.test/x")],
                                              max_attempts=2)
         assert recorded == [("http://a.test/x", "x: robots.txt unavailable")]
         assert con.execute("SELECT outcome, attempts FROM crawl_state").fetchall() == [("retry", 0)]
-        recorded = record_fetch_failures(con, [("http://a.test/y", FetchError("y: HTTP 404", status=404)),
-                                               ("http://a.test/z", FetchError("z: HTTP 503", status=503))],
+        recorded = record_fetch_failures(con, [FetchError("y: HTTP 404", status=404).record("http://a.test/y"),
+                                               FetchError("z: HTTP 503", status=503).record("http://a.test/z")],
                                          max_attempts=1)
         assert recorded == [("http://a.test/y", "y: HTTP 404"),
                             ("http://a.test/z", "gave up after 1 attempts: z: HTTP 503")]

@@ -1,16 +1,19 @@
-"""Near-duplicate lookup by bands, and fingerprints of an older scheme recomputed when the warehouse is opened."""
+"""Near-duplicate lookup by bands, and fingerprints of an older scheme recomputed by the maintenance step (not by
+opening the warehouse)."""
 
 import random
 
 import pyarrow as pa
 import pytest
 
-from extractors.fingerprint import BITS, METHOD, NEAR_DUPLICATE_BITS, fingerprint
+from extractors.pipeline import text_fingerprint as fingerprint
 from newsfacts.demo_site import load_articles
+from records.fingerprints import BITS, METHOD, NEAR_DUPLICATE_BITS
 from warehouse.db import connect
 from warehouse.fingerprints import bands, near_duplicates_sql, refresh, stale
-from warehouse.load import article_id, load_pages
+from warehouse.load import article_id
 
+from .test_load import load_pages
 from .test_load import make_page as _make_page
 
 
@@ -40,7 +43,7 @@ def test_banded_lookup_finds_exactly_what_comparing_every_pair_finds(tmp_path, m
     con = connect(tmp_path / "w.duckdb")
     con.register("s", pa.table({"article_id": [f"a{i}" for i in range(len(stored))],
                                 "simhash": pa.array(stored, pa.uint64())}))
-    con.execute("INSERT INTO content_fingerprints (article_id, simhash) SELECT * FROM s")
+    con.execute("INSERT INTO content_fingerprints (article_id, simhash, method) SELECT *, ? FROM s", [METHOD])
     con.register("probe", pa.table({"i": list(range(len(probes))), "fp": pa.array(probes, pa.uint64())}))
     found = con.execute(near_duplicates_sql("probe", max_distance)).fetchall()
     expected = sorted((i, f"a{j}", (p ^ s).bit_count()) for i, p in enumerate(probes) for j, s in enumerate(stored)
@@ -55,7 +58,7 @@ def old_scheme(con):
     con.execute("UPDATE content_fingerprints SET method = 'bigram-blake2b-v1', simhash = xor(simhash, 65535)")
 
 
-def test_fingerprints_of_another_scheme_are_recomputed_from_the_text_when_the_warehouse_is_opened(tmp_path):
+def test_fingerprints_of_another_scheme_are_recomputed_from_the_text_by_refresh_not_by_opening(tmp_path):
     path = tmp_path / "w.duckdb"
     texts = [a.body_text for a in load_articles()[:3]]
     con = connect(path)
@@ -64,7 +67,9 @@ def test_fingerprints_of_another_scheme_are_recomputed_from_the_text_when_the_wa
     assert stale(con) == 3
     con.close()
 
-    con = connect(path)  # a writer: refreshed before it loads anything
+    con = connect(path)  # opening (a writer) recomputes nothing: storage does not load the NLP that makes them
+    assert stale(con) == 3
+    assert refresh(con, fingerprint) == 3  # what the extract flow's first task does
     assert stale(con) == 0
     rows = dict(con.execute("SELECT a.text, f.simhash FROM content_fingerprints f JOIN articles a "
                             "ON a.id = f.article_id").fetchall())
@@ -80,6 +85,7 @@ def test_a_copy_of_an_article_loaded_before_the_new_scheme_is_still_a_duplicate(
     old_scheme(con)
     con.close()
     con = connect(path)
+    refresh(con, fingerprint)
     copy = make_page("By Wire Staff. " + text + " Reporting by the wire desk.", url="http://wire.test/copy")
     stats = load_pages(con, [copy])
     assert stats["duplicates"] == 1 and stats["articles"] == 0
@@ -91,5 +97,5 @@ def test_refresh_drops_fingerprints_without_text_to_recompute_from(tmp_path):
     con = connect(tmp_path / "w.duckdb")
     con.execute("INSERT INTO content_fingerprints (article_id, simhash) VALUES ('gone', 1)")  # default: old scheme
     load_pages(con, [make_page("Too short to compare.", url="http://example.test/short")])
-    assert refresh(con) == 0
+    assert refresh(con, fingerprint) == 0
     assert con.execute("SELECT count(*) FROM content_fingerprints").fetchone() == (0,)

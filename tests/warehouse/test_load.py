@@ -1,16 +1,24 @@
 from dataclasses import replace
+from datetime import date
 
-from extractors.model import CountFact, DateFact, Mention, Person
-from extractors.pipeline import PageFacts
-from extractors.text import Article
+from extractors.pipeline import text_fingerprint
+from extractors.text import EXTRACTOR_VERSION
+from records.facts import CountFact, DateFact, Mention, PageFacts, Person
+from records.pages import Article
 from warehouse.db import connect, table_counts
-from warehouse.load import article_id, load_pages
+from warehouse.load import article_id, load_batch
+
+
+def load_pages(con, pages):
+    """Load pages; the rows added (``load_batch``'s stats)."""
+    return load_batch(con, pages).stats
+
 
 TEXT = "Minsk freed 14 political prisoners on Thursday. Anna Example said so."
 
 
 def make_page(text: str = TEXT, url: str = "http://example.test/a") -> PageFacts:
-    art = Article(url=url, canonical_url="http://example.test/a", title="T", published="2025-08-28",
+    art = Article(url=url, canonical_url="http://example.test/a", title="T", published=date(2025, 8, 28),
                   author=None, site="example.test", language="en", text=text)
     m = Mention("Anna Example", "Anna Example", 48, 60)
     return PageFacts(
@@ -19,6 +27,7 @@ def make_page(text: str = TEXT, url: str = "http://example.test/a") -> PageFacts
         dates=[DateFact("2025-08-28", "Thursday", 38, 46)],
         sentence_starts=[0, 48], sentence_ends=[47, len(text)],
         people=[Person("x-anna", "Anna Example", [m])],
+        fingerprint=text_fingerprint(text), extractor_version=EXTRACTOR_VERSION,
     )
 
 

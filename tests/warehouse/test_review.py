@@ -1,20 +1,21 @@
 """The review queue: uncertain pairs are stored, decisions are recorded and honoured by later runs."""
 
+from datetime import date
+
 import pytest
 from typer.testing import CliRunner
 
-from extractors.model import Mention
-from extractors.pipeline import PageFacts, resolve_pages
-from extractors.text import Article
-from gazetteer.resolve import decision_key
 from newsfacts.cli import app
+from records.facts import Mention, PageFacts
+from records.pages import Article
+from resolution.resolve import decision_key, resolve_pages
 from warehouse.db import connect
 from warehouse.review import ReviewError, add_uncertain, decide, decisions, list_pairs
 
 
 def page(name: str) -> PageFacts:
     text = f"{name} was detained."
-    art = Article(url=None, canonical_url=None, title=None, published="2025-01-01", author=None, site=None,
+    art = Article(url=None, canonical_url=None, title=None, published=date(2025, 1, 1), author=None, site=None,
                   language=None, text=text)
     return PageFacts(art, [Mention(name, name, 0, len(name))], [], [], [0], [len(text)])
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractors.model import Mention
-from gazetteer import resolve
-from gazetteer.resolve import CHUNK_ROWS, Resolver
+from records.facts import Mention
+from resolution import resolve
+from resolution.resolve import CHUNK_ROWS, Resolver
 
 _spec = importlib.util.spec_from_file_location("many_names", Path(__file__).with_name("many_names.py"))
 many_names = importlib.util.module_from_spec(_spec)
@@ -87,8 +87,9 @@ def test_review_pairs_are_capped_per_page():
 @pytest.mark.slow
 def test_a_page_naming_30000_people_is_extracted_in_bounded_time_and_memory():
     psutil = pytest.importorskip("psutil")
-    from extractors.pipeline import extract_pages, resolve_pages
+    from extractors.pipeline import extract_pages
     from extractors.text import extract_article
+    from resolution.resolve import resolve_pages
 
     proc = psutil.Process()
     rss0 = proc.memory_info().rss

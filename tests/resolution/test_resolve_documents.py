@@ -1,8 +1,8 @@
 """resolve_documents / Resolver.resolve: clustering within and across documents, ids, grey zone."""
 
-from extractors.model import Mention
 from gazetteer.load import KnownPerson
-from gazetteer.resolve import Resolver, pair_key, resolve_documents
+from records.facts import Mention
+from resolution.resolve import Resolver, pair_key, resolve_documents
 
 
 def _doc(*names, groups=None):

@@ -25,9 +25,11 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
-from extractors.model import Mention, Person
 from gazetteer.load import KnownPerson, load_people
-from gazetteer.names import (
+from gazetteer.settings import resolution_settings
+from gazetteer.translit import fold
+from records.facts import Mention, PageFacts, Person
+from resolution.names import (
     FULL_SURNAME_MIN,
     GREY_LOW,
     MIXED_MIN,
@@ -38,7 +40,6 @@ from gazetteer.names import (
     default_index,
     parse,
 )
-from gazetteer.translit import fold
 
 Decisions = Mapping[tuple[str, str], bool]
 #: entries of each per-resolver cache before it is emptied: memory stays bounded on any number of names
@@ -625,3 +626,18 @@ def same_person(a: str, b: str) -> tuple[bool, float]:
 def resolve_documents(docs: list[list[Mention]]) -> list[list[Person]]:
     """Cluster each document's mentions into people with ids stable across documents and runs."""
     return default_resolver().resolve(docs).people
+
+
+def resolve_pages(pages: list[PageFacts],
+                  decisions: dict[tuple[str, str], bool] | None = None) -> list[tuple[str, str, float]]:
+    """Give every page's people ids that agree across all ``pages``.
+
+    ``decisions`` are recorded review answers (see ``warehouse.review``); the
+    return value lists the uncertain pairs of spellings that were not merged.
+    """
+    resolver = Resolver(decisions=decisions) if decisions else default_resolver()
+    resolution = resolver.resolve([p.mentions for p in pages],
+                                  max_uncertain_per_doc=resolution_settings().max_review_pairs_per_page)
+    for page, people in zip(pages, resolution.people, strict=True):
+        page.people = people
+    return resolution.uncertain

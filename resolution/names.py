@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from gazetteer.load import GivenName, load_given_names
+from gazetteer.name_rules import load_name_rules
 from gazetteer.translit import fold, phonetic_key
 
 #: decision bars (ratios in [0, 1] on phonetic keys)
@@ -39,10 +40,6 @@ _PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "di", "da", "du", "d
 _PATR_M = ("ovich", "evich", "avich", "ievich", "yevich", "ovych", "evych", "ovics", "ovitch", "evitch")
 _PATR_F = ("ovna", "evna", "auna", "iauna", "yauna", "ichna", "ivna", "ovnaa", "ievna", "yevna", "ovne")
 _PATR_SHAPE = re.compile(r"(?:vich|vych|vitch|vics|vna|auna|ichna|ivna)$")
-# honorifics written before a name: stripped from the name, they give its gender ("Lady Starmer")
-_HONORIFIC_M = frozenset({"mr", "mister", "sir", "lord", "monsieur", "herr", "baron", "signor", "senor"})
-_HONORIFIC_F = frozenset({"mrs", "ms", "miss", "lady", "dame", "madam", "madame", "mme", "mlle", "frau", "baroness",
-                          "signora", "senora"})
 # romanisation letters that only French uses this way: ou = u, ch = sh ("Loukachenko", "Tikhanovskaïa")
 _FRENCH = (("tch", "ch"), ("ch", "sh"), ("ou", "u"))
 _NOT_FRENCH = re.compile(r"sh|zh|kh|sz|cz|w|ts")
@@ -197,12 +194,13 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
     text = re.sub(r"[()\"“”«»]", " ", text).strip()
     text = re.sub(r"(?<=\w)['’ʼ]s?$", "", text)  # English possessive: Lukashenko's
     title_gender = ""
+    rules = load_name_rules()  # honorifics before a name: stripped from it, they give its gender ("Lady Starmer")
     while True:
         head, _, tail = text.partition(" ")
         h = fold(head)
-        if not tail or (h not in _HONORIFIC_M and h not in _HONORIFIC_F):
+        if not tail or h not in rules.honorifics:
             break
-        title_gender = title_gender or ("m" if h in _HONORIFIC_M else "f")
+        title_gender = title_gender or ("m" if h in rules.honorifics_male else "f")
         text = tail.strip()
     surname_tokens: list[str] = []
     rest: list[str] = []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gazetteer.resolve import Resolver, pair_key, same_person
+from resolution.resolve import Resolver, pair_key, same_person
 
 # made-up people only, so the general rules (not the gazetteer) decide
 RULES = Resolver(people=[])
