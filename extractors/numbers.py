@@ -28,7 +28,6 @@ _WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
 WORDS_RE = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+){_WORD})*"
 #: A number in digits: "14", "1,300", "1 300", "2.5" (with optional "million").
 DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
-NUMBER_RE = re.compile(rf"(?:{DIGITS_RE})(?:\s+(?:million|thousand|billion))?|\b{WORDS_RE}\b", re.I)
 
 _ONES = "|".join(sorted((w for w, v in UNITS.items() if 0 < v < 10), key=len, reverse=True))
 _TEENS = "|".join(sorted((w for w, v in UNITS.items() if v > 0), key=len, reverse=True))

@@ -64,7 +64,6 @@ class _Tables:
     person_first: frozenset[str]  # exact and phonetic keys that start a known spelling
     nonperson: dict[tuple[str, ...], str]  # org/place/demonym phrases → "org" | "place"
     nonperson_first: dict[str, tuple[int, ...]]  # first key → phrase lengths, longest first
-    max_nonperson: int
     heads: frozenset[str]  # org and place head words
     prefixes: frozenset[str]  # words that start place names ("North")
     titles: dict[tuple[str, ...], bool]  # capitalised titles and roles (keys) → True
@@ -182,7 +181,6 @@ def _tables() -> _Tables:
         nonperson=nonperson,
         nonperson_first={f: tuple(sorted({len(k) for k in nonperson if k[0] == f}, reverse=True))
                          for f in {k[0] for k in nonperson}},
-        max_nonperson=max((len(k) for k in nonperson), default=1),
         heads=frozenset(_key(w) for w in (*lex.organisation_heads, *lex.place_heads)),
         prefixes=frozenset(_key(w) for w in lex.place_prefixes),
         titles=titles,

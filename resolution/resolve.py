@@ -3,8 +3,8 @@
 Public entry points (called by ``newsfacts names match`` and the extraction pipeline):
 
 * :func:`same_person` — one pair of spellings → ``(same, score)``;
-* :func:`resolve_documents` — mentions of many documents → people per document,
-  with ids that agree across the documents of the call and are stable across runs.
+* :func:`resolve_pages` — the people of many pages, with ids that agree across the pages
+  of the call and are stable across runs (the extract flow and ``newsfacts extract`` call it).
 
 Both use a module-level :class:`Resolver` built from the shipped gazetteer. A
 :class:`Resolver` can also be built with recorded review decisions (see
@@ -621,11 +621,6 @@ def default_resolver() -> Resolver:
 def same_person(a: str, b: str) -> tuple[bool, float]:
     """Whether two spellings name the same person, with a score in [0, 1]."""
     return default_resolver().same_person(a, b)
-
-
-def resolve_documents(docs: list[list[Mention]]) -> list[list[Person]]:
-    """Cluster each document's mentions into people with ids stable across documents and runs."""
-    return default_resolver().resolve(docs).people
 
 
 def resolve_pages(pages: list[PageFacts],

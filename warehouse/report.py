@@ -262,17 +262,6 @@ def time_limit(con: duckdb.DuckDBPyConnection, seconds: float | None) -> Iterato
         timer.cancel()
 
 
-def run_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
-    """Column names and rows of the last statement of ``sql``, refusing anything but a query."""
-    rel = _result(con, sql)
-    if rel is None:
-        return [], []
-    try:
-        return list(rel.columns), rel.fetchall()
-    except duckdb.Error as exc:
-        raise _query_error(exc) from exc
-
-
 def write_result(con: duckdb.DuckDBPyConnection, sql: str, fmt: str, output: Path | None = None,
                  stdout: TextIO | None = None, timeout: float | None = None) -> int | None:
     """Write the result of read-only ``sql`` as ``fmt`` to ``output`` (or stdout); return its row count.

@@ -1,8 +1,12 @@
-"""resolve_documents / Resolver.resolve: clustering within and across documents, ids, grey zone."""
+"""Resolver.resolve: clustering within and across documents, ids, grey zone."""
 
 from gazetteer.load import KnownPerson
 from records.facts import Mention
-from resolution.resolve import Resolver, pair_key, resolve_documents
+from resolution.resolve import Resolver, default_resolver, pair_key
+
+
+def resolve_docs(docs):
+    return default_resolver().resolve(docs).people
 
 
 def _doc(*names, groups=None):
@@ -47,7 +51,7 @@ def test_ids_agree_across_documents_and_runs():
 
 
 def test_gazetteer_people_get_gazetteer_ids_and_names():
-    [people] = resolve_documents([_doc("Svetlana Tikhanovskaya", "Sergei Tikhanovsky", "Tikhanovskaya",
+    [people] = resolve_docs([_doc("Svetlana Tikhanovskaya", "Sergei Tikhanovsky", "Tikhanovskaya",
                                        "Ціханоўскі")])
     ids = _by_name(people)
     assert ids["Tikhanovskaya"] == ids["Svetlana Tikhanovskaya"] == "tsikhanouskaya-sviatlana"
@@ -73,7 +77,7 @@ def test_grey_zone_reported_and_decision_applies():
 def test_detector_gazetteer_id_decides_a_shared_surname():
     doc = [Mention("Viktor Lukashenko", "Viktor Lukashenko", 0, 17),
            Mention("Lukashenko", "Lukashenko", 40, 50, gazetteer_id="lukashenka-alyaksandr")]
-    [people] = resolve_documents([doc])
+    [people] = resolve_docs([doc])
     ids = _by_name(people)
     assert ids == {"Viktor Lukashenko": "lukashenka-viktar", "Lukashenko": "lukashenka-alyaksandr"}
 
