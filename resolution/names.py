@@ -22,19 +22,18 @@ from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from gazetteer.load import GivenName, load_given_names
 from gazetteer.name_rules import load_name_rules
+from gazetteer.settings import resolution_settings
 from gazetteer.translit import fold, phonetic_key
 
-#: decision bars (ratios in [0, 1] on phonetic keys)
-FULL_SURNAME_MIN = 0.85      # surname similarity when both given names agree
-GIVEN_FUZZY_MIN = 0.80       # unknown given names: key similarity needed
-SURNAME_ONLY_MIN = 0.90      # surname-only pairs need a high bar (Statkevich ≠ Matskevich)
-MIXED_MIN = 0.92             # full name vs surname-only
-#: below: clearly different, not reported as uncertain. Two full names with the same given name score
-#: 0.6 * surname + 0.4, so this asks about surnames at least 2/3 alike (Kozlov/Kozlovsky 0.80,
-#: Kovalchuk/Kovalczyk 0.87) and not about every pair that shares a given name and an ending
-#: (Kvasouskaya/Zubouskaya 0.78); a pair another rule rejects (given names, genders) scores 0.6 at most.
-#: At 0.55 it queued ~40 pairs an article for review on news about many people.
-GREY_LOW = 0.80
+_SETTINGS = resolution_settings()
+#: decision bars (ratios in (0, 1] on phonetic keys), from ``[resolution]`` in ``gazetteer/data/settings.toml``
+#: (documented there): both given names agree / unknown given names / surname-only pairs / full name vs
+#: surname-only / below it a pair is clearly different, not reported as uncertain
+FULL_SURNAME_MIN = _SETTINGS.full_surname_min
+GIVEN_FUZZY_MIN = _SETTINGS.given_fuzzy_min
+SURNAME_ONLY_MIN = _SETTINGS.surname_only_min
+MIXED_MIN = _SETTINGS.mixed_min
+GREY_LOW = _SETTINGS.grey_low
 
 _PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "di", "da", "du", "del", "al", "bin", "ter", "dos", "das"}
 _PATR_M = ("ovich", "evich", "avich", "ievich", "yevich", "ovych", "evych", "ovics", "ovitch", "evitch")

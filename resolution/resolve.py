@@ -42,18 +42,19 @@ from resolution.names import (
 )
 
 Decisions = Mapping[tuple[str, str], bool]
+_SETTINGS = resolution_settings()
 #: entries of each per-resolver cache before it is emptied: memory stays bounded on any number of names
-CACHE_MAX = 50_000
+CACHE_MAX = _SETTINGS.cache_max
 #: surnames less alike than this (OSA similarity) can be neither the same person nor uncertain in a pair of full
 #: names: the same person needs ``FULL_SURNAME_MIN`` (0.80 before a prefix lift), uncertain needs
 #: 0.6 * similarity + 0.4 >= ``GREY_LOW``
 PAIR_MIN = min(FULL_SURNAME_MIN - 0.05, (GREY_LOW - 0.4) / 0.6) - 0.01
 #: rows of the pairwise surname screen (:meth:`Resolver._close_pairs`) scored at once: its memory is
 #: ``CHUNK_ROWS`` x names, never names x names (30,000 names of one page took 5.7 GB as one matrix)
-CHUNK_ROWS = 256
+CHUNK_ROWS = _SETTINGS.chunk_rows
 #: close names one name is compared with at most, in order (most frequent and complete first): a page or batch
 #: of thousands of alike names costs names x ``CLOSE_MAX`` rule calls, not names²; real pages have a handful
-CLOSE_MAX = 100
+CLOSE_MAX = _SETTINGS.close_max
 
 
 def decision_key(name: str) -> str:
