@@ -31,21 +31,23 @@ from rapidfuzz.distance import Levenshtein
 from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
-from gazetteer.name_rules import load_name_rules
+from gazetteer.name_rules import ending_pattern, load_name_rules
 from records.facts import Mention
 
 _NAME_PART = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’][^\W\d_])*$")
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ievich|yevich|avich|ich|ovna|evna|ichna|ouna|auna)$")
-_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el",
-                        "dos", "das", "del", "ter", "zu", "y"})
+_NAME_RULES = load_name_rules()  # gazetteer/data/name_rules.yaml, read once
+# a known person's spelling is also known without a middle word with one of these endings
+_PATRONYMIC = ending_pattern(_NAME_RULES.patronymic_detector_shape)
+# lower-case words joined into a name ("Ursula von der Leyen"): the shared particles and the detector's own
+_PARTICLES = _NAME_RULES.detector_particles
 _ROMAN = re.compile(r"^[IVXL]+$")
 _OPEN_PARENS = frozenset({"(", "["})
 _APPOSITION_LEADS = frozenset({"a", "an", "the", "who", "whose", "its", "his", "her", "their", "also"})
 _MAX_NAME_TOKENS = 4
 _ORG_LINKS = frozenset({"for", "of", "on", "against"})
 # honorifics kept in a surname-only mention: they carry the gender ("Lady Starmer" is not Keir Starmer)
-_HONORIFICS = load_name_rules().honorifics
+_HONORIFICS = _NAME_RULES.honorifics
 
 
 @dataclass(frozen=True, slots=True)

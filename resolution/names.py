@@ -21,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from gazetteer.load import GivenName, load_given_names
-from gazetteer.name_rules import load_name_rules
+from gazetteer.name_rules import ending_pattern, load_name_rules
 from gazetteer.settings import resolution_settings
 from gazetteer.translit import fold, phonetic_key
 
@@ -34,27 +34,6 @@ GIVEN_FUZZY_MIN = _SETTINGS.given_fuzzy_min
 SURNAME_ONLY_MIN = _SETTINGS.surname_only_min
 MIXED_MIN = _SETTINGS.mixed_min
 GREY_LOW = _SETTINGS.grey_low
-
-_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "di", "da", "du", "del", "al", "bin", "ter", "dos", "das"}
-_PATR_M = ("ovich", "evich", "avich", "ievich", "yevich", "ovych", "evych", "ovics", "ovitch", "evitch")
-_PATR_F = ("ovna", "evna", "auna", "iauna", "yauna", "ichna", "ivna", "ovnaa", "ievna", "yevna", "ovne")
-_PATR_SHAPE = re.compile(r"(?:vich|vych|vitch|vics|vna|auna|ichna|ivna)$")
-# romanisation letters that only French uses this way: ou = u, ch = sh ("Loukachenko", "Tikhanovskaïa")
-_FRENCH = (("tch", "ch"), ("ch", "sh"), ("ou", "u"))
-_NOT_FRENCH = re.compile(r"sh|zh|kh|sz|cz|w|ts")
-# feminine surname endings → masculine form (folded ASCII)
-_FEM = (("skaya", "ski"), ("skaja", "ski"), ("skaia", "ski"), ("ckaya", "cki"), ("ckaja", "cki"), ("ckaia", "cki"),
-        ("tskaya", "tski"), ("ska", "ski"), ("cka", "cki"),
-        ("ovova", "ov"), ("avova", "ov"), ("ova", "ov"), ("eva", "ev"), ("ava", "ov"), ("owa", "ov"), ("ewa", "ev"),
-        ("awa", "ov"), ("yeva", "yev"), ("ina", "in"), ("yna", "yn"), ("aja", "oi"), ("aya", "oi"))
-_MASC = (("skiy", "ski"), ("skij", "ski"), ("skii", "ski"), ("skyi", "ski"), ("skyy", "ski"), ("sky", "ski"),
-         ("ski", "ski"), ("ckiy", "cki"), ("ckij", "cki"), ("cky", "cki"), ("cki", "cki"),
-         ("ov", "ov"), ("ev", "ev"), ("au", "ov"), ("ou", "ov"), ("ow", "ov"), ("aw", "ov"), ("eu", "ev"),
-         ("in", "in"), ("yn", "yn"), ("oy", "oi"), ("oi", "oi"))
-# foreign case endings (Polish, Lithuanian, Czech): suffix → replacement, tried as fallbacks
-_CASES = (("owi", ""), ("iem", ""), ("em", ""), ("ego", ""), ("ius", ""), ("as", ""), ("is", ""), ("us", ""),
-          ("os", "a"), ("ai", "a"), ("iej", "a"), ("ej", "a"), ("ki", "ka"), ("y", "a"), ("a", ""), ("u", ""),
-          ("ie", ""), ("e", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,18 +124,57 @@ def _by_last_letter(rules: tuple[tuple[str, str], ...]) -> dict[str, tuple[tuple
     return {k: tuple(v) for k, v in out.items()}
 
 
-_FEM_BY_LAST, _MASC_BY_LAST = _by_last_letter(_FEM), _by_last_letter(_MASC)
+@dataclass(frozen=True, slots=True)
+class _Vocab:
+    """The name rules of ``gazetteer/data/name_rules.yaml`` in the shapes the parser looks them up in."""
+
+    particles: frozenset[str]
+    patr_m: tuple[str, ...]          # longest first
+    patr_f: tuple[str, ...]          # longest first
+    patr_shape: re.Pattern[str]
+    fem_by_last: dict[str, tuple[tuple[str, str], ...]]
+    masc_by_last: dict[str, tuple[tuple[str, str], ...]]
+    cases: tuple[tuple[str, str], ...]
+    french: tuple[tuple[str, str], ...]
+    french_letters: tuple[str, ...]  # a surname with any of these may be a French romanisation
+    not_french: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    """Built once from the name rules (clear with :func:`clear_caches` after pointing the gazetteer elsewhere)."""
+    r = load_name_rules()
+    return _Vocab(
+        particles=r.particles,
+        patr_m=tuple(sorted(r.patronymic_male, key=len, reverse=True)),
+        patr_f=tuple(sorted(r.patronymic_female, key=len, reverse=True)),
+        patr_shape=ending_pattern(r.patronymic_shape),
+        fem_by_last=_by_last_letter(r.surname_feminine),
+        masc_by_last=_by_last_letter(r.surname_masculine),
+        cases=r.case_endings,
+        french=r.french_rewrites,
+        french_letters=tuple(a for a, _ in r.french_rewrites),
+        not_french=re.compile("|".join(re.escape(x) for x in r.french_not_with)),
+    )
+
+
+def clear_caches() -> None:
+    """Forget the loaded name rules and parsed spellings: the next parse reads ``name_rules.yaml`` again."""
+    load_name_rules.cache_clear()
+    _vocab.cache_clear()
+    parse.cache_clear()
 
 
 def _surname_forms(s: str) -> tuple[str, str]:
     """Folded surname → (masculine-normalised form, gender 'm'|'f'|'')."""
     if not s:
         return s, ""
+    v = _vocab()
     if len(s) >= 5:
-        for suf, rep in _FEM_BY_LAST.get(s[-1], ()):
+        for suf, rep in v.fem_by_last.get(s[-1], ()):
             if s.endswith(suf) and len(s) - len(suf) >= 2:
                 return s[: -len(suf)] + rep, "f"
-    for suf, rep in _MASC_BY_LAST.get(s[-1], ()):
+    for suf, rep in v.masc_by_last.get(s[-1], ()):
         if s.endswith(suf) and len(s) - len(suf) >= 2:
             return s[: -len(suf)] + rep, "m"
     return s, ""
@@ -164,14 +182,13 @@ def _surname_forms(s: str) -> tuple[str, str]:
 
 def _patronymic_root(p: str) -> tuple[str, str]:
     """Folded patronymic → (father's given-name root, gender)."""
-    for suf in sorted(_PATR_M, key=len, reverse=True):
+    v = _vocab()
+    for suf in v.patr_m:
         if p.endswith(suf):
             return p[: -len(suf)], "m"
-    for suf in sorted(_PATR_F, key=len, reverse=True):
+    for suf in v.patr_f:
         if p.endswith(suf):
             return p[: -len(suf)], "f"
-    if p.endswith("ich"):
-        return p[:-3], "m"
     return p, ""
 
 
@@ -193,6 +210,7 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
     text = re.sub(r"[()\"“”«»]", " ", text).strip()
     text = re.sub(r"(?<=\w)['’ʼ]s?$", "", text)  # English possessive: Lukashenko's
     title_gender = ""
+    v = _vocab()
     rules = load_name_rules()  # honorifics before a name: stripped from it, they give its gender ("Lady Starmer")
     while True:
         head, _, tail = text.partition(" ")
@@ -215,13 +233,13 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
         elif len(tokens) >= 2:
             folded = [fold(t).replace(" ", "") for t in tokens]
             first_given = index.is_given(folded[0])
-            last_patr = len(tokens) >= 3 and bool(_PATR_SHAPE.search(folded[-1]))
+            last_patr = len(tokens) >= 3 and bool(v.patr_shape.search(folded[-1]))
             if not first_given and (index.is_given(folded[1]) and (last_patr or len(tokens) == 2)):
                 surname_tokens, rest = [tokens[0]], tokens[1:]
             else:
                 # particles (von der Leyen) belong to the surname
                 cut = len(tokens) - 1
-                while cut > 1 and fold(tokens[cut - 1]) in _PARTICLES:
+                while cut > 1 and fold(tokens[cut - 1]) in v.particles:
                     cut -= 1
                 surname_tokens, rest = tokens[cut:], tokens[:cut]
         else:
@@ -239,26 +257,26 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
                 given = f[0]
         elif not given:
             given = f
-        elif not patronymic and _PATR_SHAPE.search(f):
+        elif not patronymic and v.patr_shape.search(f):
             patronymic = f
         elif not patronymic and f[:1]:
             initials += f[0]  # a middle name: keep its initial only
     # particles (von der) stay out of the key so "Leyen" matches "von der Leyen"
-    core = [t for t in surname_tokens if fold(t) not in _PARTICLES] or surname_tokens
+    core = [t for t in surname_tokens if fold(t) not in v.particles] or surname_tokens
     surname = "".join(fold(t).replace(" ", "") for t in core)
     masc, sgender = _surname_forms(surname)
     stem = phonetic_key(masc)
     cases = []
-    for suf, rep in _CASES:
+    for suf, rep in v.cases:
         if surname.endswith(suf) and len(surname) - len(suf) >= 3:
             alt, _ = _surname_forms(surname[: -len(suf)] + rep)
             k = phonetic_key(alt)
             if k != stem and k not in cases:
                 cases.append(k)
     alts = []
-    if not _NOT_FRENCH.search(surname) and ("ch" in surname or "ou" in surname):
+    if not v.not_french.search(surname) and any(x in surname for x in v.french_letters):
         french = surname
-        for a_, b_ in _FRENCH:
+        for a_, b_ in v.french:
             french = french.replace(a_, b_)
         k = phonetic_key(_surname_forms(french)[0])
         if k != stem:
