@@ -56,6 +56,7 @@ from extractors.numbers import (
     parse_number,
     word_starts,
 )
+from gazetteer.calendar import load_calendar
 from gazetteer.count_nouns import load_count_nouns
 from records.facts import CountFact
 
@@ -117,11 +118,9 @@ _CHANGE_VERBS = {
     "changed", "revised", "raised", "lowered",
 }
 
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-}
+_CAL = load_calendar()
+#: Month names and abbreviations, lower case, the abbreviations also with their dot ("sept.").
+MONTHS = {w.lower() for w in _CAL.months} | {f"{w.lower()}{dot}" for w in _CAL.month_abbreviations for dot in ("", ".")}
 #: Words that make the next number part of a name or a reference, in any case: "Article 342", "Charter 97".
 _NAME_PREFIXES = {
     "article", "articles", "charter", "part", "paragraph", "section", "clause", "chapter", "page", "pages",
@@ -141,7 +140,7 @@ _FUNCTION_WORDS = {
     "these", "their", "its", "his", "her", "our", "at", "in", "on", "after", "before", "when", "if", "then",
     "now", "yet", "so", "also", "further", "still", "estimated", "between", "whereas", "where", "although",
 }
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_WEEKDAYS = {w.lower() for w in _CAL.weekdays}
 _PLACE_PREPOSITIONS = {"in", "at", "from", "across", "throughout", "inside", "outside", "near", "within"}
 _SENTENCE_START = set(".!?:;\"“”‘'(\n[•—–")
 

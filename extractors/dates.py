@@ -48,32 +48,29 @@ import re
 from datetime import date, timedelta
 
 from extractors.numbers import WORDS_RE, digit_starts, folded, matches_at, parse_number, word_before, word_starts
+from gazetteer.calendar import load_calendar
+from gazetteer.count_nouns import load_count_nouns
 from records.facts import DateFact
 
 __all__ = ["find_dates"]
 
 # ---------------------------------------------------------------- vocabulary
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_CAL = load_calendar()
+#: month names and abbreviations (lower case) -> month number
+MONTHS = {w.lower(): n for w, n in (*_CAL.months.items(), *_CAL.month_abbreviations.items())}
+WEEKDAYS = {w.lower(): n for w, n in _CAL.weekdays.items()}
+SEASONS = dict(_CAL.seasons)
 #: first month of each season (northern hemisphere), to order seasons within a year
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
-}
+SEASON_START = dict(_CAL.season_start)
+ORDINAL_WORDS = dict(_CAL.ordinals)
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_NAMES = "|".join(_CAL.months)
+_MONTH_ABBREVIATIONS = "|".join(_CAL.month_abbreviations)
+_MONTH = rf"(?:{_MONTH_NAMES}|(?:{_MONTH_ABBREVIATIONS})\b\.?)"
+_WEEKDAY = "(?:" + "|".join(_CAL.weekdays) + ")"
+#: the season words, in any case
+_SEASON = "(?i:" + "|".join(SEASONS) + ")"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 #: a four-digit number that could be a year (checked further in _year_ok)
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
@@ -84,12 +81,28 @@ _NUM_END = r"(?![\d%]|[.,:]\d)"
 # a unit word ("week", "year", "summer"), "ago" or "century". A cheap scan finds the anchors;
 # the expression around each is then matched in place (forwards) and looked back for its
 # modifiers ("last", "early", "five years"), which keeps the pass at millions of chars/s.
+#: The word anchors of each kind, each with the spellings it is found in ("l" lower case, "T" capitalised,
+#: "U" upper case). ``ANCHOR_RE`` and the prefix scan (``_ANCHOR_WORDS``) are both built from this one table.
+_ANCHOR_KINDS: dict[str, list[tuple[str, str]]] = {
+    "mon": [(w, "T") for w in (*_CAL.months, *_CAL.month_abbreviations)],
+    "wd": [(w, "T") for w in _CAL.weekdays],
+    "deic": [("today", "lTU"), ("yesterday", "lTU"), ("tomorrow", "lT")],
+    "unit": [("week", "lTU"), ("month", "lTU"), ("year", "lTU"), *((w, "lT") for w in SEASONS)],
+    "ago": [("ago", "lU")],
+    "cen": [("century", "lTU")],
+}
+_CASES = {"l": str.lower, "T": str.capitalize, "U": str.upper}
+
+
+def _spellings(words: list[tuple[str, str]]) -> list[str]:
+    """Each word in each of its cases, in table order."""
+    return list(dict.fromkeys(_CASES[c](w) for w, cases in words for c in cases))
+
+
 ANCHOR_RE = re.compile(
-    r"(?<![\w])(?:(?P<num>\d+)|(?:(?P<mon>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-    rf"|(?P<wd>{_WEEKDAY})|(?P<deic>[Tt]oday|[Yy]esterday|[Tt]omorrow|TODAY|YESTERDAY)"
-    r"|(?P<unit>[Ww]eek|[Mm]onth|[Yy]ear|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|WEEK|MONTH|YEAR)"
-    r"|(?P<ago>ago|AGO)|(?P<cen>[Cc]entury|CENTURY))\b)"
+    r"(?<![\w])(?:(?P<num>\d+)|(?:"
+    + "|".join(f"(?P<{kind}>{'|'.join(_spellings(words))})" for kind, words in _ANCHOR_KINDS.items())
+    + r")\b)"
 )
 #: what may follow a number anchor
 NUM_RE = re.compile("|".join([
@@ -119,7 +132,7 @@ MON_RE = re.compile("|".join([
     rf"(?P<mo>(?P<mo_m>{_MONTH})(?![\w-]))",
 ]))
 #: "spring of 2020", "summer 2021" after a season anchor
-SEASON_YEAR_RE = re.compile(rf"(?i:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_YEAR}){_NUM_END}")
+SEASON_YEAR_RE = re.compile(rf"{_SEASON}\s+(?:of\s+)?(?P<y>{_YEAR}){_NUM_END}")
 #: the relative word before a unit anchor: "last", "earlier this", "the end of next"
 REL_BEFORE_RE = re.compile(
     r"(?i:(?:(?:early|earlier|late|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+)?"
@@ -131,8 +144,7 @@ AGO_BEFORE_RE = re.compile(
 )
 #: "twentieth " before "century"
 CEN_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?P<w>(?i:(?:twenty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-    r"|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)))"
+    r"(?<![\w-])(?P<w>(?i:(?:twenty[\s-])?(?:" + "|".join(w for w in ORDINAL_WORDS if "-" not in w) + r")))"
     r"[\s-]+\Z"
 )
 #: "last", "next", "this" before a weekday
@@ -179,13 +191,11 @@ CLOCK_BEFORE_RE = re.compile(
     r"(?:\s+on)?\s+$", re.I,
 )
 #: count nouns that make a four-digit number a count, not a year ("2020 people")
+#: (``gazetteer/data/count_nouns.yaml``: the nouns marked ``not_year`` and the ``quantities``)
 COUNT_NOUN_RE = re.compile(
-    r"\s+(?:more\s+|other\s+|new\s+)?(?:people|persons|men|women|children|kids|prisoners|detainees|troops|soldiers|"
-    r"officers|police|protesters|workers|employees|staff|dollars|euros|rubles|roubles|pounds|francs|yuan|yen|"
-    r"zlotys?|tonnes|tons|km|kilometres|kilometers|miles|metres|meters|feet|votes|cases|deaths|times|units|"
-    r"copies|pages|signatures|members|students|residents|families|refugees|migrants|jobs|homes|houses|cars|"
-    r"flights|points|hectares|acres|shares|barrels|participants|delegates|seats|calories|others|names|"
-    r"hours|minutes|seconds|days|weeks|months|years)\b", re.I,
+    r"\s+(?:more\s+|other\s+|new\s+)?(?:"
+    + "|".join(re.escape(w) for w in sorted(load_count_nouns().not_year, key=lambda w: (-len(w), w)))
+    + r")\b", re.I,
 )
 #: a capitalised word right before a number names a thing ("Expo 2020", "Euro 2024", "Windows 2000") unless
 #: it is one of these ordinary words ("In 2021", "Since 2020", "The 2020 elections", "Last 1953 team")
@@ -193,8 +203,8 @@ PLAIN_WORDS = frozenset("""
 a an the in on at of by for from to since until till through during before after about around circa
 between and or but as than early late mid last next this that these those its his her their our my your
 since when while until whereas because if also only even still just already back
-spring summer autumn fall winter year years season seasons
-""".split())
+year years season seasons
+""".split()) | frozenset(SEASONS)
 #: lower-case words before a number that make it a label, not a year ("article 2020", "flight 1234")
 LABEL_WORDS = frozenset("""
 no no. number nos article articles section sections paragraph chapter page pages flight flights room route
@@ -341,8 +351,7 @@ def _year_ok(text: str, start: int, end: int, year: int) -> bool:
     after = text[end:end + 40]
     if before.endswith(("$", "€", "£", "¥", "US$ ", "$ ", "No. ", "no. ", "# ")):
         return False
-    if year < 1900 and not re.search(r"\b(?:in|since|from|by|until|to|of|circa|c\.|before|after|between|and|during"
-                                     r"|early|late|mid|year|summer|spring|autumn|winter)\s+$", before, re.I):
+    if year < 1900 and not _OLD_YEAR_CUE_RE.search(before):
         return False
     if COUNT_NOUN_RE.match(after) or re.match(r"\s*(?:GMT|UTC|hrs|hours|h)\b", after):
         return False
@@ -359,6 +368,13 @@ def _year_ok(text: str, start: int, end: int, year: int) -> bool:
                 and low not in WEEKDAYS:
             return False
     return True
+
+
+#: the words before a year before 1900 that make it a year ("in 1812", "summer 1850"); not "fall", also a verb
+_OLD_YEAR_CUE_RE = re.compile(
+    r"\b(?:in|since|from|by|until|to|of|circa|c\.|before|after|between|and|during|early|late|mid|year|"
+    + "|".join(s for s in SEASONS if s != "fall") + r")\s+$", re.I,
+)
 
 
 def _number_start_ok(text: str, start: int) -> bool:
@@ -401,9 +417,8 @@ def find_dates(text: str, published: date | None) -> list[DateFact]:
     return out
 
 
-#: The lower-cased beginnings of the word anchors (every ANCHOR_RE word starts with one of these).
-_ANCHOR_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", *WEEKDAYS,
-                    "today", "yesterday", "tomorrow", "week", "month", "year", *SEASONS, "ago", "century")
+#: The word anchors, lower case: every word ANCHOR_RE matches is one of these in some case (same table).
+_ANCHOR_WORDS = tuple(dict.fromkeys(w.lower() for words in _ANCHOR_KINDS.values() for w in _spellings(words)))
 
 
 def _anchors(text: str, low: str | None):
@@ -412,7 +427,7 @@ def _anchors(text: str, low: str | None):
         return ANCHOR_RE.finditer(text)
     starts: list[int] = []
     digit_starts(text, starts)
-    word_starts(text, low, _ANCHOR_PREFIXES, starts, whole=False)
+    word_starts(text, low, _ANCHOR_WORDS, starts)
     return matches_at(ANCHOR_RE, text, starts)
 
 
@@ -460,11 +475,11 @@ WEEKEND_RE = re.compile(
 #: "in spring", "during the summer", "in late autumn" without a year after them
 SEASON_CUE_RE = re.compile(
     r"\b(?i:in|during|over|throughout|by|until|since)\s+(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?"
-    r"(?P<s>(?i:spring|summer|autumn|fall|winter))\b"
+    rf"(?P<s>{_SEASON})\b"
     r"(?!\s+(?:of|\d)|\s+(?i:camps?|olympics|games|palace|holidays?|session|months|term|semester)\b)",
 )
 _SEASON_PAIR_YEAR_RE = re.compile(
-    rf"\s+(?:and|or|to|through|into)\s+(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?(?i:spring|summer|autumn|fall|winter)"
+    rf"\s+(?:and|or|to|through|into)\s+(?:the\s+)?(?:(?i:early|late|mid)[\s-]+)?{_SEASON}"
     rf",?\s+(?:of\s+)?(?P<y>{_YEAR}){_NUM_END}"
 )
 _NUMBER_WORDS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -124,6 +124,7 @@ def _spelling_tokens(spelling: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     """Build the lookup tables once per process from the gazetteer and the lexicons."""
+    from gazetteer.calendar import load_calendar
     from gazetteer.lexicon import load_lexicon
     from gazetteer.load import load_given_names, load_people
 
@@ -195,7 +196,7 @@ def _tables() -> _Tables:
         cue_last=frozenset({k[-1] for k in titles} | {k[-1] for k in roles}),
         modifiers=frozenset(_key(w) for w in lex.modifiers),
         speech=frozenset(_key(w) for w in lex.speech_verbs),
-        never=frozenset(_key(w) for w in lex.never_names),
+        never=frozenset(_key(w) for w in (*lex.never_names, *load_calendar().words())),
         stop=frozenset(spacy.blank("en").Defaults.stop_words),
     )
 

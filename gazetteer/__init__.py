@@ -25,6 +25,7 @@ def validate() -> None:
     Commands that write to the warehouse call this first, so a bad entry stops
     them before anything is fetched or written.
     """
+    from gazetteer.calendar import load_calendar
     from gazetteer.count_nouns import load_count_nouns
     from gazetteer.lexicon import load_lexicon
     from gazetteer.load import load_given_names, load_people
@@ -35,5 +36,6 @@ def validate() -> None:
     load_given_names()
     load_lexicon()
     load_count_nouns()
+    load_calendar()
     load_name_rules()
     resolution_settings()

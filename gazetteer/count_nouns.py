@@ -1,9 +1,11 @@
 """Load and validate ``gazetteer/data/count_nouns.yaml``: the words a count of people can count.
 
-The file has four sections (see its header): ``nouns`` (lower-case head nouns with
+The file has five sections (see its header): ``nouns`` (lower-case head nouns with
 singular and plural forms), ``demonyms`` (capitalised nationality nouns and their
-adjectives), ``modifiers`` (words allowed between the number and the head noun) and
-``fillers`` (modifiers left out of the reported unit). Everything is validated once
+adjectives), ``modifiers`` (words allowed between the number and the head noun),
+``fillers`` (modifiers left out of the reported unit) and ``quantities`` (other nouns
+that make a four-digit number before them a quantity, not a year: ``extractors.dates``
+reads them with the plurals of the nouns marked ``not_year``). Everything is validated once
 at load; a bad entry raises :class:`CountNounsError` naming the file, the line, the
 entry and the reason.
 """
@@ -20,8 +22,8 @@ from gazetteer.load import GazetteerError, read_yaml
 
 COUNT_NOUNS_PATH = data_dir() / "count_nouns.yaml"
 
-_SECTIONS = {"nouns", "demonyms", "modifiers", "fillers"}
-_NOUN_KEYS = {"singular", "plural"}
+_SECTIONS = {"nouns", "demonyms", "modifiers", "fillers", "quantities"}
+_NOUN_KEYS = {"singular", "plural", "not_year"}
 _DEMONYM_KEYS = {"adjective", "singular", "plural"}
 _LOWER_RE = re.compile(r"[a-z][a-z'\-]*")
 _CAPITAL_RE = re.compile(r"[A-Z][A-Za-z.'\-]*")
@@ -42,6 +44,9 @@ class CountNouns:
     adjectives: frozenset[str]
     modifiers: frozenset[str]
     fillers: frozenset[str]
+    #: lower-case nouns after which a four-digit number is a count or quantity, not a year ("2020 people",
+    #: "1500 km"): the plurals of the nouns marked ``not_year`` and the ``quantities``
+    not_year: frozenset[str] = frozenset()
 
 
 def load_count_nouns(path: Path | str | None = None) -> CountNouns:
@@ -86,6 +91,7 @@ def _load(path: Path) -> CountNouns:
 
     singular: set[str] = set()
     plural: set[str] = set()
+    not_year: set[str] = set()
     for n, raw in enumerate(_entries(data, "nouns", path), 1):
         where = _where(path, "nouns", n, raw, _NOUN_KEYS)
         for key in ("singular", "plural"):
@@ -99,6 +105,11 @@ def _load(path: Path) -> CountNouns:
             claim(form, where)
         singular.update(sing)
         plural.update(plur)
+        flag = raw.get("not_year", False)
+        if not isinstance(flag, bool):
+            raise CountNounsError(f"{where}: 'not_year' must be true or false, got {flag!r}")
+        if flag:
+            not_year.update(plur)
 
     dem_sing: set[str] = set()
     dem_plur: set[str] = set()
@@ -121,11 +132,16 @@ def _load(path: Path) -> CountNouns:
 
     modifiers = _word_list(data, "modifiers", path)
     fillers = _word_list(data, "fillers", path)
+    quantities = _word_list(data, "quantities", path)
+    for word in quantities:
+        if word in owner:
+            raise CountNounsError(f"{path}: section 'quantities': {word!r} is already listed at {owner[word]}")
     stray = sorted(set(fillers) - set(modifiers))
     if stray:
         raise CountNounsError(f"{path}: section 'fillers': {stray} must also be listed under 'modifiers'")
     return CountNouns(frozenset(singular), frozenset(plural), frozenset(dem_sing), frozenset(dem_plur),
-                      frozenset(adjectives), frozenset(modifiers), frozenset(fillers))
+                      frozenset(adjectives), frozenset(modifiers), frozenset(fillers),
+                      frozenset(not_year | set(quantities)))
 
 
 def _entries(data: dict, section: str, path: Path) -> list[dict]:

@@ -9,7 +9,8 @@ The people detector reads three YAML files in ``gazetteer/data``:
 * ``titles.yaml``: ``titles`` ("President", "Mr"), ``regnal_titles`` used with a given
   name alone ("Pope Leo XIV"), lowercase ``roles``
   ("journalist"), ``modifiers`` ("former"), ``speech_verbs`` ("said") and
-  ``never_names`` (weekdays, months, sentence-initial function words).
+  ``never_names`` (sentence-initial function words, common nouns; the people detector adds the
+  weekday, month and season words of ``calendar.yaml``).
 
 Every file is validated once at load: unknown keys, missing fields, bad ids,
 duplicate ids or words, and non-string values (YAML reads a bare ``No`` or ``On``

@@ -8,7 +8,7 @@ import pytest
 import spacy
 import yaml
 
-from extractors.people import find_mentions
+from extractors.people import _tables, find_mentions
 from gazetteer.lexicon import LexiconError, load_lexicon, load_organisations, load_places, load_titles
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
@@ -163,7 +163,10 @@ def test_lexicons_load():
     lex = load_lexicon()
     assert any(e.id == "charter97" for e in lex.organisations)
     assert any("Grodno" in e.aliases for e in lex.places)
-    assert "President" in lex.titles and "Monday" in lex.never_names
+    assert "President" in lex.titles and "The" in lex.never_names
+    # weekdays, months and seasons are never-names from the one calendar list (gazetteer/data/calendar.yaml)
+    assert "Monday" not in lex.never_names
+    assert {"monday", "mon", "sept", "may", "fall"} <= _tables().never
 
 
 @pytest.mark.parametrize("body, needle", [
