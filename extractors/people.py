@@ -14,9 +14,8 @@ Two sources of mentions, over one pass of token keys (no statistical model):
    parenthesised alternate after a person ("Sergey Tikhanovsky (Siarhei ...)").
    Then every later surname-only repeat of a discovered person ("Kotau said").
 
-Organisations, outlets, places, demonyms, titles and never-names (weekdays,
-months, sentence-initial function words) come from ``gazetteer.lexicon`` and are
-never people. Tables are built once per process (``_tables``).
+Organisations, outlets, places, demonyms, titles and never-names (sentence-initial function
+words: ``gazetteer.lexicon``; weekdays, months and seasons: ``gazetteer.calendar``) are never people. Tables are built once per process (``_tables``).
 """
 
 from __future__ import annotations
