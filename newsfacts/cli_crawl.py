@@ -12,12 +12,12 @@ from typing import Annotated
 
 import typer
 
+from crawler.sources import DEFAULT_SOURCES
 from newsfacts.cli import DbOption, app
 
-DEFAULT_SOURCES = Path("sources") / "default.yaml"
 SourcesOption = Annotated[Path, typer.Option(
-    "--sources", envvar="NEWSFACTS_SOURCES",
-    help="Sources file, YAML or TOML [env NEWSFACTS_SOURCES; default sources/default.yaml].")]
+    "--sources", envvar="NEWSFACTS_SOURCES", metavar="FILE",
+    help="Sources file, YAML or TOML; a relative path is taken from the current directory.")]
 
 
 def _check_sources(path: Path) -> None:

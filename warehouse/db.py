@@ -30,13 +30,14 @@ import duckdb
 from warehouse.migrate import MigrationError, WarehouseError, check_not_newer, needs_upgrade, upgrade
 
 __all__ = [
-    "DEFAULT_DB", "ENV_DB", "ENV_LOCK_TIMEOUT", "STORAGE_VERSION", "MigrationError", "WarehouseBusyError",
-    "WarehouseError", "WarehouseMissingError", "connect", "connect_analyst", "db_path", "lock_timeout", "objects",
-    "session", "table_counts", "usable_cpus",
+    "DB_FILENAME", "ENV_DB", "ENV_HOME", "ENV_LOCK_TIMEOUT", "STORAGE_VERSION", "MigrationError",
+    "WarehouseBusyError", "WarehouseError", "WarehouseMissingError", "WarehousePathError", "check_path", "connect",
+    "connect_analyst", "db_path", "home", "lock_timeout", "objects", "session", "table_counts", "usable_cpus",
 ]
 
-DEFAULT_DB = Path("warehouse") / "newsfacts.duckdb"
+DB_FILENAME = "newsfacts.duckdb"
 ENV_DB = "NEWSFACTS_DB"
+ENV_HOME = "NEWSFACTS_HOME"
 ENV_LOCK_TIMEOUT = "NEWSFACTS_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = 30.0
 # Storage format of new files. v1.0.0 is storage version 64, which every DuckDB since
@@ -67,9 +68,52 @@ class WarehouseMissingError(WarehouseError, FileNotFoundError):
     """A read was asked of a warehouse file that does not exist."""
 
 
+class WarehousePathError(WarehouseError):
+    """The warehouse path is not a usable DuckDB file: a folder, another kind of file, unreadable, no folder."""
+
+
+def home() -> Path:
+    """Where newsfacts keeps its warehouse: ``$NEWSFACTS_HOME``, else the user data dir (platformdirs),
+    e.g. ``~/.local/share/newsfacts`` on Linux. Never the current directory."""
+    raw = os.environ.get(ENV_HOME)
+    if raw:
+        return Path(raw).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("newsfacts")
+
+
 def db_path(explicit: str | Path | None = None) -> Path:
-    """``--db`` if given, else ``$NEWSFACTS_DB``, else ``warehouse/newsfacts.duckdb``."""
-    return Path(explicit or os.environ.get(ENV_DB) or DEFAULT_DB)
+    """``--db`` if given, else ``$NEWSFACTS_DB``, else ``$NEWSFACTS_HOME/newsfacts.duckdb`` (see ``home``)."""
+    return Path(explicit or os.environ.get(ENV_DB) or home() / DB_FILENAME)
+
+
+_DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
+
+
+def check_path(p: Path, write: bool = False) -> None:
+    """Refuse, with one line, a warehouse path DuckDB could not use: a folder, a file that is not a DuckDB
+    database, an unreadable file, or (``write``) a folder that cannot be made for a new file."""
+    hint = "pass --db FILE.duckdb"
+    if p.is_dir():
+        raise WarehousePathError(f"{p} is not a DuckDB warehouse file (it is a folder); {hint}")
+    if p.exists():
+        try:
+            with p.open("rb") as f:
+                head = f.read(12)
+        except OSError as exc:
+            raise WarehousePathError(
+                f"{p} is not a DuckDB warehouse file (cannot read it: {exc.strerror}); {hint}") from None
+        if head[8:12] != _DUCKDB_MAGIC:
+            what = "it is empty" if not head else "not a DuckDB database"
+            raise WarehousePathError(f"{p} is not a DuckDB warehouse file ({what}); {hint}")
+    elif write:
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WarehousePathError(
+                f"cannot create the warehouse {p}: its folder {p.parent} cannot be made "
+                f"({exc.strerror or exc}); {hint}") from None
 
 
 def lock_timeout(explicit: float | None = None) -> float:
@@ -173,6 +217,7 @@ def connect(path: str | Path | None = None, read_only: bool = False, *,
         raise ValueError("a locked connection is read-only; pass read_only=True")
     p = db_path(path)
     wait = lock_timeout(timeout)
+    check_path(p, write=not read_only)
     if read_only:
         if not p.exists():
             raise WarehouseMissingError(
@@ -189,7 +234,6 @@ def connect(path: str | Path | None = None, read_only: bool = False, *,
         con.close()
         _upgrade_in_place(p, wait)
         return _open(p, True, wait, locked)
-    p.parent.mkdir(parents=True, exist_ok=True)
     con = _open(p, False, wait)
     try:
         _upgrade(con)
