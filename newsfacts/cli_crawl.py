@@ -46,19 +46,21 @@ def _say_waiting(db: str | None):
     return say
 
 
-def _summary(result: dict) -> None:
-    typer.echo(f"added: {result['added']}")
-    typer.echo("warehouse: " + ", ".join(f"{k}={v}" for k, v in result["totals"].items()))
-
-
 @app.command()
 def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None:
     """Run the pipeline flow once on a sources file: discover, fetch, extract, resolve, load.
 
     Uses the Prefect API in PREFECT_API_URL, or an ephemeral one (~20 s to start).
-    Only what is new since the last run is fetched.
+    Only what is new since the last run is fetched. Shows progress on stderr (bars on a
+    terminal, one line per batch otherwise) and ends with a summary table on stdout;
+    `newsfacts failures` lists the pages that failed.
+
+    Exit codes: 0 done, including when some pages failed (the summary counts them);
+    2 bad sources file, settings or gazetteer, or another crawl holds the warehouse;
+    3 every fetch failed (no page fetched, no feed or sitemap answered).
     """
     _check_sources(sources)
+    from newsfacts.progress import EXIT_ALL_FAILED, all_fetches_failed, run_shown
     from warehouse.crawl_lock import crawl_lock
 
     # taken here too, so a crawl already running is reported in one line before Prefect starts;
@@ -66,7 +68,12 @@ def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None
     with crawl_lock(db, on_wait=_say_waiting(db)):
         from flows.pipeline import pipeline
 
-        _summary(pipeline(sources_file=str(sources.resolve()), db=db))
+        result = run_shown(pipeline, db, sources_file=str(sources.resolve()), echo=typer.echo)
+    failed = all_fetches_failed(result.get("crawl", {}))
+    if failed:
+        typer.echo(f"error: every fetch failed ({failed} of {failed}: no page fetched, no feed or sitemap "
+                   "answered); `newsfacts failures` lists why", err=True)
+        raise typer.Exit(EXIT_ALL_FAILED)
 
 
 @app.command()
@@ -77,10 +84,16 @@ def reprocess(db: DbOption = None) -> None:
     """
     from extractors.text import EXTRACTOR_VERSION
     from flows.extract import extract
+    from newsfacts.progress import ProgressView, summary_text, warehouse_counts
 
-    stats = extract(db=db, reprocess=True)
-    done = ", ".join(f"{k}={v}" for k, v in stats.items() if k not in ("totals", "new_urls"))
-    typer.echo(f"extractor version {EXTRACTOR_VERSION}: {done or 'no article needed re-extraction'}")
+    before = warehouse_counts(db)
+    with ProgressView():
+        stats = extract(db=db, reprocess=True)
+    if not stats.get("totals"):
+        typer.echo(f"extractor version {EXTRACTOR_VERSION}: no article needed re-extraction")
+        return
+    typer.echo(f"extractor version {EXTRACTOR_VERSION}: re-extracted {stats.get('updated', 0)} articles")
+    typer.echo(summary_text(stats, stats["totals"], before, db))
 
 
 @app.command()
