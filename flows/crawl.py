@@ -108,6 +108,7 @@ def crawl_sources(srcs: list[Source], db: str | None) -> dict[str, Any]:
     totals: dict[str, int] = {}
     aliases: dict[str, str] = {}
     discovered = tried = fetched = failed = 0
+    progress.report("discovered", 0, len(srcs), tick=True, urls=0)
     for s_no, source in enumerate(srcs, 1):
         found = discover_task(source, db)
         discovered += len(found.urls)

@@ -122,6 +122,7 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
     total: dict[str, Any] = {"totals": {}, "new_urls": []}
     after_id, done = 0, 0
     pending = _pending_count(db) if progress.wanted() and not reprocess else None
+    progress.report("extracted", 0, pending, tick=True)
     while pages := read_archive_task(db, reprocess, after_id, batch_pages):
         after_id = pages[-1].id
         # quote(): the batch's objects go to each task as they are; otherwise Prefect walks every object of
