@@ -151,3 +151,7 @@ def demo_site(
         typer.echo("stopped", err=True)
     finally:
         server.server_close()
+
+
+# `newsfacts failures` lives in its own module and registers itself on `app` when imported.
+from newsfacts import cli_failures  # noqa: E402, F401
