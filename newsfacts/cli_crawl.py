@@ -13,6 +13,10 @@ from typing import Annotated
 import typer
 
 from newsfacts.cli import DbOption, app
+from newsfacts.progress import say_waiting_on_stderr
+
+# every command: a wait for another process's warehouse lock is said at once, on stderr (warehouse.db logs it)
+say_waiting_on_stderr()
 
 DEFAULT_SOURCES = Path("sources") / "default.yaml"
 SourcesOption = Annotated[Path, typer.Option(

@@ -12,6 +12,7 @@ Rich is imported only for a terminal; nothing here imports Prefect.
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -19,6 +20,29 @@ from contextlib import ExitStack
 from typing import IO, Any, TypeVar
 
 T = TypeVar("T")
+
+
+class _StderrLines(logging.Handler):
+    """Each record's message as one line on ``sys.stderr`` as it is at that moment (above live bars, if any)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(record.getMessage() + "\n")
+            sys.stderr.flush()
+        except Exception:  # noqa: BLE001 - as logging.Handler does: a lost line, never a stopped command
+            self.handleError(record)
+
+
+def say_waiting_on_stderr() -> None:
+    """Print the warehouse's "waiting for the crawl (PID …) that holds FILE" lines as plain stderr lines, at once.
+
+    ``warehouse.db`` logs one at the first lock conflict of an open (its default ``on_wait``); the
+    command line prints it as it is, not through Prefect's log format. Idempotent.
+    """
+    log = logging.getLogger("warehouse.db")
+    if not any(isinstance(h, _StderrLines) for h in log.handlers):
+        log.addHandler(_StderrLines(logging.WARNING))
+        log.propagate = False
 
 #: exit code of a crawl in which every fetch failed (nothing fetched, no feed answered)
 EXIT_ALL_FAILED = 3
