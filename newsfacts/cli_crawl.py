@@ -55,13 +55,15 @@ def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None
     """Run the pipeline flow once on a sources file: discover, fetch, extract, resolve, load.
 
     Uses the Prefect API in PREFECT_API_URL, or an ephemeral one (~20 s to start).
-    Only what is new since the last run is fetched. Shows progress on stderr (bars on a
-    terminal, one line per batch otherwise) and ends with a summary table on stdout;
-    `newsfacts failures` lists the pages that failed.
+    Only what is new since the last run is fetched.
+    Progress goes to stderr (bars on a terminal, one line per batch otherwise);
+    a summary table ends the run; `newsfacts failures` lists what failed.
 
-    Exit codes: 0 done, including when some pages failed (the summary counts them);
-    2 bad sources file, settings or gazetteer, or another crawl holds the warehouse;
-    3 every fetch failed (no page fetched, no feed or sitemap answered).
+    Exit codes:
+    0  done, also when some pages failed (the summary counts them)
+    2  bad sources file, settings or gazetteer, or another crawl is running
+    3  every fetch failed: no page fetched, no feed or sitemap answered
+       (pages robots.txt disallows are refusals, not failures)
     """
     _check_sources(sources)
     from newsfacts.progress import EXIT_ALL_FAILED, all_fetches_failed, run_shown

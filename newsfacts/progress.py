@@ -247,7 +247,11 @@ def summary_text(added: dict[str, Any], totals: dict[str, int], before: dict[str
 
 
 def all_fetches_failed(crawl: dict[str, int]) -> int | None:
-    """How many fetches failed when every one did (no page fetched, no feed or sitemap answered), else None."""
+    """How many fetches failed when every one did (no page fetched, no feed or sitemap answered), else None.
+
+    Pages refused before any request (robots.txt disallows them, a malformed URL) are not failed fetches:
+    a site whose robots.txt disallows everything is crawled correctly, not broken.
+    """
     tried_failed = crawl.get("fetch_failures", 0) + crawl.get("discover_failures", 0)
     if tried_failed and not crawl.get("fetched", 0) and not crawl.get("feeds", 0):
         return tried_failed

@@ -155,7 +155,7 @@ def _open(p: Path, read_only: bool, timeout: float, locked: bool = False,
 
     ``locked`` (read-only only) opens with ``LOCKED_CONFIG``; its thread count goes into the connect config,
     as a locked configuration cannot be changed once open. ``on_wait(pid)`` is called once, at the first
-    conflict, when there is time to wait (default: a log record, see ``waiting_message``).
+    conflict, when a second or more of waiting is allowed (default: a log record, see ``waiting_message``).
     """
     start = time.monotonic()
     delay = 0.05
@@ -177,7 +177,7 @@ def _open(p: Path, read_only: bool, timeout: float, locked: bool = False,
                 raise
             if waited >= timeout:
                 raise WarehouseBusyError(_busy_message(p, exc, waited, read_only)) from exc
-            if not told:
+            if not told and timeout - waited >= 1.0:  # a wait of under a second is not worth a line
                 told, m = True, _HOLDER.search(str(exc))
                 (on_wait or _log_waiting(p))(int(m.group(2)) if m else None)
             time.sleep(min(delay * random.uniform(0.75, 1.25), max(0.0, timeout - waited)))

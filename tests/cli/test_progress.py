@@ -88,3 +88,4 @@ def test_every_fetch_failed_only_when_nothing_answered():
     assert all_fetches_failed({"fetch_failures": 2, "fetched": 1}) is None  # partial
     assert all_fetches_failed({"fetch_failures": 3, "feeds": 2}) is None  # feeds answered: retries failing again
     assert all_fetches_failed({}) is None  # nothing new to fetch is no failure
+    assert all_fetches_failed({"refused": 2, "fetched": 0, "feeds": 0}) is None  # robots.txt said no: no failure
