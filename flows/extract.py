@@ -15,7 +15,8 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from extractors.pipeline import PageFacts, extract_pages_isolated
-from extractors.text import EXTRACTOR_VERSION, Article, ExtractionError, extract_article
+from extractors.text import EXTRACTOR_VERSION, Article, ExtractionError, NotAnArticle, extract_article
+from flows import progress
 from flows.resolve import Uncertain, resolve_task
 from warehouse.crawl_state import RawPage, mark_extracted, pending_pages, set_outcomes, stale_pages
 from warehouse.db import connect, table_counts
@@ -23,6 +24,8 @@ from warehouse.load import load_batch, record_failures
 from warehouse.review import add_uncertain
 
 Failure = tuple[str, str, str]  # url, stage, reason
+#: the stage of a page that is not an article (``NotAnArticle``): a skip, counted apart and never a failure row
+SKIPPED = "not_article"
 #: pages per batch: each batch is read, extracted and loaded before the next, so
 #: memory stays flat in the number of pages and a crash loses at most one batch
 BATCH_PAGES = 200
@@ -41,10 +44,14 @@ def read_archive_task(db: str | None, reprocess: bool, after_id: int, limit: int
 
 @task(name="extract-text", cache_policy=NO_CACHE)
 def extract_text_task(pages: list[RawPage]) -> tuple[list[Article], list[Failure]]:
+    """Text of each page; the pages without are failures, those that are not articles have stage ``SKIPPED``."""
     articles, failures = [], []
     for page in pages:
         try:
             art = extract_article(page.body, url=page.final_url)
+        except NotAnArticle as exc:
+            failures.append((page.url, SKIPPED, str(exc)))
+            continue
         except ExtractionError as exc:
             failures.append((page.url, "extract", str(exc)))
             continue
@@ -81,14 +88,20 @@ def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[U
               fetched: dict[str, datetime] | None = None) -> dict[str, Any]:
     """Load the pages, record the failures (pages that did not land) and the notes (pages that landed cut).
 
+    Failures of stage ``SKIPPED`` (not articles) are skips: outcome ``not_article`` with the reason, no failure row.
+
     ``fetched``: page URL → when it was fetched (the archive's time, kept through reprocessing)."""
     con = connect(db)
     try:
         loaded = load_batch(con, pages, fetched=fetched)
+        skipped = [f for f in failures if f[1] == SKIPPED]
+        failed = [f for f in failures if f[1] != SKIPPED]
         set_outcomes(con, [(u, o, None) for u, o in loaded.outcomes]
-                     + [(u, "not_article", reason) for u, _stage, reason in failures])
+                     + [(u, "not_article", reason) for u, _stage, reason in skipped]
+                     + [(u, "failed", reason) for u, _stage, reason in failed])
         stats: dict[str, Any] = dict(loaded.stats)
-        stats["failures"] = record_failures(con, failures)
+        stats["failures"] = record_failures(con, failed)
+        stats["skipped"] = len(skipped)
         stats["notes"] = record_failures(con, notes or [])
         stats["review_pairs"] = add_uncertain(con, uncertain)
         mark_extracted(con, page_ids)
@@ -108,16 +121,23 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
     logger = get_run_logger()
     total: dict[str, Any] = {"totals": {}, "new_urls": []}
     after_id, done = 0, 0
+    pending = _pending_count(db) if progress.wanted() and not reprocess else None
+    progress.report("extracted", 0, pending, tick=True)
     while pages := read_archive_task(db, reprocess, after_id, batch_pages):
         after_id = pages[-1].id
         # quote(): the batch's objects go to each task as they are; otherwise Prefect walks every object of
         # them (every page, fact and mention) looking for upstream futures and states, ~0.5 s a task per batch
         articles, failures = extract_text_task(quote(pages))
         extracted, failed = extract_facts_isolated_task(quote(articles))
+        n_skipped = sum(1 for f in failures if f[1] == SKIPPED)
+        progress.report("extracted", done + len(pages), pending, articles=total.get("extracted", 0) + len(extracted),
+                        skipped=total.get("skipped", 0) + n_skipped,
+                        failed=total.get("failures", 0) + len(failures) - n_skipped + len(failed))
         facts, uncertain = resolve_task(quote(extracted), db)
         stats = load_task(quote(facts), quote(failures + failed), quote(uncertain), quote([p.id for p in pages]), db,
                           quote(page_notes(facts)), fetched=quote({p.url: p.fetched_at for p in pages}))
         done += len(pages)
+        stats["extracted"] = len(extracted)
         for k, v in stats.items():
             if k == "totals":
                 total[k] = v
@@ -125,13 +145,24 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
                 total[k].extend(v)
             else:
                 total[k] = total.get(k, 0) + v
-        logger.info("batch of %d archived pages: %d extracted, %d failed (not articles); loaded %d new articles, "
-                    "%d updated, %d duplicates, %d mentions (%d pages so far)", len(pages), len(articles),
-                    stats.get("failures", 0), stats.get("articles", 0), stats.get("updated", 0),
-                    stats.get("duplicates", 0), stats.get("mentions", 0), done)
+        progress.report("loaded", done, pending, articles=total.get("articles", 0), updated=total.get("updated", 0),
+                        duplicates=total.get("duplicates", 0))
+        logger.info("batch of %d archived pages: %d extracted, %d skipped (not articles), %d failed; loaded %d new "
+                    "articles, %d updated, %d duplicates, %d mentions (%d pages so far)", len(pages), len(extracted),
+                    stats.get("skipped", 0), stats.get("failures", 0), stats.get("articles", 0),
+                    stats.get("updated", 0), stats.get("duplicates", 0), stats.get("mentions", 0), done)
     if not done:
         logger.info("no %s pages", "stale" if reprocess else "new")
     return total
+
+
+def _pending_count(db: str | None) -> int:
+    """Archived pages not extracted yet: the extract stage's total, for a progress display."""
+    con = connect(db)
+    try:
+        return con.execute("SELECT count(*) FROM raw_pages WHERE extracted_at IS NULL").fetchone()[0]
+    finally:
+        con.close()
 
 
 @flow(name="extract")

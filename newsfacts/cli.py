@@ -255,7 +255,8 @@ def demo(
     import gazetteer
     from crawler.settings import fetch_settings
     from flows.demo import run_demo
-    from warehouse.db import connect, db_path
+    from newsfacts.progress import run_shown
+    from warehouse.db import connect
     from warehouse.report import format_table, query_file, run_sql
 
     gazetteer.validate()  # a bad gazetteer entry or setting stops the demo before anything is written
@@ -264,14 +265,11 @@ def demo(
     typer.echo(f"Serving the sample site on 127.0.0.1:{port} and running the Prefect pipeline "
                "(a cold Prefect API takes ~20 s to start)...")
     try:
-        result = run_demo(db, port=port)
+        run_shown(run_demo, db, port=port, echo=typer.echo)  # progress on stderr, then the summary table
     except OSError as exc:
         typer.echo(f"error: cannot serve the sample site on 127.0.0.1:{port} ({exc.strerror}); "
                    "pass --port with a free port", err=True)
         raise typer.Exit(1) from exc
-    added, totals = result["added"], result["totals"]
-    typer.echo(f"\nThis run added: {added}")
-    typer.echo(f"Warehouse {db_path(db)}: " + ", ".join(f"{k}={v}" for k, v in totals.items()))
     con = connect(db, read_only=True)
     try:
         sections = [
