@@ -16,6 +16,9 @@ import yaml
 from records.datafiles import DataFileError, load_toml, load_yaml
 from records.pages import FeedState
 
+#: The bundled sources file (public feeds on Belarus's political prisoners), found from any directory.
+DEFAULT_SOURCES = Path(__file__).with_name("default_sources.yaml")
+
 
 class SourcesError(Exception):
     """A sources file that cannot be used; the message names file, entry and field."""

@@ -15,7 +15,8 @@ Two sources of mentions, over one pass of token keys (no statistical model):
    Then every later surname-only repeat of a discovered person ("Kotau said").
 
 Organisations, outlets, places, demonyms, titles and never-names (sentence-initial function
-words: ``gazetteer.lexicon``; weekdays, months and seasons: ``gazetteer.calendar``) are never people. Tables are built once per process (``_tables``).
+words: ``gazetteer.lexicon``; weekdays, months and seasons: ``gazetteer.calendar``) are never
+people. Tables are built once per process (``_tables``).
 """
 
 from __future__ import annotations

@@ -118,7 +118,15 @@ def cap_article(art: Article, limit: int) -> Article:
 
 
 class ExtractionError(Exception):
-    """A page that yields no article text; the message says which page and why."""
+    """A page that yields no article text; the message says which page and why.
+
+    Raised as such, the page is broken (empty, no text where an article was expected): a failure.
+    Its subclass :class:`NotAnArticle` says the page is fine but is not an article: a skip.
+    """
+
+
+class NotAnArticle(ExtractionError):
+    """A page that is not an article (a home or section page, a PDF or other file): skipped, not failed."""
 
 
 def read_page(path: str | Path) -> bytes:
@@ -151,12 +159,20 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
+def _pagetype(html: str) -> str | None:
+    """The page's declared type (og:type) from its metadata alone, for a page with no main text."""
+    try:
+        return trafilatura.extract_metadata(html).pagetype
+    except Exception:  # noqa: BLE001 - metadata of a page already being refused: no type
+        return None
+
+
 def extract_article(html: bytes | str, url: str | None = None) -> Article:
     """Extract main text and metadata from ``html``; raise ExtractionError if there is none."""
     if isinstance(html, bytes):
         kind = sniff_binary(html)
         if kind:
-            raise ExtractionError(f"{url or 'page'}: not an HTML page ({kind}); skipped")
+            raise NotAnArticle(f"{url or 'page'}: not an HTML page ({kind}); skipped")
         html = trafilatura.utils.decode_file(html)
     if not html or not html.strip():
         raise ExtractionError(f"{url or 'page'}: empty document")
@@ -165,9 +181,12 @@ def extract_article(html: bytes | str, url: str | None = None) -> Article:
         deduplicate=False,
     )
     if doc is None or not (doc.text or "").strip():
+        pagetype = doc.pagetype if doc is not None else _pagetype(html)
+        if (pagetype or "").lower() in NON_ARTICLE_TYPES:  # an index page: nothing to extract, as expected
+            raise NotAnArticle(f"{url or 'page'}: not an article (og:type {pagetype!r}, no main text); skipped")
         raise ExtractionError(f"{url or 'page'}: trafilatura found no main text")
     if (doc.pagetype or "").lower() in NON_ARTICLE_TYPES:
-        raise ExtractionError(f"{url or 'page'}: not an article (og:type {doc.pagetype!r}); skipped")
+        raise NotAnArticle(f"{url or 'page'}: not an article (og:type {doc.pagetype!r}); skipped")
     art = Article(
         url=url or doc.url,
         canonical_url=choose_canonical(doc.url, url),

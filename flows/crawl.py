@@ -19,6 +19,7 @@ from crawler.crawl import discover, fetch_all
 from crawler.fetch import Fetcher
 from crawler.settings import fetch_settings
 from crawler.sources import Discovered, Source, load_sources, parse_sources
+from flows import progress
 from records.pages import FetchFailure, FetchResult
 from warehouse.crawl_lock import crawl_lock, lock_path
 from warehouse.crawl_state import archive_pages, done_urls, feed_states, record_fetch_failures, save_feed_states
@@ -52,13 +53,17 @@ def discover_task(source: Source, db: str | None) -> Discovered:
 
 
 @task(name="fetch", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
-def fetch_task(source: Source, urls: list[str]) -> tuple[list[FetchResult], list[FetchFailure]]:
+def fetch_task(source: Source, urls: list[str], done_before: int = 0, total: int | None = None, fetched_before: int = 0,
+               failed_before: int = 0) -> tuple[list[FetchResult], list[FetchFailure]]:
+    """Fetch a batch of URLs; ``*_before`` and ``total`` place it in the run, for progress ticks per page."""
     results, failures = [], []
     for item in fetch_all(urls, source, Fetcher()):
         if isinstance(item, FetchResult):
             results.append(item)
         else:
             failures.append(item[1].record(item[0]))
+        progress.report("fetched", done_before + len(results) + len(failures), total, tick=True,
+                        fetched=fetched_before + len(results), failed=failed_before + len(failures))
     get_run_logger().info("%s: %d pages fetched, %d failed or refused", source.name, len(results), len(failures))
     return results, failures
 
@@ -77,9 +82,13 @@ def archive_task(found: Discovered, results: list[FetchResult], failures: list[F
         n_failed = record_failures(con, discover_failures + [(u, "fetch", reason) for u, reason in recorded])
     finally:
         con.close()
-    stats = {"fetched": archived, "failures": n_failed}
-    if first_batch:
-        stats |= {"discovered": len(found.urls), "unchanged_feeds": found.not_modified}
+    # fetch_failures: requests that failed (no answer, HTTP error, robots.txt unreadable); refused: turned
+    # down before any request (robots.txt disallows, malformed URL, non-public address), which is no broken crawl
+    refused = sum(1 for _, exc in failures if exc.final)
+    stats = {"fetched": archived, "failures": n_failed, "fetch_failures": len(failures) - refused, "refused": refused}
+    if first_batch:  # feeds: feeds and sitemaps that answered (304 included)
+        stats |= {"discovered": len(found.urls), "feeds": len(found.feeds), "unchanged_feeds": found.not_modified,
+                  "discover_failures": len(discover_failures)}
     return stats
 
 
@@ -105,14 +114,21 @@ def crawl_sources(srcs: list[Source], db: str | None) -> dict[str, Any]:
     """
     totals: dict[str, int] = {}
     aliases: dict[str, str] = {}
-    for source in srcs:
+    discovered = tried = fetched = failed = 0
+    progress.report("discovered", 0, len(srcs), tick=True, urls=0)
+    for s_no, source in enumerate(srcs, 1):
         found = discover_task(source, db)
+        discovered += len(found.urls)
+        progress.report("discovered", s_no, len(srcs), urls=discovered)
         batches = [found.urls[i:i + FETCH_BATCH] for i in range(0, len(found.urls), FETCH_BATCH)] or [[]]
         for n, urls in enumerate(batches):
             # quote(): passed as they are, not walked object by object by Prefect looking for futures
-            results, failures = fetch_task(source, quote(urls))
+            results, failures = fetch_task(source, quote(urls), tried, discovered, fetched, failed)
             for k, v in archive_task(quote(found), quote(results), quote(failures), db, first_batch=n == 0).items():
                 totals[k] = totals.get(k, 0) + v
+            tried, fetched, failed = tried + len(urls), fetched + len(results), failed + len(failures)
+            if urls:
+                progress.report("fetched", tried, discovered, fetched=fetched, failed=failed)
         aliases.update(found.aliases)
     return {"stats": totals, "aliases": aliases}
 

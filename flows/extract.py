@@ -15,7 +15,8 @@ from prefect.utilities.annotations import quote
 
 from crawler.urls import canonical_url
 from extractors.pipeline import extract_pages_isolated, text_fingerprint
-from extractors.text import EXTRACTOR_VERSION, ExtractionError, extract_article
+from extractors.text import EXTRACTOR_VERSION, ExtractionError, NotAnArticle, extract_article
+from flows import progress
 from flows.resolve import Uncertain, resolve_task
 from records.facts import PageFacts
 from records.pages import Article, RawPage
@@ -26,6 +27,8 @@ from warehouse.load import load_batch, record_failures
 from warehouse.review import add_uncertain
 
 Failure = tuple[str, str, str]  # url, stage, reason
+#: the stage of a page that is not an article (``NotAnArticle``): a skip, counted apart and never a failure row
+SKIPPED = "not_article"
 #: pages per batch: each batch is read, extracted and loaded before the next, so
 #: memory stays flat in the number of pages and a crash loses at most one batch
 BATCH_PAGES = 200
@@ -55,10 +58,14 @@ def read_archive_task(db: str | None, reprocess: bool, after_id: int, limit: int
 
 @task(name="extract-text", cache_policy=NO_CACHE)
 def extract_text_task(pages: list[RawPage]) -> tuple[list[Article], list[Failure]]:
+    """Text of each page; the pages without are failures, those that are not articles have stage ``SKIPPED``."""
     articles, failures = [], []
     for page in pages:
         try:
             art = extract_article(page.body, url=page.final_url)
+        except NotAnArticle as exc:
+            failures.append((page.url, SKIPPED, str(exc)))
+            continue
         except ExtractionError as exc:
             failures.append((page.url, "extract", str(exc)))
             continue
@@ -95,14 +102,20 @@ def page_notes(pages: list[PageFacts]) -> list[Failure]:
 @task(name="load", cache_policy=NO_CACHE)
 def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[Uncertain], page_ids: list[int],
               db: str | None, notes: list[Failure] | None = None) -> dict[str, Any]:
-    """Load the pages, record the failures (pages that did not land) and the notes (pages that landed cut)."""
+    """Load the pages, record the failures (pages that did not land) and the notes (pages that landed cut).
+
+    Failures of stage ``SKIPPED`` (not articles) are skips: outcome ``not_article`` with the reason, no failure row."""
     con = connect(db)
     try:
         loaded = load_batch(con, pages)
+        skipped = [f for f in failures if f[1] == SKIPPED]
+        failed = [f for f in failures if f[1] != SKIPPED]
         set_outcomes(con, [(u, o, None) for u, o in loaded.outcomes]
-                     + [(u, "not_article", reason) for u, _stage, reason in failures])
+                     + [(u, "not_article", reason) for u, _stage, reason in skipped]
+                     + [(u, "failed", reason) for u, _stage, reason in failed])
         stats: dict[str, Any] = dict(loaded.stats)
-        stats["failures"] = record_failures(con, failures)
+        stats["failures"] = record_failures(con, failed)
+        stats["skipped"] = len(skipped)
         stats["notes"] = record_failures(con, notes or [])
         stats["review_pairs"] = add_uncertain(con, uncertain)
         mark_extracted(con, page_ids)
@@ -124,16 +137,23 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
     after_id, done = 0, 0
     if refreshed := refresh_fingerprints_task(db):
         logger.info("recomputed %d fingerprints of an older scheme", refreshed)
+    pending = _pending_count(db) if progress.wanted() and not reprocess else None
+    progress.report("extracted", 0, pending, tick=True)
     while pages := read_archive_task(db, reprocess, after_id, batch_pages):
         after_id = pages[-1].id
         # quote(): the batch's objects go to each task as they are; otherwise Prefect walks every object of
         # them (every page, fact and mention) looking for upstream futures and states, ~0.5 s a task per batch
         articles, failures = extract_text_task(quote(pages))
         extracted, failed = extract_facts_isolated_task(quote(articles))
+        n_skipped = sum(1 for f in failures if f[1] == SKIPPED)
+        progress.report("extracted", done + len(pages), pending, articles=total.get("extracted", 0) + len(extracted),
+                        skipped=total.get("skipped", 0) + n_skipped,
+                        failed=total.get("failures", 0) + len(failures) - n_skipped + len(failed))
         facts, uncertain = resolve_task(quote(extracted), db)
         stats = load_task(quote(facts), quote(failures + failed), quote(uncertain), quote([p.id for p in pages]), db,
                           quote(page_notes(facts)))
         done += len(pages)
+        stats["extracted"] = len(extracted)
         for k, v in stats.items():
             if k == "totals":
                 total[k] = v
@@ -141,13 +161,24 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
                 total[k].extend(v)
             else:
                 total[k] = total.get(k, 0) + v
-        logger.info("batch of %d archived pages: %d extracted, %d failed (not articles); loaded %d new articles, "
-                    "%d updated, %d duplicates, %d mentions (%d pages so far)", len(pages), len(articles),
-                    stats.get("failures", 0), stats.get("articles", 0), stats.get("updated", 0),
-                    stats.get("duplicates", 0), stats.get("mentions", 0), done)
+        progress.report("loaded", done, pending, articles=total.get("articles", 0), updated=total.get("updated", 0),
+                        duplicates=total.get("duplicates", 0))
+        logger.info("batch of %d archived pages: %d extracted, %d skipped (not articles), %d failed; loaded %d new "
+                    "articles, %d updated, %d duplicates, %d mentions (%d pages so far)", len(pages), len(extracted),
+                    stats.get("skipped", 0), stats.get("failures", 0), stats.get("articles", 0),
+                    stats.get("updated", 0), stats.get("duplicates", 0), stats.get("mentions", 0), done)
     if not done:
         logger.info("no %s pages", "stale" if reprocess else "new")
     return total
+
+
+def _pending_count(db: str | None) -> int:
+    """Archived pages not extracted yet: the extract stage's total, for a progress display."""
+    con = connect(db)
+    try:
+        return con.execute("SELECT count(*) FROM raw_pages WHERE extracted_at IS NULL").fetchone()[0]
+    finally:
+        con.close()
 
 
 @flow(name="extract")

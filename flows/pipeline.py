@@ -20,7 +20,7 @@ from warehouse.db import connect, table_counts
 from warehouse.load import link_aliases
 
 ADDED_KEYS = ("articles", "updated", "duplicates", "aliases", "mentions", "counts", "dates", "failures",
-              "review_pairs", "fetched")
+              "skipped", "review_pairs", "fetched")
 MAX_LISTED = 50
 
 
@@ -65,4 +65,5 @@ def pipeline(sources: list[dict[str, Any]] | None = None, sources_file: str | No
         description="What this run added to the warehouse",
     )
     get_run_logger().info("added: %s", ", ".join(f"{v} {k}" for k, v in added.items()))
-    return {"added": added, "totals": totals, "new_urls": extracted["new_urls"]}
+    # crawl: the crawl stage's counts (discovered, fetched, failures, feeds ...), for summaries and exit codes
+    return {"added": added, "totals": totals, "new_urls": extracted["new_urls"], "crawl": crawled["stats"]}

@@ -12,12 +12,16 @@ from typing import Annotated
 
 import typer
 
+from crawler.sources import DEFAULT_SOURCES
 from newsfacts.cli import DbOption, app
+from newsfacts.progress import say_waiting_on_stderr
 
-DEFAULT_SOURCES = Path("sources") / "default.yaml"
+# every command: a wait for another process's warehouse lock is said at once, on stderr (warehouse.db logs it)
+say_waiting_on_stderr()
+
 SourcesOption = Annotated[Path, typer.Option(
-    "--sources", envvar="NEWSFACTS_SOURCES",
-    help="Sources file, YAML or TOML [env NEWSFACTS_SOURCES; default sources/default.yaml].")]
+    "--sources", envvar="NEWSFACTS_SOURCES", metavar="FILE",
+    help="Sources file, YAML or TOML; a relative path is taken from the current directory.")]
 
 
 def _check_sources(path: Path) -> None:
@@ -46,19 +50,23 @@ def _say_waiting(db: str | None):
     return say
 
 
-def _summary(result: dict) -> None:
-    typer.echo(f"added: {result['added']}")
-    typer.echo("warehouse: " + ", ".join(f"{k}={v}" for k, v in result["totals"].items()))
-
-
 @app.command()
 def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None:
     """Run the pipeline flow once on a sources file: discover, fetch, extract, resolve, load.
 
     Uses the Prefect API in PREFECT_API_URL, or an ephemeral one (~20 s to start).
     Only what is new since the last run is fetched.
+    Progress goes to stderr (bars on a terminal, one line per batch otherwise);
+    a summary table ends the run; `newsfacts failures` lists what failed.
+
+    Exit codes:
+    0  done, also when some pages failed (the summary counts them)
+    2  bad sources file, settings or gazetteer, or another crawl is running
+    3  every fetch failed: no page fetched, no feed or sitemap answered
+       (pages robots.txt disallows are refusals, not failures)
     """
     _check_sources(sources)
+    from newsfacts.progress import EXIT_ALL_FAILED, all_fetches_failed, run_shown
     from warehouse.crawl_lock import crawl_lock
 
     # taken here too, so a crawl already running is reported in one line before Prefect starts;
@@ -66,7 +74,12 @@ def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None
     with crawl_lock(db, on_wait=_say_waiting(db)):
         from flows.pipeline import pipeline
 
-        _summary(pipeline(sources_file=str(sources.resolve()), db=db))
+        result = run_shown(pipeline, db, sources_file=str(sources.resolve()), echo=typer.echo)
+    failed = all_fetches_failed(result.get("crawl", {}))
+    if failed:
+        typer.echo(f"error: every fetch failed ({failed} of {failed}: no page fetched, no feed or sitemap "
+                   "answered); `newsfacts failures` lists why", err=True)
+        raise typer.Exit(EXIT_ALL_FAILED)
 
 
 @app.command()
@@ -77,10 +90,16 @@ def reprocess(db: DbOption = None) -> None:
     """
     from extractors.text import EXTRACTOR_VERSION
     from flows.extract import extract
+    from newsfacts.progress import ProgressView, summary_text, warehouse_counts
 
-    stats = extract(db=db, reprocess=True)
-    done = ", ".join(f"{k}={v}" for k, v in stats.items() if k not in ("totals", "new_urls"))
-    typer.echo(f"extractor version {EXTRACTOR_VERSION}: {done or 'no article needed re-extraction'}")
+    before = warehouse_counts(db)
+    with ProgressView():
+        stats = extract(db=db, reprocess=True)
+    if not stats.get("totals"):
+        typer.echo(f"extractor version {EXTRACTOR_VERSION}: no article needed re-extraction")
+        return
+    typer.echo(f"extractor version {EXTRACTOR_VERSION}: re-extracted {stats.get('updated', 0)} articles")
+    typer.echo(summary_text(stats, stats["totals"], before, db))
 
 
 @app.command()
@@ -138,3 +157,7 @@ def demo_site(
         typer.echo("stopped", err=True)
     finally:
         server.server_close()
+
+
+# `newsfacts failures` lives in its own module and registers itself on `app` when imported.
+from newsfacts import cli_failures  # noqa: E402, F401

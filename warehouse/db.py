@@ -16,12 +16,13 @@ engine is upgraded later.
 
 from __future__ import annotations
 
+import logging
 import os
 import random
 import re
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,13 +31,14 @@ import duckdb
 from warehouse.migrate import MigrationError, WarehouseError, check_not_newer, needs_upgrade, upgrade
 
 __all__ = [
-    "DEFAULT_DB", "ENV_DB", "ENV_LOCK_TIMEOUT", "STORAGE_VERSION", "MigrationError", "WarehouseBusyError",
-    "WarehouseError", "WarehouseMissingError", "connect", "connect_analyst", "db_path", "lock_timeout", "objects",
-    "session", "table_counts", "usable_cpus",
+    "DB_FILENAME", "ENV_DB", "ENV_HOME", "ENV_LOCK_TIMEOUT", "STORAGE_VERSION", "MigrationError",
+    "WarehouseBusyError", "WarehouseError", "WarehouseMissingError", "WarehousePathError", "check_path", "connect",
+    "connect_analyst", "db_path", "home", "lock_timeout", "objects", "session", "table_counts", "usable_cpus",
 ]
 
-DEFAULT_DB = Path("warehouse") / "newsfacts.duckdb"
+DB_FILENAME = "newsfacts.duckdb"
 ENV_DB = "NEWSFACTS_DB"
+ENV_HOME = "NEWSFACTS_HOME"
 ENV_LOCK_TIMEOUT = "NEWSFACTS_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = 30.0
 # Storage format of new files. v1.0.0 is storage version 64, which every DuckDB since
@@ -57,6 +59,9 @@ LOCKED_CONFIG = {
 
 _LOCK_MESSAGES = ("Could not set lock on file", "Conflicting lock")
 _HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
+_log = logging.getLogger(__name__)
+#: ``on_wait(pid)``: called once, at the first lock conflict of an open, with the holder's PID (None: unknown)
+OnWait = Callable[[int | None], None]
 
 
 class WarehouseBusyError(WarehouseError):
@@ -67,9 +72,52 @@ class WarehouseMissingError(WarehouseError, FileNotFoundError):
     """A read was asked of a warehouse file that does not exist."""
 
 
+class WarehousePathError(WarehouseError):
+    """The warehouse path is not a usable DuckDB file: a folder, another kind of file, unreadable, no folder."""
+
+
+def home() -> Path:
+    """Where newsfacts keeps its warehouse: ``$NEWSFACTS_HOME``, else the user data dir (platformdirs),
+    e.g. ``~/.local/share/newsfacts`` on Linux. Never the current directory."""
+    raw = os.environ.get(ENV_HOME)
+    if raw:
+        return Path(raw).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("newsfacts")
+
+
 def db_path(explicit: str | Path | None = None) -> Path:
-    """``--db`` if given, else ``$NEWSFACTS_DB``, else ``warehouse/newsfacts.duckdb``."""
-    return Path(explicit or os.environ.get(ENV_DB) or DEFAULT_DB)
+    """``--db`` if given, else ``$NEWSFACTS_DB``, else ``$NEWSFACTS_HOME/newsfacts.duckdb`` (see ``home``)."""
+    return Path(explicit or os.environ.get(ENV_DB) or home() / DB_FILENAME)
+
+
+_DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
+
+
+def check_path(p: Path, write: bool = False) -> None:
+    """Refuse, with one line, a warehouse path DuckDB could not use: a folder, a file that is not a DuckDB
+    database, an unreadable file, or (``write``) a folder that cannot be made for a new file."""
+    hint = "pass --db FILE.duckdb"
+    if p.is_dir():
+        raise WarehousePathError(f"{p} is not a DuckDB warehouse file (it is a folder); {hint}")
+    if p.exists():
+        try:
+            with p.open("rb") as f:
+                head = f.read(12)
+        except OSError as exc:
+            raise WarehousePathError(
+                f"{p} is not a DuckDB warehouse file (cannot read it: {exc.strerror}); {hint}") from None
+        if head[8:12] != _DUCKDB_MAGIC:
+            what = "it is empty" if not head else "not a DuckDB database"
+            raise WarehousePathError(f"{p} is not a DuckDB warehouse file ({what}); {hint}")
+    elif write:
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WarehousePathError(
+                f"cannot create the warehouse {p}: its folder {p.parent} cannot be made "
+                f"({exc.strerror or exc}); {hint}") from None
 
 
 def lock_timeout(explicit: float | None = None) -> float:
@@ -101,6 +149,21 @@ def _busy_message(p: Path, exc: duckdb.Error, waited: float, read_only: bool) ->
             f"--wait SECONDS or {ENV_LOCK_TIMEOUT}=SECONDS, or query a copy made when nothing was writing")
 
 
+def waiting_message(p: Path, pid: int | None) -> str:
+    """"waiting for the crawl (PID 42) that holds FILE", or for the process that holds it when that is no crawl."""
+    from warehouse.crawl_lock import lock_holder  # it imports this module
+
+    crawl = lock_holder(p)
+    if crawl is not None and (pid is None or crawl[0] in (pid, None)):
+        return f"waiting for the crawl (PID {pid or crawl[0] or 'unknown'}) that holds {p}"
+    return f"waiting for {f'the process (PID {pid})' if pid else 'another process'} that holds {p}"
+
+
+def _log_waiting(p: Path) -> OnWait:
+    """The default ``on_wait``: a WARNING record on this module's logger (the command line prints it as is)."""
+    return lambda pid: _log.warning("%s", waiting_message(p, pid))
+
+
 def usable_cpus() -> int:
     """CPUs this process may run on (its affinity mask), which can be fewer than the machine has."""
     try:
@@ -130,14 +193,17 @@ def _fit_threads(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _open(p: Path, read_only: bool, timeout: float, locked: bool = False) -> duckdb.DuckDBPyConnection:
+def _open(p: Path, read_only: bool, timeout: float, locked: bool = False,
+          on_wait: OnWait | None = None) -> duckdb.DuckDBPyConnection:
     """``duckdb.connect`` that retries a lock conflict with jittered exponential backoff until ``timeout``.
 
     ``locked`` (read-only only) opens with ``LOCKED_CONFIG``; its thread count goes into the connect config,
-    as a locked configuration cannot be changed once open.
+    as a locked configuration cannot be changed once open. ``on_wait(pid)`` is called once, at the first
+    conflict, when a second or more of waiting is allowed (default: a log record, see ``waiting_message``).
     """
     start = time.monotonic()
     delay = 0.05
+    told = False
     while True:
         try:
             if locked:
@@ -155,29 +221,33 @@ def _open(p: Path, read_only: bool, timeout: float, locked: bool = False) -> duc
                 raise
             if waited >= timeout:
                 raise WarehouseBusyError(_busy_message(p, exc, waited, read_only)) from exc
+            if not told and timeout - waited >= 1.0:  # a wait of under a second is not worth a line
+                told, m = True, _HOLDER.search(str(exc))
+                (on_wait or _log_waiting(p))(int(m.group(2)) if m else None)
             time.sleep(min(delay * random.uniform(0.75, 1.25), max(0.0, timeout - waited)))
             delay = min(delay * 2, 1.0)
 
 
-def connect(path: str | Path | None = None, read_only: bool = False, *,
-            timeout: float | None = None, locked: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(path: str | Path | None = None, read_only: bool = False, *, timeout: float | None = None,
+            locked: bool = False, on_wait: OnWait | None = None) -> duckdb.DuckDBPyConnection:
     """A connection to the warehouse file, waiting up to ``timeout`` s for another process's lock.
 
     A writable connection is migrated to the newest schema and views first. A
     read-only connection to a warehouse whose schema is older than the code is
     upgraded in place first (briefly writable), so analysts' views exist in
     any file; a file written by newer code is refused in both modes.
-    ``locked`` (read-only only): see ``connect_analyst``.
+    ``locked`` (read-only only): see ``connect_analyst``. ``on_wait``: see ``_open``.
     """
     if locked and not read_only:
         raise ValueError("a locked connection is read-only; pass read_only=True")
     p = db_path(path)
     wait = lock_timeout(timeout)
+    check_path(p, write=not read_only)
     if read_only:
         if not p.exists():
             raise WarehouseMissingError(
                 f"no warehouse at {p}; run `newsfacts demo` or a crawl first, or pass --db FILE")
-        con = _open(p, True, wait, locked)
+        con = _open(p, True, wait, locked, on_wait)
         try:
             check_not_newer(con)
             stale = needs_upgrade(con)
@@ -187,10 +257,9 @@ def connect(path: str | Path | None = None, read_only: bool = False, *,
         if not stale:
             return con
         con.close()
-        _upgrade_in_place(p, wait)
-        return _open(p, True, wait, locked)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    con = _open(p, False, wait)
+        _upgrade_in_place(p, wait, on_wait)
+        return _open(p, True, wait, locked, on_wait)
+    con = _open(p, False, wait, on_wait=on_wait)
     try:
         _upgrade(con)
     except BaseException:
@@ -199,14 +268,15 @@ def connect(path: str | Path | None = None, read_only: bool = False, *,
     return con
 
 
-def connect_analyst(path: str | Path | None = None, *, timeout: float | None = None) -> duckdb.DuckDBPyConnection:
+def connect_analyst(path: str | Path | None = None, *, timeout: float | None = None,
+                    on_wait: OnWait | None = None) -> duckdb.DuckDBPyConnection:
     """The connection analysts' SQL runs on (`newsfacts query`, `export`, the review listing).
 
     Read-only, and locked down (``LOCKED_CONFIG``): it reads the warehouse file and
     nothing else, loads no extension and its settings cannot be changed. Waits for
     another process's lock and upgrades an older file exactly as ``connect`` does.
     """
-    return connect(path, read_only=True, timeout=timeout, locked=True)
+    return connect(path, read_only=True, timeout=timeout, locked=True, on_wait=on_wait)
 
 
 def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
@@ -215,10 +285,10 @@ def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
     upgrade(con)
 
 
-def _upgrade_in_place(p: Path, wait: float) -> None:
+def _upgrade_in_place(p: Path, wait: float, on_wait: OnWait | None = None) -> None:
     """Bring an older warehouse up to date for a reader; a file we may not write is read as it is."""
     try:
-        con = _open(p, False, wait)
+        con = _open(p, False, wait, on_wait=on_wait)
     except duckdb.IOException as exc:  # e.g. a read-only file system or file permissions
         warnings.warn(f"warehouse {p} is older than this code and cannot be upgraded ({exc}); "
                       "reading it as it is: some views may be missing", stacklevel=3)

@@ -38,7 +38,11 @@ from warehouse.db import objects
 from warehouse.migrate import WarehouseError
 
 QUERIES_DIR = Path(__file__).with_name("queries")
-FORMATS = ("table", "csv", "json", "jsonl", "parquet")
+FORMATS = ("table", "csv", "tsv", "markdown", "json", "jsonl", "parquet")
+#: Rows ``table`` output shows unless a limit is given (0: every row); other formats are not cut by default.
+DEFAULT_TABLE_LIMIT = 100
+#: Display columns of one cell in ``table`` output before it is cut with an ellipsis.
+CELL_WIDTH = 60
 ENV_QUERY_TIMEOUT = "NEWSFACTS_QUERY_TIMEOUT"
 DEFAULT_QUERY_TIMEOUT = 300.0
 BATCH_ROWS = 10_000
@@ -188,13 +192,34 @@ def read_only_statements(con: duckdb.DuckDBPyConnection, sql: str) -> list[duckd
     return statements
 
 
-def _result(con: duckdb.DuckDBPyConnection, sql: str) -> duckdb.DuckDBPyRelation | None:
-    """Run every statement read-only; return the last one's result."""
+def _bind(statements: list[duckdb.Statement], params: dict[str, str] | None) -> list[dict[str, str] | None]:
+    """For each statement, the values of the ``$name`` parameters it uses (DuckDB binds them; never pasted)."""
+    params = params or {}
+    used: set[str] = set()
+    out: list[dict[str, str] | None] = []
+    for st in statements:
+        names = set(st.named_parameters)
+        missing = sorted(names - params.keys())
+        if missing:
+            raise QueryError(f"the SQL uses {', '.join('$' + m for m in missing)}; give a value with "
+                             + " ".join(f"-p {m} VALUE" for m in missing))
+        used |= names
+        out.append({k: params[k] for k in names} or None)
+    unused = sorted(params.keys() - used)
+    if unused:
+        raise QueryError(f"-p {unused[0]}: the SQL has no ${unused[0]} parameter")
+    return out
+
+
+def _result(con: duckdb.DuckDBPyConnection, sql: str,
+            params: dict[str, str] | None = None) -> duckdb.DuckDBPyRelation | None:
+    """Run every statement read-only, ``$name`` parameters bound from ``params``; return the last one's result."""
     statements = read_only_statements(con, sql)
+    values = _bind(statements, params)
     try:
-        for st in statements[:-1]:
-            con.execute(st.query)
-        return con.sql(statements[-1].query)
+        for st, v in zip(statements[:-1], values, strict=False):
+            con.execute(st.query, v)
+        return con.sql(statements[-1].query, params=values[-1])
     except duckdb.Error as exc:
         raise _query_error(exc) from exc
 
@@ -263,46 +288,64 @@ def time_limit(con: duckdb.DuckDBPyConnection, seconds: float | None) -> Iterato
 
 
 def write_result(con: duckdb.DuckDBPyConnection, sql: str, fmt: str, output: Path | None = None,
-                 stdout: TextIO | None = None, timeout: float | None = None) -> int | None:
+                 stdout: TextIO | None = None, timeout: float | None = None,
+                 params: dict[str, str] | None = None, limit: int | None = None,
+                 stderr: TextIO | None = None) -> int | None:
     """Write the result of read-only ``sql`` as ``fmt`` to ``output`` (or stdout); return its row count.
 
-    ``table`` is for reading on a terminal; ``csv`` has a header row; ``json`` is
-    one array of objects; ``jsonl`` one object per line; ``parquet`` needs a file.
-    ``timeout`` (seconds, None for none) bounds running the query and writing it.
+    ``table`` is for reading on a terminal (numbers right-aligned, long cells cut); ``tsv`` and ``markdown``
+    are tab-separated and GitHub-flavoured tables; ``csv`` has a header row; ``json`` is one array of objects;
+    ``jsonl`` one object per line; ``parquet`` needs a file. ``params`` binds ``$name`` parameters.
+    ``limit``: at most this many rows (0: all); None is ``DEFAULT_TABLE_LIMIT`` for ``table`` and no limit
+    for the other formats. ``table`` ends with how many rows were left out; the other text formats say it
+    on ``stderr``. ``timeout`` (seconds, None for none) bounds running the query and writing it.
     A file is written beside ``output`` and renamed into place when complete.
     """
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "parquet" and output is None:
         raise QueryError("Parquet is binary: give --output FILE.parquet")
+    if limit is None:
+        limit = DEFAULT_TABLE_LIMIT if fmt == "table" else 0
+    if limit < 0:
+        raise QueryError(f"--limit {limit}: give a number of rows, or 0 for all")
     stdout = stdout or sys.stdout
     with time_limit(con, timeout):
-        rel = _result(con, sql)
+        rel = _result(con, sql, params)
         if rel is None:
             return None
-        if fmt == "table":
+        if fmt in ("table", "tsv", "markdown"):
             try:
-                text = format_table(list(rel.columns), rel.fetchall()) + "\n"
+                text, rows, more = render_text(rel, fmt, limit)
             except duckdb.Error as exc:
                 raise _query_error(exc) from exc
+            if more and fmt != "table":
+                (stderr or sys.stderr).write(f"… {more:,} more row{'s' if more != 1 else ''} "
+                                             "(use --limit 0 for all)\n")
             if output is None:
                 stdout.write(text)
-            else:
-                output.write_text(text, encoding="utf-8")
-            return None
+                return None
+            _write_file(output, lambda f: f.write(text), binary=False)
+            return rows
+        if limit:
+            rel = rel.limit(limit)
         if output is None:
             return _write(rel, fmt, stdout)
-        partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
-        try:
-            with partial.open("w" if fmt != "parquet" else "wb", **({} if fmt == "parquet" else {
-                    "encoding": "utf-8", "newline": ""})) as f:
-                rows = _write(rel, fmt, f)
-            os.replace(partial, output)
-        except OSError as exc:
-            raise QueryError(f"cannot write the result to {output}: {exc.strerror or exc}") from exc
-        finally:
-            partial.unlink(missing_ok=True)
-        return rows
+        return _write_file(output, lambda f: _write(rel, fmt, f), binary=fmt == "parquet")
+
+
+def _write_file(output: Path, write, binary: bool) -> int:
+    """``write(f)`` into a file beside ``output``, renamed into place when complete; its return value."""
+    partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
+    try:
+        with partial.open("wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as f:
+            rows = write(f)
+        os.replace(partial, output)
+    except OSError as exc:
+        raise QueryError(f"cannot write the result to {output}: {exc.strerror or exc}") from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return rows
 
 
 def _write(rel: duckdb.DuckDBPyRelation, fmt: str, out) -> int:
@@ -460,21 +503,96 @@ def export_parquet(con: duckdb.DuckDBPyConnection, directory: Path) -> list[Expo
     return out
 
 
-def _cell(v: object, max_width: int) -> str:
-    if v is None:
-        s = ""
-    elif isinstance(v, list):
-        s = " | ".join("" if x is None else str(x) for x in v)
+_NUMERIC_TYPES = {"tinyint", "smallint", "integer", "bigint", "hugeint", "utinyint", "usmallint", "uinteger",
+                  "ubigint", "uhugeint", "float", "double", "decimal", "varint", "bignum"}
+
+
+def render_text(rel: duckdb.DuckDBPyRelation, fmt: str, limit: int = 0) -> tuple[str, int, int]:
+    """``rel`` as ``table``, ``tsv`` or ``markdown`` text: (text, rows shown, rows left out by ``limit``).
+
+    Every value is DuckDB's own text for it, as in CSV (lists as ``[a, b]``); NULL is empty; numeric
+    columns are right-aligned.
+    """
+    cols = list(rel.columns)
+    right = [t.id in _NUMERIC_TYPES for t in rel.dtypes]
+    text_rel = _as_text(rel)
+    rows = text_rel.fetchmany(limit) if limit else text_rel.fetchall()
+    more = 0
+    if limit:
+        while chunk := text_rel.fetchmany(BATCH_ROWS):
+            more += len(chunk)
+    return _render(cols, rows, right, fmt, more), len(rows), more
+
+
+def _cut(s: str, width: int) -> str:
+    """``s`` on one line, cut to ``width`` display columns (wide characters count two) with an ellipsis."""
+    from wcwidth import wcswidth, wcwidth
+
+    s = s.replace("\r", " ").replace("\n", " ")
+    if wcswidth(s) <= width:
+        return s
+    out, used = [], 0
+    for ch in s:
+        w = max(wcwidth(ch), 0)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def _tsv_field(s: str | None) -> str:
+    if s is None:
+        return ""
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _render(cols: list[str], rows: list[tuple], right: list[bool], fmt: str, more: int = 0,
+            max_width: int = CELL_WIDTH) -> str:
+    if fmt == "tsv":
+        lines = ["\t".join(_tsv_field(c) for c in cols)]
+        lines += ["\t".join(_tsv_field(v) for v in r) for r in rows]
+        return "\n".join(lines) + "\n"
+    import tabulate as _tabulate
+    from tabulate import tabulate
+
+    _tabulate.MIN_PADDING = 0  # a column is as wide as its widest cell or header, no wider
+    align = ["right" if r else "left" for r in right]
+    if fmt == "markdown":
+        esc = lambda v: "" if v is None else v.replace("|", "\\|").replace("\r", " ").replace("\n", " ")  # noqa: E731
+        return tabulate([[esc(v) for v in r] for r in rows], headers=[esc(c) for c in cols], tablefmt="pipe",
+                        colalign=align, disable_numparse=True) + "\n"
+    body = [["" if v is None else _cut(v, max_width) for v in r] for r in rows]
+    table = tabulate(body, headers=[_cut(c, max_width) for c in cols], tablefmt="simple", colalign=align,
+                     disable_numparse=True) if cols else ""
+    if not rows:  # tabulate prints no rule for an empty body
+        table = tabulate([["" for _ in cols]], headers=cols, tablefmt="simple", colalign=align,
+                         disable_numparse=True).rsplit("\n", 1)[0]
+    table = "\n".join(line.rstrip() for line in table.splitlines())
+    n = len(rows)
+    if more:
+        footer = f"… {more:,} more row{'s' if more != 1 else ''} (use --limit 0 for all)"
     else:
-        s = str(v)
-    s = s.replace("\n", " ")
-    return s if len(s) <= max_width else s[: max_width - 1] + "…"
+        footer = f"({n} row{'s' if n != 1 else ''})"
+    return f"{table}\n{footer}\n"
 
 
-def format_table(cols: list[str], rows: list[tuple], max_width: int = 60) -> str:
-    """A fixed-width text table; lists are joined with ' | ', long cells are cut with an ellipsis."""
-    body = [[_cell(v, max_width) for v in r] for r in rows]
-    widths = [max([len(c)] + [len(r[i]) for r in body]) for i, c in enumerate(cols)]
-    line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths, strict=True)).rstrip()  # noqa: E731
-    out = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in body]
-    return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})"
+def _text(v: object) -> str | None:
+    """A Python value as ``table`` text: DuckDB's way for lists (``[a, b]``), NULL as None."""
+    if v is None:
+        return None
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join("NULL" if x is None else str(x) for x in v) + "]"
+    return str(v)
+
+
+def format_table(cols: list[str], rows: list[tuple], max_width: int = CELL_WIDTH) -> str:
+    """Python rows as the ``table`` format of ``newsfacts query``: numbers right-aligned, lists as ``[a, b]``,
+    long cells cut with an ellipsis, then the row count."""
+    def numeric(i: int) -> bool:
+        vals = [r[i] for r in rows if r[i] is not None]
+        return bool(vals) and all(isinstance(v, (int, float, decimal.Decimal)) and not isinstance(v, bool)
+                                  for v in vals)
+
+    right = [numeric(i) for i in range(len(cols))]
+    return _render(cols, [tuple(_text(v) for v in r) for r in rows], right, "table", max_width=max_width).rstrip("\n")

@@ -54,24 +54,24 @@ def test_sources_env_variable_and_toml(tmp_path):
 
 def test_serve_without_a_prefect_api_says_how_to_get_one(tmp_path):
     env = {**os.environ, "PREFECT_HOME": str(tmp_path), "PREFECT_API_URL": ""}
-    result = subprocess.run([NEWSFACTS, "serve", "--sources", str(ROOT / "sources" / "default.yaml")],
+    result = subprocess.run([NEWSFACTS, "serve", "--sources", str(ROOT / "crawler" / "default_sources.yaml")],
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 2 and "prefect server start" in result.stderr
 
 
 def test_default_sources_file_is_valid_and_public():
-    sources = load_sources(ROOT / "sources" / "default.yaml")
+    sources = load_sources(ROOT / "crawler" / "default_sources.yaml")
     assert sources and not any(s.allow_private for s in sources)
 
 
 def test_served_deployments_and_prefect_yaml_declare_the_same_two(tmp_path):
     from flows.serve import DEFAULT_CRON, deployments
 
-    served = deployments(ROOT / "sources" / "default.yaml", tmp_path / "w.duckdb")
+    served = deployments(ROOT / "crawler" / "default_sources.yaml", tmp_path / "w.duckdb")
     assert [d.name for d in served] == ["scheduled-crawl", "on-demand"]
     assert {d.flow_name for d in served} == {"pipeline"}
     assert served[0].schedules[0].schedule.cron == DEFAULT_CRON == "*/30 * * * *" and not served[1].schedules
-    assert served[0].parameters["sources_file"] == str(ROOT / "sources" / "default.yaml")
+    assert served[0].parameters["sources_file"] == str(ROOT / "crawler" / "default_sources.yaml")
 
     declared = yaml.safe_load((ROOT / "prefect.yaml").read_text())
     by_name = {d["name"]: d for d in declared["deployments"]}

@@ -177,7 +177,7 @@ def test_cli_crawl_logs_each_batch_in_prefect_and_keeps_the_terminal_quiet(prefe
         out, err = proc.communicate(timeout=300)
     finally:
         stop(proc)
-    assert proc.returncode == 0 and "added:" in out, out + err
+    assert proc.returncode == 0 and "Summary (" in out, out + err
     assert "| INFO" not in err, err  # the console handler shows warnings and errors only
 
     with client(api) as c:

@@ -79,9 +79,9 @@ def test_gazetteer_bomb_refused(tmp_path):
 
 def test_every_shipped_yaml_file_reads_safely(tmp_path):
     """The shipped gazetteer and sources use no anchors, so the strict loader reads them all."""
-    for p in [*(ROOT / "gazetteer" / "data").glob("*.yaml"), *(ROOT / "sources").glob("*.yaml")]:
+    for p in [*(ROOT / "gazetteer" / "data").glob("*.yaml"), ROOT / "crawler" / "default_sources.yaml"]:
         load_yaml(p)
-    shutil.copy(ROOT / "sources" / "default.yaml", tmp_path / "s.yaml")
+    shutil.copy(ROOT / "crawler" / "default_sources.yaml", tmp_path / "s.yaml")
     assert load_sources(tmp_path / "s.yaml")
 
 
