@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from crawler.sources import DEFAULT_SOURCES
-from newsfacts.cli import DbOption, app
+from newsfacts.cli_common import DbOption
 from newsfacts.progress import say_waiting_on_stderr
 
 # every command: a wait for another process's warehouse lock is said at once, on stderr (warehouse.db logs it)
@@ -50,7 +50,6 @@ def _say_waiting(db: str | None):
     return say
 
 
-@app.command()
 def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None:
     """Run the pipeline flow once on a sources file: discover, fetch, extract, resolve, load.
 
@@ -82,7 +81,6 @@ def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None
         raise typer.Exit(EXIT_ALL_FAILED)
 
 
-@app.command()
 def reprocess(db: DbOption = None) -> None:
     """Re-run extraction for articles an older extractor version produced, from the raw page archive.
 
@@ -102,7 +100,6 @@ def reprocess(db: DbOption = None) -> None:
     typer.echo(summary_text(stats, stats["totals"], before, db))
 
 
-@app.command()
 def serve(
     sources: SourcesOption = DEFAULT_SOURCES,
     db: DbOption = None,
@@ -127,7 +124,6 @@ def serve(
     serve_deployments(sources, db, cron)
 
 
-@app.command("demo-site")
 def demo_site(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 8765,
     sources_out: Annotated[Path | None, typer.Option(
@@ -159,5 +155,51 @@ def demo_site(
         server.server_close()
 
 
-# `newsfacts failures` lives in its own module and registers itself on `app` when imported.
-from newsfacts import cli_failures  # noqa: E402, F401
+def demo(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option(
+        metavar="N", help="Loopback port for the sample site; keep it the same between runs.")] = 8765,
+) -> None:
+    """Run the whole pipeline on the bundled sample news site (loopback only) and print a summary.
+
+    Starts a local HTTP server with the sample site, runs the Prefect ``pipeline``
+    flow on an ephemeral Prefect API (nothing to start by hand), loads the
+    DuckDB warehouse and prints what landed. Running it twice adds nothing.
+    """
+    import gazetteer
+    from crawler.settings import fetch_settings
+    from newsfacts.demo import run_demo
+    from newsfacts.progress import run_shown
+    from warehouse.db import connect
+    from warehouse.report import format_table, query_file, run_sql
+
+    gazetteer.validate()  # a bad gazetteer entry or setting stops the demo before anything is written
+    fetch_settings()
+
+    typer.echo(f"Serving the sample site on 127.0.0.1:{port} and running the Prefect pipeline "
+               "(a cold Prefect API takes ~20 s to start)...")
+    try:
+        run_shown(run_demo, db, port=port, echo=typer.echo)  # progress on stderr, then the summary table
+    except OSError as exc:
+        typer.echo(f"error: cannot serve the sample site on 127.0.0.1:{port} ({exc.strerror}); "
+                   "pass --port with a free port", err=True)
+        raise typer.Exit(1) from exc
+    con = connect(db, read_only=True)
+    try:
+        sections = [
+            ("Articles loaded", "articles_loaded"),
+            ("People and their merged spellings", "people_spellings"),
+            ("Counts of people with their dates", "counts_with_dates"),
+            ("Example query 1: reports of people released, per month", "released_per_month"),
+            ("Example query 2: every spelling of Tsikhanouskaya and the articles that used it", "spellings_of"),
+            ("Example query 3: articles reporting at least 100 people freed", "articles_100_freed"),
+        ]
+        for title, name in sections:
+            sql = query_file(name).read_text(encoding="utf-8")
+            typer.echo(f"\n== {title}")
+            if name in ("released_per_month", "spellings_of", "articles_100_freed"):
+                typer.echo("\n".join("   " + line for line in sql.strip().splitlines() if not line.startswith("--")))
+            typer.echo(format_table(*run_sql(con, sql)))
+    finally:
+        con.close()
+    typer.echo("\nQuery it yourself: newsfacts query \"SELECT * FROM persons LIMIT 5\"")

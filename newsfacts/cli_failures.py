@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from newsfacts.cli import DbOption, app
+from newsfacts.cli_common import DbOption
 
 STAGES = ("discover", "fetch", "extract")
 #: what became of a failed URL, by its crawl_state outcome
@@ -71,7 +71,6 @@ def list_failures(con, limit: int | None = 50, stage: str | None = None, since: 
     return out, len(rows)
 
 
-@app.command()
 def failures(
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Show at most this many, newest first; "
                                                                   "0 for all.")] = 50,

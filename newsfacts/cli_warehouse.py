@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from newsfacts.cli import DbOption, app, warehouse_exit
+from newsfacts.cli_common import DbOption, warehouse_exit
 
 WaitOption = Annotated[
     float | None,
@@ -45,7 +45,6 @@ def _sql_text(sql: str | None, file: Path | None) -> str:
     return file.read_text(encoding="utf-8")
 
 
-@app.command()
 def query(
     sql: Annotated[str | None, typer.Argument(
         metavar="SQL", help="SQL to run (read-only); of several statements, the last prints.")] = None,
@@ -123,7 +122,6 @@ def _descriptions() -> dict[str, str]:
     return out
 
 
-@app.command()
 def tables(db: DbOption = None, wait: WaitOption = None) -> None:
     """List every table and view of the warehouse with its row count and what one row is."""
     from warehouse.db import WarehouseError, objects
@@ -144,7 +142,6 @@ def tables(db: DbOption = None, wait: WaitOption = None) -> None:
     typer.echo(format_table(["name", "kind", "rows", "description"], rows, max_width=80))
 
 
-@app.command()
 def schema(
     table: Annotated[str | None, typer.Argument(
         metavar="TABLE", help="A table or view; without it, every one.")] = None,
@@ -173,7 +170,6 @@ def schema(
         typer.echo(format_table(["table", "column", "type"], rows, max_width=80))
 
 
-@app.command()
 def export(
     parquet: Annotated[Path, typer.Option("--parquet", metavar="DIR",
                                           help="Folder to write NAME.parquet into, one per table and view.")],

@@ -81,3 +81,53 @@ def test_the_check_sees_upward_and_hidden_arrows(tmp_path, source, expected):
     (tmp_path / "warehouse").mkdir()
     (tmp_path / "warehouse" / "x.py").write_text(source, encoding="utf-8")
     assert arrows(tmp_path) == [expected]
+
+
+def module_graph(root: Path = ROOT) -> dict[str, set[str]]:
+    """Our modules (``pkg.mod``) → the modules of ours they import, function-level imports included."""
+    mods = {".".join(f.relative_to(root).with_suffix("").parts): f
+            for pkg in (*MAY_IMPORT, "newsfacts") for f in (root / pkg).rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, f in mods.items():
+        out = set()
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            targets = []
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            out.update(t.removesuffix(".__init__") for t in targets if t in mods or f"{t}.__init__" in mods)
+        graph[name.removesuffix(".__init__")] = out - {name.removesuffix(".__init__")}
+    return graph
+
+
+def cycles_in(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Import loops of a module graph, each as the list of modules around it."""
+    state: dict[str, int] = {}
+    cycles = []
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            # a package's __init__ importing its own submodules is not a loop
+            if nxt.startswith(node + ".") or node.startswith(nxt + "."):
+                continue
+            if state.get(nxt) == 1:
+                cycles.append(path[path.index(nxt):] + [nxt] if nxt in path else [node, nxt])
+            elif not state.get(nxt):
+                visit(nxt, [*path, nxt])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if not state.get(node):
+            visit(node, [node])
+    return cycles
+
+
+def test_no_import_cycles():
+    """No two modules import each other, however deep the loop or however hidden (a function-level import)."""
+    assert cycles_in(module_graph()) == []
+
+
+def test_the_cycle_check_sees_a_hidden_loop():
+    assert cycles_in({"a.x": {"a.y"}, "a.y": {"a.x"}, "a.z": set()}) == [["a.x", "a.y", "a.x"]]

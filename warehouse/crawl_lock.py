@@ -27,8 +27,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from warehouse.db import ENV_LOCK_TIMEOUT, db_path, lock_timeout
 from warehouse.migrate import WarehouseError
+from warehouse.paths import ENV_LOCK_TIMEOUT, db_path, lock_timeout
 
 __all__ = ["CrawlLockBusyError", "crawl_lock", "lock_holder", "lock_path"]
 

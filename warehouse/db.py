@@ -28,7 +28,17 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.crawl_lock import lock_holder
 from warehouse.migrate import MigrationError, WarehouseError, check_not_newer, needs_upgrade, upgrade
+from warehouse.paths import (
+    DB_FILENAME,
+    ENV_DB,
+    ENV_HOME,
+    ENV_LOCK_TIMEOUT,
+    db_path,
+    home,
+    lock_timeout,
+)
 
 __all__ = [
     "DB_FILENAME", "ENV_DB", "ENV_HOME", "ENV_LOCK_TIMEOUT", "STORAGE_VERSION", "MigrationError",
@@ -36,11 +46,6 @@ __all__ = [
     "connect_analyst", "db_path", "home", "lock_timeout", "objects", "session", "table_counts", "usable_cpus",
 ]
 
-DB_FILENAME = "newsfacts.duckdb"
-ENV_DB = "NEWSFACTS_DB"
-ENV_HOME = "NEWSFACTS_HOME"
-ENV_LOCK_TIMEOUT = "NEWSFACTS_LOCK_TIMEOUT"
-DEFAULT_LOCK_TIMEOUT = 30.0
 # Storage format of new files. v1.0.0 is storage version 64, which every DuckDB since
 # 1.0 reads, including the duckdb-cli 1.5.6 on PyPI (it reads up to 68; duckdb 2.0
 # writes 69 by default). Existing files keep the version they were created with.
@@ -76,22 +81,6 @@ class WarehousePathError(WarehouseError):
     """The warehouse path is not a usable DuckDB file: a folder, another kind of file, unreadable, no folder."""
 
 
-def home() -> Path:
-    """Where newsfacts keeps its warehouse: ``$NEWSFACTS_HOME``, else the user data dir (platformdirs),
-    e.g. ``~/.local/share/newsfacts`` on Linux. Never the current directory."""
-    raw = os.environ.get(ENV_HOME)
-    if raw:
-        return Path(raw).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("newsfacts")
-
-
-def db_path(explicit: str | Path | None = None) -> Path:
-    """``--db`` if given, else ``$NEWSFACTS_DB``, else ``$NEWSFACTS_HOME/newsfacts.duckdb`` (see ``home``)."""
-    return Path(explicit or os.environ.get(ENV_DB) or home() / DB_FILENAME)
-
-
 _DUCKDB_MAGIC = b"DUCK"  # bytes 8-11 of every DuckDB database file
 
 
@@ -120,19 +109,6 @@ def check_path(p: Path, write: bool = False) -> None:
                 f"({exc.strerror or exc}); {hint}") from None
 
 
-def lock_timeout(explicit: float | None = None) -> float:
-    """Seconds to wait for another process's lock: the argument, else ``$NEWSFACTS_LOCK_TIMEOUT``, else 30."""
-    if explicit is not None:
-        return max(0.0, explicit)
-    raw = os.environ.get(ENV_LOCK_TIMEOUT)
-    if not raw:
-        return DEFAULT_LOCK_TIMEOUT
-    try:
-        return max(0.0, float(raw))
-    except ValueError:
-        raise WarehouseError(f"{ENV_LOCK_TIMEOUT}={raw!r} is not a number of seconds; set it to e.g. 60") from None
-
-
 def _is_lock_conflict(exc: duckdb.Error) -> bool:
     return isinstance(exc, duckdb.IOException) and any(m in str(exc) for m in _LOCK_MESSAGES)
 
@@ -151,7 +127,6 @@ def _busy_message(p: Path, exc: duckdb.Error, waited: float, read_only: bool) ->
 
 def waiting_message(p: Path, pid: int | None) -> str:
     """"waiting for the crawl (PID 42) that holds FILE", or for the process that holds it when that is no crawl."""
-    from warehouse.crawl_lock import lock_holder  # it imports this module
 
     crawl = lock_holder(p)
     if crawl is not None and (pid is None or crawl[0] in (pid, None)):
