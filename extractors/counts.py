@@ -23,7 +23,7 @@ decide whether it counts people:
    a qualifier phrase ("at least", "more than", "up to", ...) sets the qualifier, unless
    the word before makes it a particle ("handed over 52", "talked about 14").
 
-Qualifiers (``extractors.model.QUALIFIERS``):
+Qualifiers (``records.facts.QUALIFIERS``):
 
 - ``exact``: no qualifier, or a determiner ("another", "all", "the", "only", "exactly");
 - ``at_least``: "at least", "no fewer/less than", "not less than", "a minimum of", "X or more";
@@ -196,7 +196,7 @@ _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to
 def find_counts(text: str) -> list[CountFact]:
     """Numbers of people in ``text``, in order of appearance.
 
-    Each :class:`~extractors.model.CountFact` holds the value (low end of a range),
+    Each :class:`~records.facts.CountFact` holds the value (low end of a range),
     ``high`` (ranges only), the qualifier, the counted noun phrase without trailing
     modifiers as ``unit``, and ``text``/``start``/``end``: the span from the qualifier
     to the head noun. Never raises on any input string.
