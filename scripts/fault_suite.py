@@ -387,7 +387,7 @@ def bad_input_scenario(site: FaultSite, env: dict[str, str], work: Path, tally: 
          {"NEWSFACTS_GAZETTEER_DIR": str(gaz)}, ["people.yaml", "gender", "'x'"]),
         ("missing sources file", [NEWSFACTS, "crawl", "--sources", str(work / "nope.yaml")], {}, ["nope.yaml"]),
         ("bad query format", [NEWSFACTS, "query", "--format", "xml", "SELECT 1"], {}, ["format"]),
-        ("non-numeric review id", [NEWSFACTS, "review", "accept", "first"], {}, ["pair_id", "integer"]),
+        ("non-numeric review id", [NEWSFACTS, "review", "accept", "first"], {}, ["'ID'", "integer"]),
         ("bad fetch setting", [NEWSFACTS, "crawl", "--sources", str(good_sources)],
          {"NEWSFACTS_FETCH_MAX_BYTES": "lots"}, ["NEWSFACTS_FETCH_MAX_BYTES"]),
     ]
