@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from records.datafiles import DataFileError, load_settings
+from records.datafiles import SettingsError, load_settings
+
+__all__ = ["SettingsError", "FetchSettings"]
 
 SETTINGS_FILE = Path(__file__).with_name("settings.toml")
 ENV_PREFIX = "NEWSFACTS_FETCH_"
 
-
-class SettingsError(Exception):
-    """A setting that cannot be used; names the key, where it came from and the value."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,4 @@ class FetchSettings:
 @lru_cache(maxsize=1)
 def fetch_settings() -> FetchSettings:
     """The settings file's ``[fetch]`` table, each key overridable from the environment."""
-    try:
-        return load_settings(FetchSettings, SETTINGS_FILE, "fetch", ENV_PREFIX)
-    except DataFileError as exc:
-        raise SettingsError(str(exc)) from None
+    return load_settings(FetchSettings, SETTINGS_FILE, "fetch", ENV_PREFIX)

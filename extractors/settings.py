@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from records.datafiles import DataFileError, load_settings
+from records.datafiles import SettingsError, load_settings
+
+__all__ = ["SettingsError", "ExtractSettings"]
 
 SETTINGS_FILE = Path(__file__).with_name("settings.toml")
 ENV_PREFIX = "NEWSFACTS_EXTRACT_"
 
-
-class SettingsError(Exception):
-    """A setting that cannot be used; names the key, where it came from and the value."""
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,4 @@ class ExtractSettings:
 @lru_cache(maxsize=1)
 def extract_settings() -> ExtractSettings:
     """The settings file's ``[extract]`` table, each key overridable from the environment."""
-    try:
-        return load_settings(ExtractSettings, SETTINGS_FILE, "extract", ENV_PREFIX)
-    except DataFileError as exc:
-        raise SettingsError(str(exc)) from None
+    return load_settings(ExtractSettings, SETTINGS_FILE, "extract", ENV_PREFIX)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer import data_dir
-from gazetteer.load import GazetteerError, read_yaml
+from gazetteer.load import GazetteerError, entry_where, read_yaml, section_entries
 
 CALENDAR_PATH = data_dir() / "calendar.yaml"
 
@@ -95,8 +95,8 @@ def _load(path: Path) -> Calendar:
 
     seasons: dict[str, str] = {}
     season_start: dict[str, int] = {}
-    for n, raw in enumerate(_entries(data, "seasons", path), 1):
-        where = _where(path, "seasons", n, raw, _SEASON_KEYS)
+    for n, raw in enumerate(section_entries(data, "seasons", path, CalendarError), 1):
+        where = entry_where(path, "seasons", n, raw, _SEASON_KEYS, raw.get("name", "?"), CalendarError)
         for key in sorted(_SEASON_KEYS):
             if raw.get(key) in (None, ""):
                 raise CalendarError(f"{where}: missing required field {key!r}")
@@ -131,13 +131,13 @@ def _load(path: Path) -> Calendar:
 
 def _named(data: dict, section: str, count: int, path: Path, claim, start: int = 1):
     """``section``'s names and abbreviations, numbered in file order from ``start``."""
-    entries = _entries(data, section, path)
+    entries = section_entries(data, section, path, CalendarError)
     if len(entries) != count:
         raise CalendarError(f"{path}: section {section!r} must list {count} entries, got {len(entries)}")
     names: dict[str, int] = {}
     abbreviations: dict[str, int] = {}
     for n, raw in enumerate(entries, start):
-        where = _where(path, section, n - start + 1, raw, _NAMED_KEYS)
+        where = entry_where(path, section, n - start + 1, raw, _NAMED_KEYS, raw.get("name", "?"), CalendarError)
         name = raw.get("name")
         if not isinstance(name, str) or not _CAPITAL_RE.fullmatch(name):
             raise CalendarError(f"{where}: name {name!r} is not a capitalised word")
@@ -154,23 +154,3 @@ def _named(data: dict, section: str, count: int, path: Path, claim, start: int =
             claim(a, where)
             abbreviations[a] = n
     return names, abbreviations
-
-
-def _entries(data: dict, section: str, path: Path) -> list[dict]:
-    entries = data[section]
-    if not isinstance(entries, list):
-        raise CalendarError(f"{path}: section {section!r} must be a list of mappings")
-    for n, raw in enumerate(entries, 1):
-        if not isinstance(raw, dict):
-            raise CalendarError(f"{path}: {section} entry {n} ({raw!r}): expected a mapping")
-    return entries
-
-
-def _where(path: Path, section: str, n: int, raw: dict, allowed: set[str]) -> str:
-    """Location text for errors; also rejects unknown keys."""
-    line = raw.pop("__line__", "?")
-    where = f"{path}:{line}: {section} entry {n} ({raw.get('name', '?')})"
-    unknown = sorted(set(raw) - allowed)
-    if unknown:
-        raise CalendarError(f"{where}: unknown key(s) {unknown}; allowed: {sorted(allowed)}")
-    return where

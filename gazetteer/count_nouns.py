@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer import data_dir
-from gazetteer.load import GazetteerError, read_yaml
+from gazetteer.load import GazetteerError, entry_where, read_yaml, section_entries
 
 COUNT_NOUNS_PATH = data_dir() / "count_nouns.yaml"
 
@@ -92,8 +92,8 @@ def _load(path: Path) -> CountNouns:
     singular: set[str] = set()
     plural: set[str] = set()
     not_year: set[str] = set()
-    for n, raw in enumerate(_entries(data, "nouns", path), 1):
-        where = _where(path, "nouns", n, raw, _NOUN_KEYS)
+    for n, raw in enumerate(section_entries(data, "nouns", path, CountNounsError), 1):
+        where = entry_where(path, "nouns", n, raw, _NOUN_KEYS, _label(raw), CountNounsError)
         for key in ("singular", "plural"):
             if raw.get(key) in (None, "", []):
                 raise CountNounsError(f"{where}: missing required field {key!r}")
@@ -114,8 +114,8 @@ def _load(path: Path) -> CountNouns:
     dem_sing: set[str] = set()
     dem_plur: set[str] = set()
     adjectives: set[str] = set()
-    for n, raw in enumerate(_entries(data, "demonyms", path), 1):
-        where = _where(path, "demonyms", n, raw, _DEMONYM_KEYS)
+    for n, raw in enumerate(section_entries(data, "demonyms", path, CountNounsError), 1):
+        where = entry_where(path, "demonyms", n, raw, _DEMONYM_KEYS, _label(raw), CountNounsError)
         if not any(raw.get(k) for k in _DEMONYM_KEYS):
             raise CountNounsError(f"{where}: give at least one of {sorted(_DEMONYM_KEYS)}")
         if bool(raw.get("singular")) != bool(raw.get("plural")):
@@ -144,25 +144,8 @@ def _load(path: Path) -> CountNouns:
                       frozenset(not_year | set(quantities)))
 
 
-def _entries(data: dict, section: str, path: Path) -> list[dict]:
-    entries = data.get(section) or []
-    if not isinstance(entries, list):
-        raise CountNounsError(f"{path}: section {section!r} must be a list of mappings")
-    for n, raw in enumerate(entries, 1):
-        if not isinstance(raw, dict):
-            raise CountNounsError(f"{path}: {section} entry {n} ({raw!r}): expected a mapping")
-    return entries
-
-
-def _where(path: Path, section: str, n: int, raw: dict, allowed: set[str]) -> str:
-    """Location text for errors; also rejects unknown keys."""
-    line = raw.pop("__line__", "?")
-    label = raw.get("singular") or raw.get("adjective") or raw.get("plural") or "?"
-    where = f"{path}:{line}: {section} entry {n} ({label})"
-    unknown = sorted(set(raw) - allowed)
-    if unknown:
-        raise CountNounsError(f"{where}: unknown key(s) {unknown}; allowed: {sorted(allowed)}")
-    return where
+def _label(raw: dict) -> str:
+    return raw.get("singular") or raw.get("adjective") or raw.get("plural") or "?"
 
 
 def _word_list(data: dict, section: str, path: Path) -> list[str]:

@@ -148,3 +148,25 @@ def _load_given_names(path: Path) -> tuple[tuple[str, GivenName], ...]:
                 raise GazetteerError(f"{where}: form {form!r} already belongs to class {other.cls!r}")
             out[key] = entry
     return tuple(out.items())
+
+
+def section_entries(data: dict, section: str, path: Path, error: type[GazetteerError]) -> list[dict]:
+    """The mappings of a list section of a data file (an absent section is empty); anything else raises ``error``."""
+    entries = data.get(section) or []
+    if not isinstance(entries, list):
+        raise error(f"{path}: section {section!r} must be a list of mappings")
+    for n, raw in enumerate(entries, 1):
+        if not isinstance(raw, dict):
+            raise error(f"{path}: {section} entry {n} ({raw!r}): expected a mapping")
+    return entries
+
+
+def entry_where(path: Path, section: str, n: int, raw: dict, allowed: set[str], label: str,
+                error: type[GazetteerError]) -> str:
+    """``file:line: section entry n (label)`` for error messages; pops ``__line__`` and rejects unknown keys."""
+    line = raw.pop("__line__", "?")
+    where = f"{path}:{line}: {section} entry {n} ({label})"
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        raise error(f"{where}: unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+    return where

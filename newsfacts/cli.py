@@ -84,16 +84,15 @@ review_app.callback(invoke_without_command=True)(cli_review.review)
 
 def main() -> None:
     """Console entry point: known input errors end with one clear line and exit code 2, not a traceback."""
-    from crawler.settings import SettingsError as FetchSettingsError
     from crawler.sources import SourcesError
-    from extractors.settings import SettingsError as ExtractSettingsError
     from flows.gc_tuning import tune_gc
     from gazetteer.load import GazetteerError
+    from records.datafiles import SettingsError  # fetch and extraction settings alike
     from warehouse.migrate import WarehouseError
 
     tune_gc()  # batch work: see flows.gc_tuning
     try:
         app(standalone_mode=True)
-    except (GazetteerError, SourcesError, FetchSettingsError, ExtractSettingsError, WarehouseError) as exc:
+    except (GazetteerError, SourcesError, SettingsError, WarehouseError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise SystemExit(2) from None

@@ -36,6 +36,10 @@ class DataFileError(ValueError):
     """A data or settings file that cannot be used; the message names the file, the line and the reason."""
 
 
+class SettingsError(DataFileError):
+    """A setting that cannot be used (``load_settings``); names the key, where it came from and the value."""
+
+
 def read_text(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """The UTF-8 text of ``path``; a missing, oversized or non-UTF-8 file raises DataFileError."""
     p = Path(path)
@@ -130,6 +134,7 @@ _KINDS = {"str": (str, "text"), "float": (float, "a number"), "int": (int, "an i
 
 
 def _convert(raw: Any, typ: type, kind: str, origin: str, name: str) -> Any:
+    """``raw`` as ``typ``; raises SettingsError naming the key and where its value came from."""
     if typ is bool:
         if isinstance(raw, bool):
             return raw
@@ -138,13 +143,13 @@ def _convert(raw: Any, typ: type, kind: str, origin: str, name: str) -> Any:
             return True
         if low in ("0", "false", "no", "off"):
             return False
-        raise DataFileError(f"{origin}: {name} must be {kind}, got {raw!r}")
+        raise SettingsError(f"{origin}: {name} must be {kind}, got {raw!r}")
     if typ is int and isinstance(raw, float) and not raw.is_integer():
-        raise DataFileError(f"{origin}: {name} must be {kind}, got {raw!r}")
+        raise SettingsError(f"{origin}: {name} must be {kind}, got {raw!r}")
     try:
         value = typ(raw)
     except (TypeError, ValueError, OverflowError) as exc:
-        raise DataFileError(f"{origin}: {name} must be {kind}, got {raw!r}") from exc
+        raise SettingsError(f"{origin}: {name} must be {kind}, got {raw!r}") from exc
     return value
 
 
@@ -155,14 +160,17 @@ def load_settings(cls: type[T], path: str | Path, table: str, env_prefix: str) -
     least ``metadata["min"]`` when a field declares one (``field(metadata={"min": 0})``). Every error
     names the file or variable, the key and the value.
     """
-    data = load_toml(path)
+    try:
+        data = load_toml(path)
+    except DataFileError as exc:
+        raise SettingsError(str(exc)) from None
     if not isinstance(data.get(table), dict):
-        raise DataFileError(f"{path}: missing table [{table}]")
+        raise SettingsError(f"{path}: missing table [{table}]")
     values = data[table]
     known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
     unknown = sorted(set(values) - known)
     if unknown:
-        raise DataFileError(f"{path}: [{table}] has unknown key(s) {unknown}; known: {sorted(known)}")
+        raise SettingsError(f"{path}: [{table}] has unknown key(s) {unknown}; known: {sorted(known)}")
     out: dict[str, Any] = {}
     for f in fields(cls):  # type: ignore[arg-type]
         env_name = env_prefix + f.name.upper()
@@ -175,17 +183,17 @@ def load_settings(cls: type[T], path: str | Path, table: str, env_prefix: str) -
             out[f.name] = f.default
             continue
         else:
-            raise DataFileError(f"{path}: [{table}] is missing key {f.name!r}")
+            raise SettingsError(f"{path}: [{table}] is missing key {f.name!r}")
         type_name = f.type if isinstance(f.type, str) else f.type.__name__
         typ, kind = _KINDS[type_name]
         value = _convert(raw, typ, kind, origin, f.name)
         if typ in (int, float):
             minimum = f.metadata.get("min")
             if not math.isfinite(value):
-                raise DataFileError(f"{origin}: {f.name} must be a finite number, got {raw!r}")
+                raise SettingsError(f"{origin}: {f.name} must be a finite number, got {raw!r}")
             if minimum is None and value <= 0:
-                raise DataFileError(f"{origin}: {f.name} must be positive, got {raw!r}")
+                raise SettingsError(f"{origin}: {f.name} must be positive, got {raw!r}")
             if minimum is not None and value < minimum:
-                raise DataFileError(f"{origin}: {f.name} must be at least {minimum}, got {raw!r}")
+                raise SettingsError(f"{origin}: {f.name} must be at least {minimum}, got {raw!r}")
         out[f.name] = value
     return cls(**out)
