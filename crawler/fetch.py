@@ -52,7 +52,7 @@ class FetchError(Exception):
 
     def record(self, url: str) -> FetchFailure:
         """This failure of ``url`` as the record the warehouse stores."""
-        return FetchFailure(url, str(self), self.transient, getattr(self, "attempted", True))
+        return FetchFailure(url, str(self), self.transient, getattr(self, "attempted", True), refused=self.final)
 
 
 Resolver = Callable[[str, int], Sequence[tuple]]

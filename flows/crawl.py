@@ -84,7 +84,7 @@ def archive_task(found: Discovered, results: list[FetchResult], failures: list[F
         con.close()
     # fetch_failures: requests that failed (no answer, HTTP error, robots.txt unreadable); refused: turned
     # down before any request (robots.txt disallows, malformed URL, non-public address), which is no broken crawl
-    refused = sum(1 for _, exc in failures if exc.final)
+    refused = sum(1 for f in failures if f.refused)
     stats = {"fetched": archived, "failures": n_failed, "fetch_failures": len(failures) - refused, "refused": refused}
     if first_batch:  # feeds: feeds and sitemaps that answered (304 included)
         stats |= {"discovered": len(found.urls), "feeds": len(found.feeds), "unchanged_feeds": found.not_modified,

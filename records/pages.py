@@ -30,13 +30,16 @@ class FetchFailure:
     """A URL that could not be fetched or was refused, with the reason to record.
 
     ``transient``: a later run should try again (timeouts, 5xx, 429); ``attempted``: a request was made
-    (False when the host was skipped, e.g. for an unreadable robots.txt: not counted as an attempt).
+    (False when the host was skipped, e.g. for an unreadable robots.txt: not counted as an attempt);
+    ``refused``: turned down before any request (robots.txt disallows, malformed URL, non-public address),
+    which is no sign of a broken crawl.
     """
 
     url: str
     reason: str
     transient: bool
     attempted: bool = True
+    refused: bool = False
 
 
 @dataclass(frozen=True)
