@@ -3,8 +3,7 @@ sitemap, a source's URL list or a redirect's Location are per-URL failures; the 
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -13,6 +12,7 @@ from crawler.fetch import Fetcher
 from crawler.sources import Source
 from crawler.urls import check_url
 from records.pages import FetchResult
+from tests.loopback import serve
 
 BAD = [
     "http://x.example:99999/a",
@@ -58,13 +58,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def base():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with serve(Handler) as url:
+        yield url
 
 
 @pytest.mark.parametrize("url", BAD)

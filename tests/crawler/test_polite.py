@@ -1,8 +1,7 @@
 """robots.txt, crawl-delay, conditional GET of feeds and sitemaps, and per-URL failures, on real loopback servers."""
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -12,6 +11,7 @@ from crawler.robots import Robots
 from crawler.sources import Source
 from newsfacts.demo_site import article_urls, serve_site, tracking_url, wire_urls
 from records.pages import FetchResult
+from tests.loopback import serve
 
 ROBOTS = b"User-agent: *\nDisallow: /private\nCrawl-delay: 0.3\n"
 HITS: list[tuple[str, float]] = []
@@ -32,13 +32,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def polite_base():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with serve(Handler) as url:
+        yield url
 
 
 def test_robots_disallow_crawl_delay_and_failures_per_url(polite_base):

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import duckdb
 import pytest
@@ -17,6 +16,7 @@ from crawler.fetch import Fetcher, FetchError
 from crawler.settings import fetch_settings
 from crawler.sources import Source
 from records.pages import FetchResult
+from tests.loopback import serve
 from warehouse.crawl_state import archive_pages, done_urls, feed_states, record_fetch_failures, save_feed_states
 from warehouse.db import connect
 from warehouse.migrate import SCHEMA_DIR, migrate
@@ -51,12 +51,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def base():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(Handler) as url:
+        yield url
 
 
 def _run(db, src: Source, settings) -> None:
