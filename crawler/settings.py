@@ -30,8 +30,8 @@ class FetchSettings:
     retries: int = field(metadata={"min": 0})
     backoff: float = field(metadata={"min": 0})
     max_redirects: int = field(metadata={"min": 0})
-    robots_max_bytes: int = 524288
-    max_attempts: int = 3
+    robots_max_bytes: int
+    max_attempts: int
 
 
 @lru_cache(maxsize=1)
