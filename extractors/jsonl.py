@@ -8,7 +8,7 @@ from records.facts import PageFacts
 
 
 def page_record(source: str, page: PageFacts) -> dict[str, Any]:
-    """One JSON object per page: metadata, people with stable ids, counts, dates.
+    """One JSON object per page: metadata, people with stable ids, counts, dates, events (§3).
 
     A page cut to a limit also has ``truncated_from`` (characters before the cut), ``names_total``
     (distinct names before the names limit) and ``notes`` (one sentence per limit hit).
@@ -34,6 +34,12 @@ def page_record(source: str, page: PageFacts) -> dict[str, Any]:
             for c in page.counts
         ],
         "dates": [{"value": d.value, "text": d.text, "start": d.start, "end": d.end} for d in page.dates],
+        "events": [
+            {"kind": e.kind, "proposed": e.proposed, "date": e.date, "count": e.count, "high": e.high,
+             "qualifier": e.qualifier, "people": page.event_people(e), "trigger": e.trigger,
+             "text": e.text, "start": e.start, "end": e.end}
+            for e in page.events
+        ],
     }
     # only on pages over a limit (extractors/settings.toml): other pages' records are as they were
     if art.truncated_from is not None:

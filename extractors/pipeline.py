@@ -1,7 +1,8 @@
 """The spaCy pipeline: ``spacy.blank("en")`` + sentencizer + our own fact components.
 
-Each component wraps one plain extractor (people, counts, dates) and stores its
-results on the Doc (``doc._.mentions``, ``doc._.counts``, ``doc._.dates``), so the
+Each component wraps one plain extractor (people, counts, dates, then events over
+those three) and stores its results on the Doc (``doc._.mentions``, ``doc._.counts``,
+``doc._.dates``, ``doc._.events``), so the
 extractors stay testable without spaCy's machinery and the pipeline stays a
 normal spaCy ``Language`` that ``nlp.pipe`` can stream.
 """
@@ -9,6 +10,7 @@ normal spaCy ``Language`` that ``nlp.pipe`` can stream.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -21,15 +23,16 @@ from spacy.tokens import Doc
 
 from extractors.counts import find_counts
 from extractors.dates import find_dates
+from extractors.events import find_events
 from extractors.fingerprint import doc_fingerprint
 from extractors.headline import drop_headline_repeats
 from extractors.people import doc_text, find_mentions
 from extractors.settings import extract_settings
 from extractors.text import EXTRACTOR_VERSION, cap_article
-from records.facts import Mention, PageFacts
+from records.facts import EventFact, Mention, PageFacts
 from records.pages import Article
 
-for _name in ("published", "mentions", "counts", "dates"):
+for _name in ("published", "mentions", "counts", "dates", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -49,6 +52,15 @@ def counts_component(doc: Doc) -> Doc:
 @Language.component("newsfacts_dates")
 def dates_component(doc: Doc) -> Doc:
     doc._.dates = find_dates(doc_text(doc), doc._.published)
+    return doc
+
+
+@Language.component("newsfacts_events")
+def events_component(doc: Doc) -> Doc:
+    """Events from the sentences and the people, counts and dates found before (so it runs after them)."""
+    starts, ends = sentence_bounds(doc)
+    doc._.events = find_events(doc_text(doc), starts, ends, doc._.mentions or [], doc._.counts or [],
+                               doc._.dates or [], doc._.published)
     return doc
 
 
@@ -176,6 +188,7 @@ def build_nlp() -> Language:
     nlp.add_pipe("newsfacts_people")
     nlp.add_pipe("newsfacts_counts")
     nlp.add_pipe("newsfacts_dates")
+    nlp.add_pipe("newsfacts_events")
     return nlp
 
 
@@ -191,6 +204,13 @@ def limit_names(mentions: list[Mention], limit: int) -> tuple[list[Mention], int
             break
         kept.add(m.name)
     return [m for m in mentions if m.name in kept], len(names)
+
+
+def _kept_subjects(events: list[EventFact], mentions: list[Mention]) -> list[EventFact]:
+    """Events whose subjects are only mentions the names limit kept (a dropped name has no person id)."""
+    kept = {m.start for m in mentions}
+    return [e if all(m.start in kept for m in e.subjects)
+            else replace(e, subjects=tuple(m for m in e.subjects if m.start in kept)) for e in events]
 
 
 def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator[PageFacts]:
@@ -228,6 +248,7 @@ def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator
             extractor_version=EXTRACTOR_VERSION,
             names_total=names_total,
             names_kept=settings.max_names_per_page if names_total is not None else None,
+            events=_kept_subjects(doc._.events or [], mentions),
         )
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from records.pages import Article
 
 QUALIFIERS = ("exact", "at_least", "more_than", "about", "up_to", "fewer_than", "range")
+#: what happened to the people of an event (eval/README.md §3)
+EVENT_KINDS = ("release", "detention", "sentence", "held")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,33 @@ class Mention:
     group: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class EventFact:
+    """One happening a page reports: people released, detained, sentenced, or a stock still held.
+
+    Several sentences of a page may report one happening ("52 prisoners were freed on Thursday ...
+    the 52 include ..."): they are one EventFact. ``start``/``end`` cover the sentence that reports it
+    first (provenance), ``text`` is that sentence. ``subjects`` are mentions naming the people it
+    happened to (never the actor who pardoned or the envoy who brokered); their person ids are known
+    once the page's people are resolved (:meth:`PageFacts.event_people`). ``count_start`` and
+    ``date_start`` are the offsets of the count and date facts the event took its figures from.
+    """
+
+    kind: str                      # one of EVENT_KINDS
+    proposed: bool                 # offered, planned, negotiated or demanded; not done
+    date: str | None               # normalised as DateFact.value; None: the page ties no date to it
+    count: int | None              # people it concerns, when stated (low end of a range)
+    high: int | None
+    qualifier: str | None          # one of QUALIFIERS when count is set
+    subjects: tuple[Mention, ...]
+    trigger: str                   # the word or phrase that reports it, as written ("were freed")
+    text: str
+    start: int
+    end: int
+    count_start: int | None = None
+    date_start: int | None = None
+
+
 @dataclass(slots=True)
 class Person:
     """A resolved person: a stable id and every mention that names them."""
@@ -91,6 +120,8 @@ class PageFacts:
     names_total: int | None = None
     #: distinct names kept when ``names_total`` is set
     names_kept: int | None = None
+    #: events the page reports, in text order (``extractors.events``)
+    events: list[EventFact] = field(default_factory=list)
 
     @property
     def notes(self) -> list[str]:
@@ -100,6 +131,16 @@ class PageFacts:
             out.append(self.article.cut_note)
         if self.names_total is not None:
             out.append(f"page names {self.names_total:,} distinct people; the first {self.names_kept:,} kept")
+        return out
+
+    def event_people(self, event: EventFact) -> list[str]:
+        """Ids of the resolved people an event happened to, in order of first mention, each once."""
+        owner = {m.start: p.id for p in self.people for m in p.mentions}
+        out: list[str] = []
+        for m in event.subjects:
+            pid = owner.get(m.start)
+            if pid is not None and pid not in out:
+                out.append(pid)
         return out
 
     def sentence_of(self, start: int) -> tuple[int, int, str]:

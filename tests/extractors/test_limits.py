@@ -87,7 +87,8 @@ def test_normal_pages_have_no_notes_and_no_new_fields():
     (page,) = extract_pages([_article(SENTENCE * 3 + "Anatol Kotau said so.")])
     resolve_pages([page])
     assert page.notes == [] and page.article.truncated_from is None
-    assert set(page_record("a.html", page)) == {"source", "url", "title", "published", "people", "counts", "dates"}
+    assert set(page_record("a.html", page)) == {"source", "url", "title", "published", "people", "counts", "dates",
+                                                  "events"}
 
 
 def test_names_beyond_the_limit_are_dropped_in_text_order(limits):
