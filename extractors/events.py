@@ -1,18 +1,921 @@
 """Events: who was released, detained, sentenced or is still held — when, how many (eval/README.md §3).
 
-Placeholder of the interface; the rules follow.
+Rules over words, sentences and the facts found before (people, counts, dates); a blank spaCy pipeline
+has no parser, so roles come from word order:
+
+1. **Triggers.** Each sentence's words are matched against the phrases of ``gazetteer/data/events.yaml``
+   (verbs, nouns and held states of each kind). Triggers of one kind joined by "and" ("pardoned and
+   released") are one report. A trigger after a negation cue ("no confirmation of the release of") is none;
+   one after a proposal cue in its clause ("offered to release", "in talks to release") is ``proposed``.
+2. **Figures.** Each count of the sentence goes to the nearest trigger of its clause; each date to the
+   nearest trigger before it that has none (else the next one after it), never across a relative clause or
+   a list ("X, who was a candidate in 2010"). A date of the report ("reported on August 28") or the start of
+   a span ("since July 2023") is no event date; a date after "before"/"run-up to" keeps its year only.
+3. **People.** Who it happened to: the person before a passive verb or a held state ("X was arrested",
+   "X remains in jail"), after an active verb or a noun ("police arrested X", "the release of X", "X's
+   release"), in a list ("including X, Y and Z", "among the 52 freed were X and Y"), or a pronoun resolved
+   to the nearest earlier person of its gender. A person before an active verb is its actor, never a subject.
+4. **One event per happening.** Reports of one page join when they agree (same kind and proposal,
+   compatible count and date) and something ties them (the same count, date or person); a person-only report
+   of a release joins the page's main release; a report with nothing of its own (no count, date or person)
+   adds nothing and is dropped. "Another", "a new" keep a report apart unless the counts are equal.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
+from extractors.numbers import parse_number
+from gazetteer.events import EventLexicon, Phrase, load_events
+from gazetteer.load import load_given_names, load_people
+from gazetteer.translit import fold
 from records.facts import CountFact, DateFact, EventFact, Mention
+
+#: words: a number with thousands commas, a possessive 's, a word (hyphens and inner apostrophes kept), a sign
+_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|\w+(?:-\w+)*(?:[’'](?!s\b)\w+)*|[^\w\s]")
+#: a cheap test whether a sentence may hold a trigger at all (most sentences of a page do not)
+_MAYBE_RE = re.compile(
+    r"releas|free|pardon|amnest|exchang|swap|hand|walk|let go|leave|arrest|detain|detention|jail|imprison"
+    r"|abduct|seiz|custody|bars|sentenc|convict|term|remain|held|hold|languish|prison|number", re.I)
+_BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets", "getting"})
+_ADVERBS = frozenset({"also", "later", "then", "reportedly", "eventually", "first", "subsequently", "finally",
+                      "allegedly", "briefly", "again", "twice", "once", "previously", "recently", "all", "both",
+                      "has", "have", "had", "who", "not", "since", "just", "initially", "officially", "quietly",
+                      "unexpectedly", "already", "each", "now", "formally", "swiftly", "never", "ultimately"})
+_CLAUSE_END = frozenset({";", ":", "but", "while", "whereas"})
+_SUBORDINATORS = frozenset({"after", "since", "when", "as", "because", "following", "before", "until",
+                            "although", "though", "once", "while", "where"})
+_RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those",
+                          "'s", "’s", "our", "my", "your"})
+_LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–])\s+")
+_PLURAL_SUBJECTS = frozenset({"they", "them", "their", "those", "we", "us"})
+#: words that end a list of people ("including X and Y in June following ...")
+_LIST_STOPS = _SUBORDINATORS | _RELATIVE | frozenset({"from", "said", "says", "for", "by", "to", "into", "with"})
+#: a list item's words after which its names are not the item ("the husband of X")
+_ITEM_OF = frozenset({"of", "to", "with"})
+
+
+@dataclass(slots=True)
+class _Tok:
+    low: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    toks: list[_Tok]
+    words: list[str]
+    #: token index → the mention starting there, and the token after its end
+    mention_at: dict[int, tuple[Mention, int]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Raw:
+    """One report of an event in one sentence, before the reports of a page are joined."""
+
+    kind: str
+    proposed: bool
+    i: int           # first token of the trigger
+    j: int           # token after it
+    part: str        # verb | noun | state
+    sent: _Sentence
+    trigger: str
+    distinct: bool = False
+    count: CountFact | None = None
+    date: str | None = None
+    date_start: int | None = None
+    subjects: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Event:
+    kind: str
+    proposed: bool
+    reports: list[_Raw]
+    count: CountFact | None
+    date: str | None
+    date_start: int | None
+    subjects: list[Mention]
+
+
+class _Count:
+    """A count written without a noun ("over 1,100 still imprisoned", "the 52 freed"): a value and its span."""
+
+    __slots__ = ("end", "high", "qualifier", "start", "text", "unit", "value")
+
+    def __init__(self, value: int, qualifier: str, text: str, start: int, end: int) -> None:
+        self.value, self.high, self.qualifier, self.unit = value, None, qualifier, ""
+        self.text, self.start, self.end = text, start, end
+
+
+_QUALIFIER_WORDS = {("more", "than"): "more_than", ("over",): "more_than", ("at", "least"): "at_least",
+                    ("about",): "about", ("around",): "about", ("nearly",): "about", ("almost",): "about",
+                    ("some",): "about", ("up", "to"): "up_to", ("fewer", "than"): "fewer_than",
+                    ("less", "than"): "fewer_than", ("roughly",): "about", ("approximately",): "about"}
 
 
 def find_events(text: str, sentence_starts: Sequence[int], sentence_ends: Sequence[int],
                 mentions: Sequence[Mention], counts: Sequence[CountFact], dates: Sequence[DateFact],
                 published: date | None = None) -> list[EventFact]:
-    """The events of one page, one per happening, in text order."""
-    return []
+    """The events of one page, one per happening, in the order the page first reports them."""
+    if not _MAYBE_RE.search(text):
+        return []
+    return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates).events()
+
+
+class _Page:
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int], mentions: Sequence[Mention],
+                 counts: Sequence[CountFact], dates: Sequence[DateFact]) -> None:
+        self.lex: EventLexicon = load_events()
+        self.text = text
+        self.bounds = list(zip(starts, ends, strict=True))
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.counts = sorted(counts, key=lambda c: c.start)
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self._sents: dict[int, _Sentence] = {}
+        self._pronouns: dict[tuple[int, int], Mention | None] = {}
+        self._gender: dict[int, str] = {}
+
+    # --- sentences and words ------------------------------------------------------------------------------
+
+    def sentence(self, k: int) -> _Sentence:
+        s = self._sents.get(k)
+        if s is None:
+            a, b = self.bounds[k]
+            toks = [_Tok(m[0].lower().replace("’", "'"), m.start(), m.end())
+                    for m in _TOKEN_RE.finditer(self.text, a, b)]
+            s = _Sentence(a, b, toks, [t.low for t in toks])
+            starts = {t.start: n for n, t in enumerate(toks)}
+            for m in _within(self.mentions, a, b):
+                n = starts.get(m.start)
+                if n is None:
+                    continue
+                e = n
+                while e < len(toks) and toks[e].start < m.end:
+                    e += 1
+                s.mention_at[n] = (m, e)
+            self._sents[k] = s
+        return s
+
+    def events(self) -> list[EventFact]:
+        raws: list[_Raw] = []
+        for k, (a, b) in enumerate(self.bounds):
+            if not _MAYBE_RE.search(self.text, a, b):
+                if raws:
+                    self._followup(k, raws)
+                continue
+            found = self._reports(k)
+            if not found and raws:
+                self._followup(k, raws)
+            raws += found
+        return [self._fact(e) for e in _join(raws)]
+
+    # --- one sentence -------------------------------------------------------------------------------------
+
+    def _reports(self, k: int) -> list[_Raw]:
+        s = self.sentence(k)
+        lex, words = self.lex, s.words
+        found: list[_Raw] = []
+        i = 0
+        while i < len(words):
+            hits = lex.triggers_at(words, i) if words[i] in lex.starts else []
+            if not hits:
+                i += 1
+                continue
+            kind, part, j = _choose(hits, words, i)
+            if part == "noun" and j < len(words) and words[j] in lex.modifiers:
+                i = j  # "the pardon commission": not a happening
+                continue
+            prev = found[-1] if found else None
+            if prev and prev.kind == kind and prev.j <= i and _joined(words, prev.j, i):
+                prev.j = j  # "pardoned and released": one report
+                prev.trigger = self.text[s.toks[prev.i].start:s.toks[j - 1].end]
+            else:
+                found.append(_Raw(kind, False, i, j, part, s, self.text[s.toks[i].start:s.toks[j - 1].end]))
+            i = j
+        kept = []
+        for r in found:
+            if self._negated(s, r):
+                continue
+            r.proposed = self._proposed(s, r)
+            r.distinct = _any_phrase(lex.distinct, words, self._clause_start(s, r.i, 3, True), r.j)
+            kept.append(r)
+        if not kept:
+            return []
+        self._attach_counts(s, k, kept)
+        self._attach_dates(s, kept)
+        for r in kept:
+            r.subjects = self._subjects(k, s, r, kept)
+        return kept
+
+    def _negated(self, s: _Sentence, r: _Raw) -> bool:
+        lo = self._clause_start(s, r.i, self.lex.negation_window)
+        return _any_phrase(self.lex.negation, s.words, lo, r.i)
+
+    def _proposed(self, s: _Sentence, r: _Raw) -> bool:
+        words, lex = s.words, self.lex
+        lo = self._clause_start(s, r.i, lex.proposed_window, stop_at_subordinators=True)
+        for n in range(lo, r.i):
+            if n and self.text[s.toks[n].start].isupper():
+                continue  # "May 2020", "Will Smith": not a cue
+            for p in lex.proposed:
+                end = p.match(words, n)
+                if end is None or end > r.i:
+                    continue
+                if words[n] in lex.proposed_adjacent_only and end < r.i - (1 if words[r.i - 1] == "prisoner" else 0):
+                    continue
+                return True
+        return False
+
+    def _clause_start(self, s: _Sentence, i: int, window: int, stop_at_subordinators: bool = False) -> int:
+        """The first word of the window before word ``i`` that is in ``i``'s clause."""
+        lo = max(0, i - window)
+        for n in range(i - 1, lo - 1, -1):
+            w = s.words[n]
+            if w in _CLAUSE_END or w in (".", "!", "?") or (stop_at_subordinators and w in _SUBORDINATORS):
+                return n + 1
+        return lo
+
+    # --- counts and dates ---------------------------------------------------------------------------------
+
+    def _attach_counts(self, s: _Sentence, k: int, raws: list[_Raw]) -> None:
+        tok_at = {t.start: n for n, t in enumerate(s.toks)}
+        spans: list[tuple[int, int, object]] = []
+        taken: set[int] = set()
+        for c in _within(self.counts, s.start, s.end):
+            n = tok_at.get(c.start)
+            if n is None:
+                continue
+            e = n
+            while e < len(s.toks) and s.toks[e].start < c.end:
+                e += 1
+            spans.append((n, e, c))
+            taken.update(range(n, e))
+        for r in raws:  # a number right by a trigger, written without a noun
+            for n, e, c in _bare_numbers(s, r, taken):
+                spans.append((n, e, c))
+                taken.update(range(n, e))
+        listed = self._list_spans(s)
+        best: dict[int, tuple[int, object]] = {}
+        for n, e, c in sorted(spans, key=lambda x: x[0]):
+            if any(a <= n < b for a, b in listed):
+                continue  # "52 were freed, including 14 foreign nationals": the 14 is part of the 52
+            choice = None
+            for idx, r in enumerate(raws):
+                if self._split(s, min(e, r.i), max(n, r.j)):
+                    continue
+                d = r.i - e if e <= r.i else n - r.j if n >= r.j else 0
+                if d <= 10 and (choice is None or d < choice[0]):
+                    choice = (d, idx)
+            if choice and (choice[1] not in best or choice[0] < best[choice[1]][0]):
+                best[choice[1]] = (choice[0], c)
+        for idx, (_, c) in best.items():
+            raws[idx].count = c
+
+    def _attach_dates(self, s: _Sentence, raws: list[_Raw]) -> None:
+        tok_at = {t.start: n for n, t in enumerate(s.toks)}
+        lex, words = self.lex, s.words
+        listed = self._list_spans(s)
+        for d in _within(self.dates, s.start, s.end):
+            n = tok_at.get(d.start)
+            if n is None or not re.match(r"\d{4}(?:-\d\d(?:-\d\d)?)?$", d.value):
+                continue  # weeks, seasons and decades are not an event's date here
+            if _ends_phrase(lex.since, words, n) or _ends_phrase(lex.reporting, words, n, gap=2):
+                continue
+            value = d.value[:4] if _ends_phrase(lex.before, words, n, gap=4, fillers=False) else d.value
+            target = None
+            for r in sorted((r for r in raws if r.j <= n and r.date is None), key=lambda r: -r.j):
+                if _distance(s, r.j, n, listed) <= (6 if r.part == "noun" else 25) and not self._split(s, r.j, n) \
+                        and not _relative_between(words, r.j, n) \
+                        and not any(a <= n < b and a >= r.j for a, b in listed):
+                    target = r
+                break
+            if target is None:
+                for r in sorted((r for r in raws if r.i > n and r.date is None), key=lambda r: r.i):
+                    if _distance(s, n, r.i, listed) <= (3 if r.part == "noun" else 25) \
+                            and not self._split(s, n, r.i) and not _relative_between(words, n, r.i):
+                        target = r
+                    break
+            if target is not None:
+                target.date, target.date_start = value, d.start
+
+    def _split(self, s: _Sentence, a: int, b: int) -> bool:
+        """Whether words ``a``..``b`` cross a clause boundary (";", "but")."""
+        return any(w in _CLAUSE_END for w in s.words[a:b])
+
+    def _list_spans(self, s: _Sentence) -> list[tuple[int, int]]:
+        """(start, end) word spans of the lists of the sentence ("including X, Y and Z")."""
+        out = []
+        for n in range(len(s.words)):
+            for p in self.lex.enumerations:
+                end = p.match(s.words, n)
+                if end is not None:
+                    stop = end
+                    while stop < len(s.words) and s.words[stop] not in _CLAUSE_END and s.words[stop] != "." \
+                            and s.words[stop] not in _LIST_STOPS and not self._date_follows(s, stop):
+                        stop += 1
+                    out.append((end, stop))
+                    break
+        return out
+
+    def _date_follows(self, s: _Sentence, n: int) -> bool:
+        """Whether a date starts at word ``n`` or right after a preposition there ("in June")."""
+        starts = self._date_starts(s)
+        return n in starts or (s.words[n] in ("in", "on", "during", "at", "since") and n + 1 in starts)
+
+    def _date_starts(self, s: _Sentence) -> set[int]:
+        tok_at = {t.start: n for n, t in enumerate(s.toks)}
+        return {tok_at[d.start] for d in _within(self.dates, s.start, s.end) if d.start in tok_at}
+
+    # --- people ---------------------------------------------------------------------------------------------
+
+    def _subjects(self, k: int, s: _Sentence, r: _Raw, others: list[_Raw]) -> list[Mention]:
+        words = s.words
+        out: list[Mention] = []
+        passive = r.part == "state" or self._passive(s, r)
+        among = _among_before(words, r.i)
+        if among is not None:
+            # "X was also among the 52 freed" / "among those freed was X" / "Among the 52 freed were X, Y"
+            before = self._person_left(k, s, among)
+            if before is not None:
+                out.append(before)
+            else:
+                out += self._list_people(k, s, r.j)
+        elif r.i == 0 or (r.i <= 2 and words[0] in ("after", "upon", "once")):
+            # "Sentenced in absentia ..., he has been living in exile": the subject follows the first comma
+            comma = next((n for n in range(r.j, len(words)) if words[n] == ","), None)
+            if comma is not None and (m := self._person_at(k, s, comma + 1)) is not None:
+                out.append(m)
+        elif passive:
+            subj = self._passive_subject(k, s, r)
+            if subj is not None:
+                out.append(subj)
+        else:
+            if r.part == "noun":
+                poss = self._possessor(k, s, r.i)
+                if poss is not None:
+                    out.append(poss)
+            obj = self._object(k, s, r)
+            if obj is not None:
+                out.append(obj)
+        for n in self._enumeration_after(s, r, others):
+            out += self._list_people(k, s, n)
+        seen: set[int] = set()
+        return [m for m in out if not (m.start in seen or seen.add(m.start))]
+
+    def _passive(self, s: _Sentence, r: _Raw) -> bool:
+        words = s.words
+        if r.part != "verb" or not words[r.i].endswith(("ed", "en", "eld")) and words[r.i] not in ("freed",):
+            return False
+        n = r.i - 1
+        while n >= 0 and (words[n] in _ADVERBS or words[n].endswith("ly")) and words[n] not in _BE:
+            n -= 1
+        if n >= 0 and words[n] in _BE:
+            return True
+        if n >= 0 and words[n] in ("and", "or", ","):  # "was snatched ... and jailed"
+            return self._earlier_be(s, n) is not None
+        return False
+
+    def _earlier_be(self, s: _Sentence, n: int) -> int | None:
+        for m in range(n - 1, max(-1, n - 14), -1):
+            if s.words[m] in _CLAUSE_END:
+                return None
+            if s.words[m] in _BE and m + 1 < len(s.words):
+                return m
+        return None
+
+    def _passive_subject(self, k: int, s: _Sentence, r: _Raw) -> Mention | None:
+        words = s.words
+        n = r.i - 1
+        while n >= 0 and (words[n] in _ADVERBS or words[n].endswith("ly") or words[n] in _BE):
+            n -= 1
+        if n >= 0 and words[n] in ("and", "or"):
+            be = self._earlier_be(s, n)
+            if be is not None and words[be - 1 if be else 0] not in ("and",):
+                m = be - 1
+                while m >= 0 and (words[m] in _ADVERBS or words[m].endswith("ly")):
+                    m -= 1
+                found = self._person_ending(k, s, m)
+                if found is not None:
+                    return found
+            return self._clause_subject(k, s, n)
+        if n >= 0 and words[n] == ",":
+            # "Roman Protasevich, was arrested"; "X, a veteran dissident, was jailed"
+            found = self._person_ending(k, s, n - 1)
+            if found is not None:
+                return found
+            back = next((m for m in range(n - 1, max(-1, n - 10), -1) if words[m] == ","), None)
+            if back is not None:
+                return self._person_ending(k, s, back - 1)
+            return None
+        return self._person_ending(k, s, n)
+
+    def _clause_subject(self, k: int, s: _Sentence, before: int) -> Mention | None:
+        """The first person of the clause ending at word ``before`` who is not an object ("X decided to run
+        against Y ... and was arrested" → X)."""
+        lo = 0
+        for n in range(before - 1, -1, -1):
+            if s.words[n] in _CLAUSE_END:
+                lo = n + 1
+                break
+        for n in range(lo, before):
+            if n in s.mention_at or s.words[n] in self.lex.pronoun_gender:
+                if n > 0 and s.words[n - 1] in self.lex.prepositions:
+                    continue
+                m = self._person_at(k, s, n)
+                if m is not None and not self._possessive_after(s, n):
+                    return m
+        return None
+
+    def _possessive_after(self, s: _Sentence, n: int) -> bool:
+        e = s.mention_at[n][1] if n in s.mention_at else n + 1
+        return e < len(s.words) and s.words[e] in ("'s", "’s")
+
+    def _person_ending(self, k: int, s: _Sentence, n: int) -> Mention | None:
+        """The person (mention or pronoun) whose last word is word ``n`` (a parenthesised alternate spelling
+        after it is skipped), unless it is the object of a preposition."""
+        if n < 0:
+            return None
+        if s.words[n] == ")":  # "Sergey Tikhanovsky (Siarhei Tsikhanouskiy)"
+            opening = next((m for m in range(n - 1, max(-1, n - 8), -1) if s.words[m] == "("), None)
+            if opening is None:
+                return None
+            n = opening - 1
+        for start, (m, e) in s.mention_at.items():
+            if e - 1 == n:
+                if start > 0 and s.words[start - 1] in self.lex.prepositions:
+                    return None
+                return m
+        if s.words[n] in self.lex.pronoun_gender and s.words[n] not in self.lex.possessive_pronouns:
+            return self.pronoun(k, n)
+        return None
+
+    def _person_at(self, k: int, s: _Sentence, n: int) -> Mention | None:
+        """The person named or referred to at word ``n`` (titles and adjectives before a name are skipped)."""
+        for m in range(n, min(len(s.words), n + self.lex.object_skip)):
+            if m in s.mention_at:
+                return s.mention_at[m][0]
+            if s.words[m] in self.lex.pronoun_gender:
+                return self.pronoun(k, m)
+            if not s.words[m].isalnum() and s.words[m] not in ("-",):
+                return None
+        return None
+
+    def _person_left(self, k: int, s: _Sentence, n: int) -> Mention | None:
+        """The person right before word ``n``, over "was", "is", "also" ("X was also among ...")."""
+        m = n - 1
+        while m >= 0 and (s.words[m] in _BE or s.words[m] in _ADVERBS):
+            m -= 1
+        return self._person_ending(k, s, m)
+
+    def _possessor(self, k: int, s: _Sentence, i: int) -> Mention | None:
+        """"X's release", "his arrest", "Tikhanovsky's dramatic release": the person whose it is."""
+        words = s.words
+        n = i - 1
+        hops = 0
+        while n >= 0 and hops < 3 and words[n] not in ("'s", "’s") and words[n] not in self.lex.possessive_pronouns:
+            if not words[n].isalpha() or words[n] in _DETERMINERS or words[n] in self.lex.prepositions:
+                return None
+            n -= 1
+            hops += 1
+        if n < 0:
+            return None
+        if words[n] in self.lex.possessive_pronouns:
+            return self.pronoun(k, n)
+        if words[n] in ("'s", "’s"):
+            return self._person_ending_any(s, n - 1)
+        return None
+
+    def _person_ending_any(self, s: _Sentence, n: int) -> Mention | None:
+        for _start, (m, e) in s.mention_at.items():
+            if e - 1 == n:
+                return m
+        return None
+
+    def _object(self, k: int, s: _Sentence, r: _Raw) -> Mention | None:
+        """The person right after an active verb or a noun ("arrested journalist X", "the release of X",
+        "sentenced him"), over a few lower-case words; not across a count, a comma or another clause."""
+        words = s.words
+        n = r.j
+        if n < len(words) and words[n] in ("of", "for") and r.part == "noun":
+            n += 1
+        for m in range(n, min(len(words), n + self.lex.object_skip)):
+            if m in s.mention_at:
+                return s.mention_at[m][0]
+            w = words[m]
+            if w in self.lex.object_pronouns or (w in self.lex.pronoun_gender and m == n):
+                return self.pronoun(k, m) if w not in self.lex.possessive_pronouns or m == n else None
+            if not w.isalpha() or w in self.lex.prepositions or w in _PLURAL_SUBJECTS or w in _RELATIVE \
+                    or w in _BE or w in _SUBORDINATORS or w[0].isdigit():
+                return None
+        return None
+
+    def _enumeration_after(self, s: _Sentence, r: _Raw, others: list[_Raw]) -> list[int]:
+        """Word indexes where a list of the event's people starts, after the trigger in its clause and
+        before the next trigger."""
+        out = []
+        nxt = min((x.i for x in others if x.i >= r.j), default=len(s.words))
+        for n in range(r.j, nxt):
+            w = s.words[n]
+            if w in _CLAUSE_END or w == ".":
+                break
+            for p in self.lex.enumerations:
+                end = p.match(s.words, n)
+                if end is not None:
+                    out.append(end)
+                    return out
+        return out
+
+    def _list_people(self, k: int, s: _Sentence, n: int) -> list[Mention]:
+        """The people of a list starting at word ``n``: names separated by commas and "and", each maybe after a
+        title ("journalist Igor Losik"); not the object of a preposition ("the husband of X"), not a possessor
+        ("X's running mate"), not in a relative clause after an item ("Y, who was a candidate in 2010")."""
+        words, out = s.words, []
+        m = n
+        item_of = False  # the current item has had "of": "the husband of X"
+        while m < len(words):
+            w = words[m]
+            if w in _CLAUSE_END or w == "." or (w in _LIST_STOPS and m > n) or (m > n and self._date_follows(s, m)):
+                break
+            if w in (",", "and", "or"):
+                item_of = False
+            elif w in _ITEM_OF:
+                item_of = True
+            if w == "(":  # an alternate spelling or an aside: not a new item
+                close = next((x for x in range(m + 1, min(len(words), m + 12)) if words[x] == ")"), None)
+                m = (close + 1) if close is not None else m + 1
+                continue
+            if w in ("were", "was", "are", "is") and not out:
+                m += 1
+                continue
+            if m in s.mention_at:
+                mention, e = s.mention_at[m]
+                prev = words[m - 1] if m > 0 else ""
+                if not item_of and prev not in self.lex.prepositions and not self._possessive_after(s, m):
+                    out.append(mention)
+                m = e
+                continue
+            if w in self.lex.pronoun_gender and w not in self.lex.possessive_pronouns:
+                mention = self.pronoun(k, m)
+                if mention is not None:
+                    out.append(mention)
+            m += 1
+        return out
+
+    def _followup(self, k: int, raws: list[_Raw]) -> None:
+        """"The 52 include X, Y and Z" / a numbered list after "... were freed:": people of the last event."""
+        last = raws[-1]
+        if k - self._sentence_index(last.sent) > 2:
+            return
+        s = self.sentence(k)
+        words = s.words
+        if not words:
+            return
+        if _LIST_MARK_RE.match(self.text, s.start) and self.text[last.sent.start:last.sent.end].rstrip()[-1:] == ":":
+            first = next(iter(sorted(s.mention_at.items())), None)
+            if first is not None and first[0] <= 4:
+                last.subjects.append(first[1][0])
+            return
+        if words[0] not in self.lex.followup_starts or last.proposed:
+            return
+        verb = next((n for n, w in enumerate(words[:8]) if w in self.lex.followup_verbs), None)
+        if verb is None:
+            return
+        number = next((parse_number(w) for w in words[:verb] if parse_number(w) is not None), None)
+        if number is not None and (last.count is None or last.count.value != number):
+            return
+        last.subjects += self._list_people(k, s, verb + 1)
+
+    def _sentence_index(self, s: _Sentence) -> int:
+        return next(k for k, v in self._sents.items() if v is s)
+
+    # --- pronouns -------------------------------------------------------------------------------------------
+
+    def gender(self, m: Mention) -> str:
+        g = self._gender.get(m.start)
+        if g is None:
+            g = self._gender[m.start] = _gender_of(m)
+        return g
+
+    def pronoun(self, k: int, n: int) -> Mention | None:
+        """The person a he/she/him/her at word ``n`` of sentence ``k`` refers to, or None (unknown or unnamed).
+
+        In its sentence: the nearest earlier person of its gender (an object pronoun never refers to the
+        subject of its own clause), unless an unnamed person of that gender comes between ("the husband of X,
+        who ... he"). Else the first person of its gender in the nearest of the three sentences before.
+        """
+        key = (k, n)
+        if key in self._pronouns:
+            return self._pronouns[key]
+        self._pronouns[key] = None  # a cycle resolves to nobody
+        s = self.sentence(k)
+        g = self.lex.pronoun_gender.get(s.words[n])
+        found = None
+        if g is not None:
+            found = self._in_sentence(k, s, n, g)
+            if found is None and not self._blocked_in_sentence:
+                # cataphora: "In her first words after her release, Larissa Shchyrakova said ..."
+                comma = next((m for m in range(n, len(s.words)) if s.words[m] == ","), None)
+                if comma is not None and s.words[0] not in self.lex.pronoun_gender \
+                        and all(w not in ("said", "told") for w in s.words[:n]):
+                    cand = s.mention_at.get(comma + 1) or (s.mention_at.get(comma + 2) if comma + 2 < len(s.words)
+                                                           else None)
+                    cand = cand or next((s.mention_at[x] for x in range(comma + 1, min(len(s.words), comma + 5))
+                                         if x in s.mention_at), None)
+                    if cand is not None and self.gender(cand[0]) in (g, ""):
+                        found = cand[0]
+                if found is None:
+                    for back in range(k - 1, max(-1, k - 4), -1):
+                        found = self._focus(back, g)
+                        if found is not None:
+                            break
+        self._pronouns[key] = found
+        return found
+
+    def _in_sentence(self, k: int, s: _Sentence, n: int, g: str) -> Mention | None:
+        self._blocked_in_sentence = False
+        obj = s.words[n] in self.lex.object_pronouns and s.words[n] not in self.lex.possessive_pronouns
+        for start in sorted((x for x in s.mention_at if x < n), reverse=True):
+            m, e = s.mention_at[start]
+            if self.gender(m) not in (g, ""):
+                continue
+            if self._unnamed_between(s, e, n, g):
+                self._blocked_in_sentence = True
+                return None
+            if obj and not any(w in _CLAUSE_END or w == "," for w in s.words[e:n]) and e <= n - 1:
+                continue  # "Lukashenka's regime arrested him": not Lukashenka
+            if start > 0 and s.words[start - 1] == "(":
+                continue
+            return m
+        return None
+
+    def _unnamed_between(self, s: _Sentence, a: int, b: int, g: str) -> bool:
+        """An unnamed person of gender ``g`` named by a noun + "of" between words a and b ("including the
+        husband of X, who ... he"); not one in apposition to a name ("Sergey Tikhanovsky, the husband of")."""
+        for x in range(a, b):
+            if self.lex.unnamed_gender.get(s.words[x]) == g and x + 1 < b and s.words[x + 1] == "of":
+                y = x - 1
+                while y >= 0 and s.words[y] in _DETERMINERS:
+                    y -= 1
+                if y >= 1 and s.words[y] == "," and (s.words[y - 1] == ")" or
+                                                      any(e - 1 == y - 1 for _, e in s.mention_at.values())):
+                    continue
+                return True
+        return False
+
+    def _focus(self, k: int, g: str) -> Mention | None:
+        """The first person of gender ``g`` in sentence ``k`` who is a subject (a name, or a pronoun resolved):
+        not the object of a preposition, not in a leading subordinate clause ("While X fled ..., Y stayed");
+        else the first person of that gender at all."""
+        s = self.sentence(k)
+        lead = 0
+        if s.words and s.words[0] in _SUBORDINATORS | {"despite", "unlike", "like"}:
+            lead = next((n for n, w in enumerate(s.words) if w == ","), 0)
+        first = None
+        for n, w in enumerate(s.words):
+            if n in s.mention_at:
+                m = s.mention_at[n][0]
+                prev = s.words[n - 1] if n else ""
+                if self.gender(m) not in (g, "") or prev == "(":
+                    continue
+            elif self.lex.pronoun_gender.get(w) == g:
+                m = self.pronoun(k, n)
+                prev = s.words[n - 1] if n else ""
+                if m is None:
+                    continue
+            else:
+                continue
+            if first is None:
+                first = m
+            if n >= lead and prev not in self.lex.prepositions:
+                return m
+        return first
+
+    # --- results -------------------------------------------------------------------------------------------
+
+    def _fact(self, e: _Event) -> EventFact:
+        first = e.reports[0]
+        c = e.count
+        cf = c if isinstance(c, CountFact) else None
+        return EventFact(
+            kind=e.kind, proposed=e.proposed, date=e.date,
+            count=int(c.value) if c is not None else None,
+            high=c.high if c is not None else None,
+            qualifier=c.qualifier if c is not None else None,
+            subjects=tuple(e.subjects), trigger=first.trigger,
+            text=self.text[first.sent.start:first.sent.end], start=first.sent.start, end=first.sent.end,
+            count_start=cf.start if cf is not None else None, date_start=e.date_start,
+        )
+
+
+# --- joining the reports of a page ---------------------------------------------------------------------------
+
+def _join(raws: list[_Raw]) -> list[_Event]:
+    """The events of a page from its reports: first those with a count or a date, in text order, each joining
+    the first event it agrees with; then those with people only, which join an event sharing a person (in
+    any order of the text: "his release" in a caption before "X was released in June"), else, for a
+    release, the page's main release (the first reported), else start their own."""
+    events: list[_Event] = []
+    figures = [r for r in raws if r.count is not None or r.date is not None]
+    people_only = [r for r in raws if r.count is None and r.date is None and r.subjects]
+    for r in figures:
+        _add(events, r, next((e for e in events if _same(e, r)), None))
+    for r in people_only:
+        target = next((e for e in events if _same(e, r)), None)
+        if target is None and r.kind == "release" and not r.proposed:
+            target = min((e for e in events if e.kind == "release" and not e.proposed), default=None,
+                         key=_position)
+        _add(events, r, target)
+    return sorted(events, key=_position)
+
+
+def _position(e: _Event) -> int:
+    return min(r.sent.start + r.i for r in e.reports)
+
+
+def _add(events: list[_Event], r: _Raw, target: _Event | None) -> None:
+    if target is None:
+        events.append(_Event(r.kind, r.proposed, [r], r.count, r.date, r.date_start, list(r.subjects)))
+    else:
+        target.reports.append(r)
+        if target.count is None and r.count is not None:
+            target.count = r.count
+        if r.date is not None and (target.date is None or len(r.date) > len(target.date)):
+            target.date, target.date_start = r.date, r.date_start  # the more specific date: "June" → "June 21"
+        known = {m.start for m in target.subjects}
+        target.subjects += [m for m in r.subjects if m.start not in known]
+
+
+def _same(e: _Event, r: _Raw) -> bool:
+    """Whether report ``r`` is of event ``e``: the same kind and proposal, no figure in conflict, and a tie."""
+    if e.kind != r.kind or e.proposed != r.proposed:
+        return False
+    same_count = e.count is not None and r.count is not None and e.count.value == r.count.value
+    if e.count is not None and r.count is not None and not same_count:
+        return False
+    if e.date is not None and r.date is not None and not (e.date.startswith(r.date) or r.date.startswith(e.date)):
+        return False
+    shared = bool({m.name for m in e.subjects} & {m.name for m in r.subjects}) or \
+        bool(_ids(e.subjects) & _ids(r.subjects))
+    here = r.sent.start + r.i
+    if (r.distinct or any(x.distinct and x.sent.start + x.i > here for x in e.reports)) and not same_count:
+        # "a new sentence", "another 14": not the one before unless the count, or the person and date, agree
+        return shared and e.date is not None and r.date is not None
+    if e.subjects and r.subjects and not shared and not same_count:
+        return False
+    # the same date ties reports only when one of them says nothing else ("freed prisoners on Thursday")
+    same_date = e.date is not None and r.date is not None and (
+        (e.count is None and not e.subjects) or (r.count is None and not r.subjects))
+    if e.proposed:
+        return same_count or shared or (e.count is None or r.count is None)
+    if e.kind == "held":
+        return same_count or shared
+    return same_count or shared or same_date
+
+
+def _ids(mentions: list[Mention]) -> set[str]:
+    return {m.gazetteer_id for m in mentions if m.gazetteer_id}
+
+
+# --- small helpers ---------------------------------------------------------------------------------------------
+
+def _within(items, a: int, b: int):
+    """Items (sorted by start) that start in [a, b)."""
+    lo, hi = 0, len(items)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if items[mid].start < a:
+            lo = mid + 1
+        else:
+            hi = mid
+    out = []
+    while lo < len(items) and items[lo].start < b:
+        out.append(items[lo])
+        lo += 1
+    return out
+
+
+def _choose(hits: list[tuple[str, str, int]], words: list[str], i: int) -> tuple[str, str, int]:
+    """The trigger read at word ``i``: the longest; a word both verb and noun ("release") is a noun after a
+    determiner or before "of"."""
+    longest = max(e for _, _, e in hits)
+    hits = [h for h in hits if h[2] == longest]
+    if len(hits) > 1:
+        noun = (i > 0 and (words[i - 1] in _DETERMINERS or words[i - 1] in ("prisoner", "surprise", "dramatic",
+                                                                             "latest", "possible", "potential")))\
+            or (longest < len(words) and words[longest] == "of")
+        for h in hits:
+            if (h[1] == "noun") == noun:
+                return h
+    return hits[0]
+
+
+def _joined(words: list[str], a: int, b: int) -> bool:
+    """Whether words a..b are only "and"/"or"/"," (two triggers of one report)."""
+    return 0 < b - a <= 2 and all(w in ("and", "or", ",") for w in words[a:b])
+
+
+def _any_phrase(phrases: tuple[Phrase, ...], words: list[str], a: int, b: int) -> bool:
+    for n in range(a, min(b, len(words))):
+        for p in phrases:
+            end = p.match(words, n)
+            if end is not None and end <= b:
+                return True
+    return False
+
+
+def _ends_phrase(phrases: tuple[Phrase, ...], words: list[str], n: int, gap: int = 1, fillers: bool = True) -> bool:
+    """Whether a phrase ends within ``gap`` words before word ``n`` ("since July", "reported on August 28")."""
+    for start in range(max(0, n - 4 - gap), n):
+        for p in phrases:
+            end = p.match(words, start)
+            if end is not None and n - gap <= end <= n:
+                if not fillers or all(w in ("the", "on", "in", "of", "a", "to", "late", "early", "mid")
+                                      for w in words[end:n]):
+                    return True
+    return False
+
+
+def _distance(s: _Sentence, a: int, b: int, listed: list[tuple[int, int]]) -> int:
+    """Words from ``a`` to ``b``, not counting a parenthesis or a list of people between them."""
+    skip = 0
+    depth = 0
+    for x in range(a, b):
+        w = s.words[x]
+        if w == "(":
+            depth += 1
+        if depth or any(lo <= x < hi for lo, hi in listed):
+            skip += 1
+        if w == ")" and depth:
+            depth -= 1
+    return b - a - skip
+
+
+def _relative_between(words: list[str], a: int, b: int) -> bool:
+    """A relative clause ("who was a candidate in 2010") or a parenthesis opens between words a and b."""
+    return any(w in ("who", "whose", "whom", "which") for w in words[a:b])
+
+
+def _among_before(words: list[str], i: int) -> int | None:
+    """Index of "among" when the trigger ends "among the 52 freed" / "among those freed" / "among the released"."""
+    for n in range(i - 1, max(-1, i - 5), -1):
+        if words[n] == "among":
+            return n
+        if not (words[n] in ("the", "those", "them", "others") or words[n][0].isdigit() or parse_number(words[n])):
+            return None
+    return None
+
+
+def _bare_numbers(s: _Sentence, r: _Raw, taken: set[int]):
+    """A number of people written without a noun next to a trigger: "over 1,100 still imprisoned" (before a
+    held state), "the 52 freed" (before a verb), "released 14" (after one)."""
+    words = s.words
+    out = []
+    for n in (r.i - 1, r.i - 2, r.j):
+        if not 0 <= n < len(words) or n in taken:
+            continue
+        if n == r.i - 2 and words[r.i - 1] not in ("still", "were", "are", "remain"):
+            continue
+        value = parse_number(words[n]) if words[n][0].isdigit() or words[n].isalpha() else None
+        if not isinstance(value, int) or value < 2 or 1900 <= value <= 2100 and words[n].isdigit():
+            continue
+        qualifier, lo = "exact", n
+        for ws, q in _QUALIFIER_WORDS.items():
+            if n - len(ws) >= 0 and tuple(words[n - len(ws):n]) == ws:
+                qualifier, lo = q, n - len(ws)
+                break
+        start, end = s.toks[lo].start, s.toks[n].end
+        out.append((lo, n + 1, _Count(value, qualifier, "", start, end)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gender_tables() -> tuple[dict[str, str], dict[str, str]]:
+    people = {p.id: p.gender for p in load_people()}
+    given = {form: g.gender for form, g in load_given_names().items() if g.gender in ("m", "f")}
+    return people, given
+
+
+_FEMININE_RE = re.compile(r"(?:aya|aja|aia|ova|eva|ava|owa|ewa|ina|yna|ska|cka|ienė|ytė|aitė|iūtė)$")
+
+
+def _gender_of(m: Mention) -> str:
+    """'m', 'f' or '' (unknown) for a mention: the gazetteer's, else the given name's, else a feminine
+    surname ending (-aya, -ova, -ska ...)."""
+    people, given = _gender_tables()
+    if m.gazetteer_id and m.gazetteer_id in people:
+        return people[m.gazetteer_id]
+    words = fold(m.name).split()
+    if not words:
+        return ""
+    if len(words) > 1 and words[0] in given:
+        return given[words[0]]
+    return "f" if _FEMININE_RE.search(words[-1]) else ""

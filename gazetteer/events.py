@@ -1,0 +1,211 @@
+"""Load and validate ``gazetteer/data/events.yaml``: the words that report events and the cues around them.
+
+A phrase of the file ("remain|remains [still] in jail|prison") becomes a :class:`Phrase`: a sequence of
+slots, each a set of words (``None`` for ``*``, any word) and whether it may be left out. The extractor
+matches phrases over a sentence's lower-case words (``Phrase.match``), trying at each word only the phrases
+that can start with it (:attr:`EventLexicon.starts`). A bad entry raises :class:`EventsError` naming the
+file, the section and the phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from gazetteer import data_dir
+from gazetteer.load import GazetteerError, read_yaml
+from records.facts import EVENT_KINDS
+
+_WORD_RE = re.compile(r"[a-z][a-z'\-]*|\*")
+_SECTIONS = {"kinds", "modifiers", "proposed", "negation", "distinct", "enumerations", "followups", "before", "since",
+             "reporting", "pronouns", "unnamed", "prepositions", "object_skip"}
+_KIND_KEYS = {"verbs", "nouns", "states"}
+
+
+class EventsError(GazetteerError):
+    """``events.yaml`` is unreadable or invalid; the message names the file, section and phrase."""
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A phrase of words, choices and optional words; ``label`` is how the file wrote it."""
+
+    label: str
+    slots: tuple[tuple[frozenset[str] | None, bool], ...]  # (words or None for any, optional)
+
+    def match(self, words: Sequence[str], i: int) -> int | None:
+        """The end (exclusive) of the longest match of the phrase at ``words[i]``, or None."""
+        return _match(self.slots, words, i)
+
+    def first_words(self) -> set[str] | None:
+        """Words a match can start with; None when any word can."""
+        out: set[str] = set()
+        for words, optional in self.slots:
+            if words is None:
+                return None
+            out |= words
+            if not optional:
+                return out
+        return out
+
+
+def _match(slots, words: Sequence[str], i: int) -> int | None:
+    if not slots:
+        return i
+    (choice, optional), rest = slots[0], slots[1:]
+    best = None
+    if i < len(words) and (choice is None or words[i] in choice):
+        best = _match(rest, words, i + 1)
+    if optional:
+        skipped = _match(rest, words, i)
+        if skipped is not None and (best is None or skipped > best):
+            best = skipped
+    return best
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Everything ``extractors.events`` needs from the file, validated."""
+
+    #: (kind, part, phrase): part is "verb", "noun" or "state"
+    triggers: tuple[tuple[str, str, Phrase], ...]
+    #: nouns after a trigger noun that make it a modifier ("pardon commission")
+    modifiers: frozenset[str]
+    proposed: tuple[Phrase, ...]
+    proposed_window: int
+    proposed_adjacent_only: frozenset[str]
+    negation: tuple[Phrase, ...]
+    negation_window: int
+    distinct: tuple[Phrase, ...]
+    enumerations: tuple[Phrase, ...]
+    followup_starts: frozenset[str]
+    followup_verbs: frozenset[str]
+    before: tuple[Phrase, ...]
+    since: tuple[Phrase, ...]
+    reporting: tuple[Phrase, ...]
+    pronoun_gender: dict[str, str]
+    object_pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]
+    unnamed_gender: dict[str, str]
+    prepositions: frozenset[str]
+    object_skip: int
+    #: first word → indexes into ``triggers`` of the phrases that can start with it
+    starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def triggers_at(self, words: Sequence[str], i: int) -> list[tuple[str, str, int]]:
+        """(kind, part, end) of every trigger phrase matching at ``words[i]``."""
+        out = []
+        for n in self.starts.get(words[i], ()):
+            kind, part, phrase = self.triggers[n]
+            end = phrase.match(words, i)
+            if end is not None and end > i:
+                out.append((kind, part, end))
+        return out
+
+
+def parse_phrase(label: str, where: str) -> Phrase:
+    """``"remain|remains [still] in jail"`` → a Phrase; raises EventsError on anything else."""
+    if not isinstance(label, str) or not label.strip():
+        raise EventsError(f"{where}: phrase {label!r} is not a non-empty string")
+    slots = []
+    for part in label.split():
+        optional = part.startswith("[") and part.endswith("]")
+        body = part[1:-1] if optional else part
+        choices = body.split("|")
+        if not all(_WORD_RE.fullmatch(c) for c in choices):
+            raise EventsError(f"{where}: phrase {label!r}: {part!r} is not lower-case words joined by '|'")
+        slots.append((None if choices == ["*"] else frozenset(choices), optional))
+    if all(optional for _, optional in slots):
+        raise EventsError(f"{where}: phrase {label!r} has only optional words")
+    return Phrase(label, tuple(slots))
+
+
+def load_events(path: Path | str | None = None) -> EventLexicon:
+    """The event lexicon from ``path`` (default ``gazetteer/data/events.yaml``), cached."""
+    return _load(Path(path) if path else data_dir() / "events.yaml")
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path) -> EventLexicon:
+    data = read_yaml(path, EventsError)
+    if not isinstance(data, dict):
+        raise EventsError(f"{path}: expected a mapping of sections")
+    data.pop("__line__", None)
+    unknown = sorted(set(data) - _SECTIONS)
+    if unknown:
+        raise EventsError(f"{path}: unknown section(s) {unknown}; allowed: {sorted(_SECTIONS)}")
+
+    def section(name: str, kind: type = dict):
+        value = data.get(name)
+        if isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k != "__line__"}
+        if not isinstance(value, kind):
+            raise EventsError(f"{path}: section {name!r} must be a {kind.__name__}")
+        return value
+
+    def phrases(name: str, values) -> tuple[Phrase, ...]:
+        if not isinstance(values, list) or not values:
+            raise EventsError(f"{path}: {name} must be a non-empty list of phrases")
+        return tuple(parse_phrase(v, f"{path}: {name}") for v in values)
+
+    def words(name: str, values) -> frozenset[str]:
+        if not isinstance(values, list) or not all(isinstance(v, str) and _WORD_RE.fullmatch(v) for v in values):
+            raise EventsError(f"{path}: {name} must be a list of lower-case words")
+        return frozenset(values)
+
+    def number(name: str, value) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= 50:
+            raise EventsError(f"{path}: {name} must be a whole number from 1 to 50, not {value!r}")
+        return value
+
+    kinds = section("kinds")
+    if set(kinds) != set(EVENT_KINDS):
+        raise EventsError(f"{path}: kinds must be exactly {list(EVENT_KINDS)}, not {sorted(kinds)}")
+    triggers = []
+    for kind in EVENT_KINDS:
+        entry = kinds[kind]
+        if not isinstance(entry, dict):
+            raise EventsError(f"{path}: kinds.{kind} must be a mapping")
+        entry = {k: v for k, v in entry.items() if k != "__line__"}
+        if bad := sorted(set(entry) - _KIND_KEYS):
+            raise EventsError(f"{path}: kinds.{kind}: unknown key(s) {bad}; allowed: {sorted(_KIND_KEYS)}")
+        for part in ("verbs", "nouns", "states"):
+            if part in entry:
+                triggers += [(kind, part[:-1], p) for p in phrases(f"kinds.{kind}.{part}", entry[part])]
+    starts: dict[str, list[int]] = {}
+    for n, (_, _, phrase) in enumerate(triggers):
+        first = phrase.first_words()
+        if first is None:
+            raise EventsError(f"{path}: trigger {phrase.label!r} may start with any word")
+        for w in first:
+            starts.setdefault(w, []).append(n)
+
+    proposed, negation = section("proposed"), section("negation")
+    followups, pronouns, unnamed = section("followups"), section("pronouns"), section("unnamed")
+    gender = {w: g for g in ("m", "f") for w in words(f"pronouns.{g}", pronouns.get(g))}
+    return EventLexicon(
+        triggers=tuple(triggers),
+        modifiers=words("modifiers", section("modifiers", list)),
+        proposed=phrases("proposed.cues", proposed.get("cues")),
+        proposed_window=number("proposed.window", proposed.get("window")),
+        proposed_adjacent_only=words("proposed.adjacent_only", proposed.get("adjacent_only", [])),
+        negation=phrases("negation.cues", negation.get("cues")),
+        negation_window=number("negation.window", negation.get("window")),
+        distinct=phrases("distinct", section("distinct", list)),
+        enumerations=phrases("enumerations", section("enumerations", list)),
+        followup_starts=words("followups.starts", followups.get("starts")),
+        followup_verbs=words("followups.verbs", followups.get("verbs")),
+        before=phrases("before", section("before", list)),
+        since=phrases("since", section("since", list)),
+        reporting=phrases("reporting", section("reporting", list)),
+        pronoun_gender=gender,
+        object_pronouns=words("pronouns.object", pronouns.get("object")),
+        possessive_pronouns=words("pronouns.possessive", pronouns.get("possessive")),
+        unnamed_gender={w: g for g in ("m", "f") for w in words(f"unnamed.{g}", unnamed.get(g))},
+        prepositions=words("prepositions", section("prepositions", list)),
+        object_skip=number("object_skip", data.get("object_skip")),
+        starts={w: tuple(ns) for w, ns in starts.items()},
+    )
