@@ -53,6 +53,8 @@ _RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those",
                           "'s", "’s", "our", "my", "your"})
 _LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–])\s+")
+#: the unit of a count a tally of people held must have
+_STOCK_UNIT_RE = re.compile(r"prisoner|detainee|inmate", re.I)
 _PLURAL_SUBJECTS = frozenset({"they", "them", "their", "those", "we", "us"})
 #: words that end a list of people ("including X and Y in June following ...")
 _LIST_STOPS = _SUBORDINATORS | _RELATIVE | frozenset({"from", "said", "says", "for", "by", "to", "into", "with"})
@@ -211,13 +213,16 @@ class _Page:
         if not kept:
             return []
         self._attach_counts(s, k, kept)
+        # a tally ("Viasna counted ...") is a held stock only with a count of prisoners or detainees
+        kept = [r for r in kept if r.part != "stock" or (r.count is not None and _STOCK_UNIT_RE.search(r.count.unit))]
         self._attach_dates(s, kept)
         for r in kept:
-            r.subjects = self._subjects(k, s, r, kept)
+            r.subjects = self._subjects(k, s, r, kept) if r.part != "stock" else []
         return kept
 
     def _negated(self, s: _Sentence, r: _Raw) -> bool:
         lo = self._clause_start(s, r.i, self.lex.negation_window)
+        lo = max([lo] + [n + 1 for n in range(lo, r.i) if s.words[n] == ","])
         return _any_phrase(self.lex.negation, s.words, lo, r.i)
 
     def _proposed(self, s: _Sentence, r: _Raw) -> bool:
@@ -363,9 +368,7 @@ class _Page:
                 poss = self._possessor(k, s, r.i)
                 if poss is not None:
                     out.append(poss)
-            obj = self._object(k, s, r)
-            if obj is not None:
-                out.append(obj)
+            out += self._objects(k, s, r)
         for n in self._enumeration_after(s, r, others):
             out += self._list_people(k, s, n)
         seen: set[int] = set()
@@ -500,23 +503,28 @@ class _Page:
                 return m
         return None
 
-    def _object(self, k: int, s: _Sentence, r: _Raw) -> Mention | None:
-        """The person right after an active verb or a noun ("arrested journalist X", "the release of X",
-        "sentenced him"), over a few lower-case words; not across a count, a comma or another clause."""
+    def _objects(self, k: int, s: _Sentence, r: _Raw) -> list[Mention]:
+        """The people right after an active verb or a noun ("arrested journalist X", "the release of X",
+        "sentenced him", "pardoned X and Y"), over a few lower-case words; not across a count, a comma or
+        another clause. People named inside the trigger are its objects too ("handed X a ten-year sentence")."""
+        inside = [s.mention_at[m][0] for m in range(r.i + 1, r.j) if m in s.mention_at]
+        if inside:
+            return inside
         words = s.words
         n = r.j
         if n < len(words) and words[n] in ("of", "for") and r.part == "noun":
             n += 1
         for m in range(n, min(len(words), n + self.lex.object_skip)):
             if m in s.mention_at:
-                return s.mention_at[m][0]
+                return self._list_people(k, s, m)
             w = words[m]
             if w in self.lex.object_pronouns or (w in self.lex.pronoun_gender and m == n):
-                return self.pronoun(k, m) if w not in self.lex.possessive_pronouns or m == n else None
+                found = self.pronoun(k, m) if w not in self.lex.possessive_pronouns or m == n else None
+                return [found] if found is not None else []
             if not w.isalpha() or w in self.lex.prepositions or w in _PLURAL_SUBJECTS or w in _RELATIVE \
                     or w in _BE or w in _SUBORDINATORS or w[0].isdigit():
-                return None
-        return None
+                return []
+        return []
 
     def _enumeration_after(self, s: _Sentence, r: _Raw, others: list[_Raw]) -> list[int]:
         """Word indexes where a list of the event's people starts, after the trigger in its clause and

@@ -22,7 +22,7 @@ from records.facts import EVENT_KINDS
 _WORD_RE = re.compile(r"[a-z][a-z'\-]*|\*")
 _SECTIONS = {"kinds", "modifiers", "proposed", "negation", "distinct", "enumerations", "followups", "before", "since",
              "reporting", "pronouns", "unnamed", "prepositions", "object_skip"}
-_KIND_KEYS = {"verbs", "nouns", "states"}
+_KIND_KEYS = {"verbs", "nouns", "states", "stocks"}
 
 
 class EventsError(GazetteerError):
@@ -70,7 +70,7 @@ def _match(slots, words: Sequence[str], i: int) -> int | None:
 class EventLexicon:
     """Everything ``extractors.events`` needs from the file, validated."""
 
-    #: (kind, part, phrase): part is "verb", "noun" or "state"
+    #: (kind, part, phrase): part is "verb", "noun", "state" or "stock"
     triggers: tuple[tuple[str, str, Phrase], ...]
     #: nouns after a trigger noun that make it a modifier ("pardon commission")
     modifiers: frozenset[str]
@@ -172,7 +172,7 @@ def _load(path: Path) -> EventLexicon:
         entry = {k: v for k, v in entry.items() if k != "__line__"}
         if bad := sorted(set(entry) - _KIND_KEYS):
             raise EventsError(f"{path}: kinds.{kind}: unknown key(s) {bad}; allowed: {sorted(_KIND_KEYS)}")
-        for part in ("verbs", "nouns", "states"):
+        for part in ("verbs", "nouns", "states", "stocks"):
             if part in entry:
                 triggers += [(kind, part[:-1], p) for p in phrases(f"kinds.{kind}.{part}", entry[part])]
     starts: dict[str, list[int]] = {}
