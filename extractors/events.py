@@ -37,10 +37,6 @@ from records.facts import CountFact, DateFact, EventFact, Mention
 
 #: words: a number with thousands commas, a possessive 's, a word (hyphens and inner apostrophes kept), a sign
 _TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|\w+(?:-\w+)*(?:[’'](?!s\b)\w+)*|[^\w\s]")
-#: a cheap test whether a sentence may hold a trigger at all (most sentences of a page do not)
-_MAYBE_RE = re.compile(
-    r"releas|free|pardon|amnest|exchang|swap|hand|walk|let go|leave|arrest|detain|detention|jail|imprison"
-    r"|abduct|seiz|custody|bars|sentenc|convict|term|remain|held|hold|languish|prison|number", re.I)
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets", "getting"})
 _ADVERBS = frozenset({"also", "later", "then", "reportedly", "eventually", "first", "subsequently", "finally",
                       "allegedly", "briefly", "again", "twice", "once", "previously", "recently", "all", "both",
@@ -128,7 +124,7 @@ def find_events(text: str, sentence_starts: Sequence[int], sentence_ends: Sequen
                 mentions: Sequence[Mention], counts: Sequence[CountFact], dates: Sequence[DateFact],
                 published: date | None = None) -> list[EventFact]:
     """The events of one page, one per happening, in the order the page first reports them."""
-    if not _MAYBE_RE.search(text):
+    if not load_events().maybe.search(text):
         return []
     return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates).events()
 
@@ -170,7 +166,7 @@ class _Page:
     def events(self) -> list[EventFact]:
         raws: list[_Raw] = []
         for k, (a, b) in enumerate(self.bounds):
-            if not _MAYBE_RE.search(self.text, a, b):
+            if not self.lex.maybe.search(self.text, a, b):
                 if raws:
                     self._followup(k, raws)
                 continue
@@ -345,7 +341,7 @@ class _Page:
     def _subjects(self, k: int, s: _Sentence, r: _Raw, others: list[_Raw]) -> list[Mention]:
         words = s.words
         out: list[Mention] = []
-        passive = r.part == "state" or self._passive(s, r)
+        passive = r.part in ("state", "intransitive") or self._passive(s, r)
         among = _among_before(words, r.i)
         if among is not None:
             # "X was also among the 52 freed" / "among those freed was X" / "Among the 52 freed were X, Y"
@@ -551,6 +547,12 @@ class _Page:
         item_of = False  # the current item has had "of": "the husband of X"
         while m < len(words):
             w = words[m]
+            if w in _RELATIVE and m > n:  # "X, who was a candidate in 2010, and Y": the aside is skipped
+                close = next((x for x in range(m + 1, len(words)) if words[x] in (",", ";", ".")), None)
+                if close is None or words[close] != ",":
+                    break
+                m = close
+                continue
             if w in _CLAUSE_END or w == "." or (w in _LIST_STOPS and m > n) or (m > n and self._date_follows(s, m)):
                 break
             if w in (",", "and", "or"):
@@ -580,9 +582,10 @@ class _Page:
 
     def _followup(self, k: int, raws: list[_Raw]) -> None:
         """"The 52 include X, Y and Z" / a numbered list after "... were freed:": people of the last event."""
-        last = raws[-1]
-        if k - self._sentence_index(last.sent) > 2:
+        recent = [r for r in raws if k - self._sentence_index(r.sent) <= 2 and not r.proposed]
+        if not recent:
             return
+        last = recent[-1]
         s = self.sentence(k)
         words = s.words
         if not words:
@@ -592,14 +595,16 @@ class _Page:
             if first is not None and first[0] <= 4:
                 last.subjects.append(first[1][0])
             return
-        if words[0] not in self.lex.followup_starts or last.proposed:
+        if words[0] not in self.lex.followup_starts:
             return
         verb = next((n for n, w in enumerate(words[:8]) if w in self.lex.followup_verbs), None)
         if verb is None:
             return
         number = next((parse_number(w) for w in words[:verb] if parse_number(w) is not None), None)
-        if number is not None and (last.count is None or last.count.value != number):
-            return
+        if number is not None:
+            last = next((r for r in reversed(recent) if r.count is not None and r.count.value == number), None)
+            if last is None:
+                return
         last.subjects += self._list_people(k, s, verb + 1)
 
     def _sentence_index(self, s: _Sentence) -> int:

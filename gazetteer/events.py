@@ -22,7 +22,7 @@ from records.facts import EVENT_KINDS
 _WORD_RE = re.compile(r"[a-z][a-z'\-]*|\*")
 _SECTIONS = {"kinds", "modifiers", "proposed", "negation", "distinct", "enumerations", "followups", "before", "since",
              "reporting", "pronouns", "unnamed", "prepositions", "object_skip"}
-_KIND_KEYS = {"verbs", "nouns", "states", "stocks"}
+_KIND_KEYS = {"verbs", "nouns", "intransitive", "states", "stocks"}
 
 
 class EventsError(GazetteerError):
@@ -70,7 +70,7 @@ def _match(slots, words: Sequence[str], i: int) -> int | None:
 class EventLexicon:
     """Everything ``extractors.events`` needs from the file, validated."""
 
-    #: (kind, part, phrase): part is "verb", "noun", "state" or "stock"
+    #: (kind, part, phrase): part is "verb", "noun", "intransitive", "state" or "stock"
     triggers: tuple[tuple[str, str, Phrase], ...]
     #: nouns after a trigger noun that make it a modifier ("pardon commission")
     modifiers: frozenset[str]
@@ -94,6 +94,8 @@ class EventLexicon:
     object_skip: int
     #: first word → indexes into ``triggers`` of the phrases that can start with it
     starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    #: finds any word a trigger can start with: a sentence without one needs no closer look
+    maybe: re.Pattern[str] = re.compile(r"(?!)")
 
     def triggers_at(self, words: Sequence[str], i: int) -> list[tuple[str, str, int]]:
         """(kind, part, end) of every trigger phrase matching at ``words[i]``."""
@@ -104,6 +106,11 @@ class EventLexicon:
             if end is not None and end > i:
                 out.append((kind, part, end))
         return out
+
+
+def _first_words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 def parse_phrase(label: str, where: str) -> Phrase:
@@ -172,9 +179,10 @@ def _load(path: Path) -> EventLexicon:
         entry = {k: v for k, v in entry.items() if k != "__line__"}
         if bad := sorted(set(entry) - _KIND_KEYS):
             raise EventsError(f"{path}: kinds.{kind}: unknown key(s) {bad}; allowed: {sorted(_KIND_KEYS)}")
-        for part in ("verbs", "nouns", "states", "stocks"):
+        for part in ("verbs", "nouns", "intransitive", "states", "stocks"):
             if part in entry:
-                triggers += [(kind, part[:-1], p) for p in phrases(f"kinds.{kind}.{part}", entry[part])]
+                name = part if part == "intransitive" else part[:-1]
+                triggers += [(kind, name, p) for p in phrases(f"kinds.{kind}.{part}", entry[part])]
     starts: dict[str, list[int]] = {}
     for n, (_, _, phrase) in enumerate(triggers):
         first = phrase.first_words()
@@ -208,4 +216,5 @@ def _load(path: Path) -> EventLexicon:
         prepositions=words("prepositions", section("prepositions", list)),
         object_skip=number("object_skip", data.get("object_skip")),
         starts={w: tuple(ns) for w, ns in starts.items()},
+        maybe=_first_words_re(tuple(starts)),
     )
