@@ -282,31 +282,44 @@ class _Page:
             raws[idx].count = c
 
     def _attach_dates(self, s: _Sentence, raws: list[_Raw]) -> None:
+        """Each date of the sentence to one trigger, nearest pairs first: the trigger before the date ("freed
+        ... on Thursday") or, a little less readily, the one after it ("On Thursday, X was freed")."""
         tok_at = {t.start: n for n, t in enumerate(s.toks)}
         lex, words = self.lex, s.words
         listed = self._list_spans(s)
+        pairs: list[tuple[int, int, DateFact, str, _Raw]] = []
         for d in _within(self.dates, s.start, s.end):
             n = tok_at.get(d.start)
             if n is None or not re.match(r"\d{4}(?:-\d\d(?:-\d\d)?)?$", d.value):
                 continue  # weeks, seasons and decades are not an event's date here
             if _ends_phrase(lex.since, words, n) or _ends_phrase(lex.reporting, words, n, gap=2):
                 continue
+            after = next((x for x in range(n, len(s.toks)) if s.toks[x].start >= d.end), len(s.toks))
+            if after < len(words) and words[after] in ("—", "–", "--"):
+                continue  # a dateline: "ANKARA, Aug 2 — ..." is when it was reported
             value = d.value[:4] if _ends_phrase(lex.before, words, n, gap=4, fillers=False) else d.value
-            target = None
-            for r in sorted((r for r in raws if r.j <= n and r.date is None), key=lambda r: -r.j):
-                if _distance(s, r.j, n, listed) <= (6 if r.part == "noun" else 25) and not self._split(s, r.j, n) \
+            before = [r for r in raws if r.j <= n]
+            if before:
+                r = max(before, key=lambda r: r.j)
+                dist = _distance(s, r.j, n, listed)
+                if dist <= (6 if r.part == "noun" else 25) and not self._split(s, r.j, n) \
                         and not _relative_between(words, r.j, n) \
                         and not any(a <= n < b and a >= r.j for a, b in listed):
-                    target = r
-                break
-            if target is None:
-                for r in sorted((r for r in raws if r.i > n and r.date is None), key=lambda r: r.i):
-                    if _distance(s, n, r.i, listed) <= (3 if r.part == "noun" else 25) \
-                            and not self._split(s, n, r.i) and not _relative_between(words, n, r.i):
-                        target = r
-                    break
-            if target is not None:
-                target.date, target.date_start = value, d.start
+                    pairs.append((dist, 0, d, value, r))
+            later = [r for r in raws if r.i > n]
+            if later:
+                r = min(later, key=lambda r: r.i)
+                dist = _distance(s, n, r.i, listed)
+                if dist <= (3 if r.part == "noun" else 25) and not self._split(s, n, r.i) \
+                        and not _relative_between(words, n, r.i) \
+                        and not (pairs and pairs[-1][2] is d and _coordinated(words, n, r.i)):
+                    # "detained last year and given a term last week": the date ends the first verb phrase
+                    pairs.append((dist + 2, 1, d, value, r))
+        used: set[int] = set()
+        for _, _, d, value, r in sorted(pairs, key=lambda p: (p[0], p[1], p[2].start)):
+            if r.date is None and d.start not in used:
+                r.date, r.date_start = value, d.start
+                used.add(d.start)
 
     def _split(self, s: _Sentence, a: int, b: int) -> bool:
         """Whether words ``a``..``b`` cross a clause boundary (";", "but")."""
@@ -870,6 +883,14 @@ def _distance(s: _Sentence, a: int, b: int, listed: list[tuple[int, int]]) -> in
         if w == ")" and depth:
             depth -= 1
     return b - a - skip
+
+
+def _coordinated(words: list[str], a: int, b: int) -> bool:
+    """Whether the trigger at ``b`` starts a verb phrase joined by "and" after word ``a`` ("... and was given")."""
+    n = b - 1
+    while n > a and (words[n] in _BE or words[n] in _ADVERBS):
+        n -= 1
+    return n > a and words[n] in ("and", "or")
 
 
 def _relative_between(words: list[str], a: int, b: int) -> bool:
