@@ -40,7 +40,7 @@ _TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|\w+(?:-\w+)*(?:[
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets", "getting"})
 _ADVERBS = frozenset({"also", "later", "then", "reportedly", "eventually", "first", "subsequently", "finally",
                       "allegedly", "briefly", "again", "twice", "once", "previously", "recently", "all", "both",
-                      "has", "have", "had", "who", "not", "since", "just", "initially", "officially", "quietly",
+                      "has", "have", "had", "not", "since", "just", "initially", "officially", "quietly",
                       "unexpectedly", "already", "each", "now", "formally", "swiftly", "never", "ultimately"})
 _CLAUSE_END = frozenset({";", ":", "but", "while", "whereas"})
 _SUBORDINATORS = frozenset({"after", "since", "when", "as", "because", "following", "before", "until",
@@ -49,6 +49,8 @@ _RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those",
                           "'s", "’s", "our", "my", "your"})
 _LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–])\s+")
+#: lower-case words that are not the noun of an aside ("a mechanic freed on Saturday")
+_NOT_NOUNS = _BE | _ADVERBS | _SUBORDINATORS | _RELATIVE | frozenset({"and", "or", "but", "nor", "then"})
 #: the unit of a count a tally of people held must have
 _STOCK_UNIT_RE = re.compile(r"prisoner|detainee|inmate", re.I)
 _PLURAL_SUBJECTS = frozenset({"they", "them", "their", "those", "we", "us"})
@@ -170,11 +172,17 @@ class _Page:
                 if raws:
                     self._followup(k, raws)
                 continue
+            if raws and self._opens_with_list(k):
+                self._followup(k, raws)  # "Among them were X and Y, who were arrested in 2022."
             found = self._reports(k)
             if not found and raws:
                 self._followup(k, raws)
             raws += found
         return [self._fact(e) for e in _join(raws)]
+
+    def _opens_with_list(self, k: int) -> bool:
+        words = self.sentence(k).words
+        return len(words) > 2 and words[0] == "among" and words[1] in ("them", "those", "the")
 
     # --- one sentence -------------------------------------------------------------------------------------
 
@@ -182,6 +190,7 @@ class _Page:
         s = self.sentence(k)
         lex, words = self.lex, s.words
         found: list[_Raw] = []
+        title_case = _title_case(self.text, s)
         i = 0
         while i < len(words):
             hits = lex.triggers_at(words, i) if words[i] in lex.starts else []
@@ -189,6 +198,9 @@ class _Page:
                 i += 1
                 continue
             kind, part, j = _choose(hits, words, i)
+            if i and self.text[s.toks[i].start].isupper() and not title_case:
+                i = j  # "Radio Free Europe", "the Release Foundation": a name, not a happening
+                continue
             if part == "noun" and j < len(words) and words[j] in lex.modifiers:
                 i = j  # "the pardon commission": not a happening
                 continue
@@ -292,9 +304,10 @@ class _Page:
             n = tok_at.get(d.start)
             if n is None or not re.match(r"\d{4}(?:-\d\d(?:-\d\d)?)?$", d.value):
                 continue  # weeks, seasons and decades are not an event's date here
-            if _ends_phrase(lex.since, words, n) or _ends_phrase(lex.reporting, words, n, gap=2):
-                continue
             after = next((x for x in range(n, len(s.toks)) if s.toks[x].start >= d.end), len(s.toks))
+            when = after + 1 < len(words) and words[after] == "," and words[after + 1] == "when"
+            if (_ends_phrase(lex.since, words, n) and not when) or _ends_phrase(lex.reporting, words, n, gap=2):
+                continue  # "since July 2023" is a span; "since December 2018, when he was arrested" is not
             if after < len(words) and words[after] in ("—", "–", "--"):
                 continue  # a dateline: "ANKARA, Aug 2 — ..." is when it was reported
             value = d.value[:4] if _ends_phrase(lex.before, words, n, gap=4, fillers=False) else d.value
@@ -358,20 +371,25 @@ class _Page:
         among = _among_before(words, r.i)
         if among is not None:
             # "X was also among the 52 freed" / "among those freed was X" / "Among the 52 freed were X, Y"
-            before = self._person_left(k, s, among)
+            left = among - 1
+            while left >= 0 and (words[left] in _BE or words[left] in _ADVERBS):
+                left -= 1
+            before = self._antecedent(s, left) if left >= 0 and words[left] == "who" else \
+                self._person_left(k, s, among)
             if before is not None:
-                out.append(before)
+                out += self._with_coordinated(s, before)
             else:
                 out += self._list_people(k, s, r.j)
+        elif r.part == "verb" and r.j < len(words) and words[r.j] in ("was", "were") \
+                and (r.i == 0 or words[r.i - 1] in ("also", "and", "newly", "those")):
+            out += self._list_people(k, s, r.j + 1)  # "Also freed was X", "Freed were X and Y"
         elif r.i == 0 or (r.i <= 2 and words[0] in ("after", "upon", "once")):
             # "Sentenced in absentia ..., he has been living in exile": the subject follows the first comma
             comma = next((n for n in range(r.j, len(words)) if words[n] == ","), None)
             if comma is not None and (m := self._person_at(k, s, comma + 1)) is not None:
                 out.append(m)
         elif passive:
-            subj = self._passive_subject(k, s, r)
-            if subj is not None:
-                out.append(subj)
+            out += self._passive_subject(k, s, r)
         else:
             if r.part == "noun":
                 poss = self._possessor(k, s, r.i)
@@ -393,8 +411,11 @@ class _Page:
         if n >= 0 and words[n] in _BE:
             return True
         if n >= 0 and words[n] in ("and", "or", ","):  # "was snatched ... and jailed"
-            return self._earlier_be(s, n) is not None
-        return False
+            if self._earlier_be(s, n) is not None:
+                return True
+        # "The pair, arrested in December 2022, ...": a participle after a comma, no object after it
+        return n >= 0 and words[n] == "," and words[r.i].endswith("ed") and (
+            r.j >= len(words) or words[r.j] in self.lex.prepositions or words[r.j] in ("in", ",", "last"))
 
     def _earlier_be(self, s: _Sentence, n: int) -> int | None:
         for m in range(n - 1, max(-1, n - 14), -1):
@@ -404,11 +425,95 @@ class _Page:
                 return m
         return None
 
-    def _passive_subject(self, k: int, s: _Sentence, r: _Raw) -> Mention | None:
+    def _passive_subject(self, k: int, s: _Sentence, r: _Raw) -> list[Mention]:
+        """Who a passive verb or a held state is about: the person before it (over "was", adverbs, an aside
+        between commas, "who"), "the pair" after a sentence naming two, or the subject of the clause."""
         words = s.words
         n = r.i - 1
         while n >= 0 and (words[n] in _ADVERBS or words[n].endswith("ly") or words[n] in _BE):
             n -= 1
+        if n >= 0 and words[n] in ("who", "that", "whom"):
+            found = self._antecedent(s, n)
+            return self._with_coordinated(s, found) if found is not None else []
+        group = self._group_before(k, s, n)
+        if group is not None:
+            return group
+        return self._passive_one(k, s, r, n)
+
+    def _antecedent(self, s: _Sentence, who: int) -> Mention | None:
+        """The person a relative "who" refers to: the name right before it, or the name an aside before it
+        is about ("Rico Krieger, a German medic who ..."); not a name further back ("Lukashenko pardoned two
+        priests who ...")."""
+        x = who - 1
+        if x >= 0 and s.words[x] == ",":
+            x -= 1
+        named = self._person_ending_any(s, x)
+        if named is None and x >= 0 and s.words[x] == ")":
+            named = self._person_ending_any(s, _before_parenthesis(s.words, x))
+        if named is not None:
+            start = next(st for st, (mm, _) in s.mention_at.items() if mm is named)
+            # "the husband of X, who ...": the relative is about the husband, not X
+            return None if start and s.words[start - 1] in self.lex.prepositions else named
+        if x < 0:
+            return None
+        comma = next((m for m in range(x, max(-1, x - 8), -1) if s.words[m] == ","), None)
+        if comma is None or not (comma + 1 < len(s.words) and s.words[comma + 1] in ("a", "an", "the")):
+            return None
+        return self._person_ending_any(s, comma - 1)
+
+    def _group_before(self, k: int, s: _Sentence, n: int) -> list[Mention] | None:
+        """"The pair", "the couple", "both" (over an aside between commas) right before word ``n`` + 1: the
+        two or three people joined by "and" in the sentence before."""
+        if n >= 0 and s.words[n] == ",":
+            back = next((m for m in range(n - 1, max(-1, n - 10), -1) if s.words[m] == ","), None)
+            n = back - 1 if back is not None else n
+        if n < 0 or s.words[n] not in ("pair", "couple", "two", "both", "three", "duo"):
+            return None
+        if s.words[n] != "both" and (n == 0 or s.words[n - 1] not in ("the", "this")):
+            return None
+        for back in range(k - 1, max(-1, k - 3), -1):
+            prev = self.sentence(back)
+            found = [m for start, (m, e) in sorted(prev.mention_at.items())
+                     if (e < len(prev.words) and prev.words[e] == "and" and e + 1 in prev.mention_at)
+                     or (start >= 1 and prev.words[start - 1] == "and" and any(
+                         e2 == start - 1 for _, (_, e2) in prev.mention_at.items()))]
+            if len(found) >= 2:
+                return found
+        return None
+
+    def _passive_one(self, k: int, s: _Sentence, r: _Raw, n: int) -> list[Mention]:
+        words = s.words
+        if n >= 0 and words[n] in ("—", "–"):  # "The journalists — A, B and C — were pardoned"
+            opening = next((m for m in range(n - 1, max(-1, n - 30), -1) if words[m] in ("—", "–")), None)
+            return self._list_people(k, s, opening + 1) if opening is not None else []
+        if n >= 0 and words[n].isalpha() and self.text[s.toks[n].start].islower() \
+                and words[n] not in self.lex.prepositions and words[n] not in _NOT_NOUNS \
+                and words[n] not in _DETERMINERS and words[n] not in self.lex.pronoun_gender:
+            # "Aleh Sakalouski, a 58-year-old mechanic freed on Saturday": the name the aside is about
+            comma = next((m for m in range(n - 1, max(-1, n - 8), -1) if words[m] == ","), None)
+            if comma is not None and comma + 1 < len(words) and words[comma + 1] in ("a", "an", "the"):
+                named = self._person_ending_any(s, comma - 1)
+                return [named] if named is not None else []
+            return []
+        one = self._passive_single(k, s, r, n)
+        if one is None:
+            return []
+        return self._with_coordinated(s, one)
+
+    def _with_coordinated(self, s: _Sentence, m: Mention) -> list[Mention]:
+        """``m`` and the names joined to it before by "and" or commas ("A, B and C were arrested")."""
+        starts = {mm.start: st for st, (mm, _) in s.mention_at.items()}
+        ends = {e - 1: mm for _, (mm, e) in s.mention_at.items()}
+        out = [m]
+        x = starts.get(m.start)
+        while x is not None and x >= 2 and s.words[x - 1] in ("and", ",") and (x - 2) in ends:
+            prev = ends[x - 2]
+            out.insert(0, prev)
+            x = starts.get(prev.start)
+        return out
+
+    def _passive_single(self, k: int, s: _Sentence, r: _Raw, n: int) -> Mention | None:
+        words = s.words
         if n >= 0 and words[n] in ("and", "or"):
             be = self._earlier_be(s, n)
             if be is not None and words[be - 1 if be else 0] not in ("and",):
@@ -420,13 +525,15 @@ class _Page:
                     return found
             return self._clause_subject(k, s, n)
         if n >= 0 and words[n] == ",":
-            # "Roman Protasevich, was arrested"; "X, a veteran dissident, was jailed"
-            found = self._person_ending(k, s, n - 1)
-            if found is not None:
-                return found
-            back = next((m for m in range(n - 1, max(-1, n - 10), -1) if words[m] == ","), None)
-            if back is not None:
-                return self._person_ending(k, s, back - 1)
+            # "Roman Protasevich, was arrested"; "X, 44, a dentist, was jailed": over up to three asides
+            for _ in range(4):
+                found = self._person_ending(k, s, n - 1)
+                if found is not None:
+                    return found
+                back = next((m for m in range(n - 1, max(-1, n - 10), -1) if words[m] == ","), None)
+                if back is None:
+                    return None
+                n = back
             return None
         return self._person_ending(k, s, n)
 
@@ -517,6 +624,8 @@ class _Page:
         "sentenced him", "pardoned X and Y"), over a few lower-case words; not across a count, a comma or
         another clause. People named inside the trigger are its objects too ("handed X a ten-year sentence")."""
         inside = [s.mention_at[m][0] for m in range(r.i + 1, r.j) if m in s.mention_at]
+        inside += [p for m in range(r.i + 1, r.j) if s.words[m] in self.lex.object_pronouns
+                   and (p := self.pronoun(k, m)) is not None]
         if inside:
             return inside
         words = s.words
@@ -582,7 +691,7 @@ class _Page:
             if m in s.mention_at:
                 mention, e = s.mention_at[m]
                 prev = words[m - 1] if m > 0 else ""
-                if not item_of and prev not in self.lex.prepositions and not self._possessive_after(s, m):
+                if not item_of and (m == n or prev not in self.lex.prepositions) and not self._possessive_after(s, m):
                     out.append(mention)
                 m = e
                 continue
@@ -883,6 +992,18 @@ def _distance(s: _Sentence, a: int, b: int, listed: list[tuple[int, int]]) -> in
         if w == ")" and depth:
             depth -= 1
     return b - a - skip
+
+
+def _before_parenthesis(words: list[str], n: int) -> int:
+    """The word before the parenthesis that closes at word ``n``."""
+    opening = next((m for m in range(n - 1, max(-1, n - 12), -1) if words[m] == "("), None)
+    return opening - 1 if opening is not None else -1
+
+
+def _title_case(text: str, s: _Sentence) -> bool:
+    """A headline in title case ("Russia Frees Three Americans"): capitals there say nothing of names."""
+    alpha = [t for t in s.toks if t.low.isalpha() and len(t.low) > 3]
+    return len(alpha) >= 3 and sum(text[t.start].isupper() for t in alpha) >= 0.7 * len(alpha)
 
 
 def _coordinated(words: list[str], a: int, b: int) -> bool:
