@@ -194,6 +194,10 @@ class _Page:
         i = 0
         while i < len(words):
             hits = lex.triggers_at(words, i) if words[i] in lex.starts else []
+            skip = max((e for p in lex.ignore if (e := p.match(words, i)) is not None), default=None)
+            if skip is not None and skip > i:
+                i = skip  # "house arrest"
+                continue
             if not hits:
                 i += 1
                 continue
@@ -215,7 +219,9 @@ class _Page:
         for r in found:
             if self._negated(s, r):
                 continue
-            r.proposed = self._proposed(s, r)
+            if r.kind == "detention" and r.part == "verb" and self._present_state(s, r):
+                r.kind, r.part = "held", "state"  # "up to 3,500 people may be imprisoned": a stock held
+            r.proposed = r.kind != "held" and self._proposed(s, r)
             r.distinct = _any_phrase(lex.distinct, words, self._clause_start(s, r.i, 3, True), r.j)
             kept.append(r)
         if not kept:
@@ -233,8 +239,21 @@ class _Page:
         lo = max([lo] + [n + 1 for n in range(lo, r.i) if s.words[n] == ","])
         return _any_phrase(self.lex.negation, s.words, lo, r.i)
 
+    def _present_state(self, s: _Sentence, r: _Raw) -> bool:
+        """"are imprisoned", "is jailed", "may be detained" (not "are being detained", "was jailed")."""
+        if s.words[r.i] not in ("imprisoned", "jailed", "detained", "held", "incarcerated"):
+            return False
+        n = r.i - 1
+        while n >= 0 and s.words[n] in _ADVERBS and s.words[n] not in _BE:
+            n -= 1
+        return n >= 0 and (s.words[n] in ("are", "is") or (s.words[n] == "be" and n > 0 and s.words[n - 1] in
+                                                            ("may", "might", "could", "would", "will")))
+
     def _proposed(self, s: _Sentence, r: _Raw) -> bool:
         words, lex = s.words, self.lex
+        if r.part == "verb" and r.i >= 1 and words[r.i - 1] == "to" and (r.i < 2 or words[r.i - 2] not in
+                                                                         lex.infinitive_done):
+            return True  # "Cuba to free 553", "agreed to release": a plan
         lo = self._clause_start(s, r.i, lex.proposed_window, stop_at_subordinators=True)
         for n in range(lo, r.i):
             if n and self.text[s.toks[n].start].isupper():
@@ -286,12 +305,20 @@ class _Page:
                 if self._split(s, min(e, r.i), max(n, r.j)):
                     continue
                 d = r.i - e if e <= r.i else n - r.j if n >= r.j else 0
+                if n >= r.j and d <= 2:
+                    d = -1  # the trigger's object ("lets go 107 people detained after ..."): it wins
                 if d <= 10 and (choice is None or d < choice[0]):
                     choice = (d, idx)
             if choice and (choice[1] not in best or choice[0] < best[choice[1]][0]):
                 best[choice[1]] = (choice[0], c)
         for idx, (_, c) in best.items():
             raws[idx].count = c
+
+    def _reduced(self, s: _Sentence, r: _Raw) -> bool:
+        """A participle right after a noun, without "was"/"were" ("people detained after the vote")."""
+        return r.part == "verb" and s.words[r.i].endswith("ed") and r.i > 0 and s.words[r.i - 1].isalpha() \
+            and s.words[r.i - 1] not in _BE and s.words[r.i - 1] not in _ADVERBS \
+            and s.words[r.i - 1] not in self.lex.prepositions and r.i - 1 not in s.mention_at
 
     def _attach_dates(self, s: _Sentence, raws: list[_Raw]) -> None:
         """Each date of the sentence to one trigger, nearest pairs first: the trigger before the date ("freed
@@ -300,7 +327,12 @@ class _Page:
         lex, words = self.lex, s.words
         listed = self._list_spans(s)
         pairs: list[tuple[int, int, DateFact, str, _Raw]] = []
-        for d in _within(self.dates, s.start, s.end):
+        dates = _within(self.dates, s.start, s.end)
+        # "In June last year" is one date (2024-06), not also "last year" (2024)
+        dates = [d for d in dates if not any(o is not d and o.start <= d.start and d.end <= o.end
+                                             and len(o.value) >= len(d.value) for o in dates)]
+        frame = self._frame(s, dates, tok_at)
+        for d in dates:
             n = tok_at.get(d.start)
             if n is None or not re.match(r"\d{4}(?:-\d\d(?:-\d\d)?)?$", d.value):
                 continue  # weeks, seasons and decades are not an event's date here
@@ -318,7 +350,13 @@ class _Page:
                 if dist <= (6 if r.part == "noun" else 25) and not self._split(s, r.j, n) \
                         and not _relative_between(words, r.j, n) \
                         and not any(a <= n < b and a >= r.j for a, b in listed):
-                    pairs.append((dist, 0, d, value, r))
+                    # "pardoned 18 people convicted of extremism on Wednesday": the pardon's date
+                    main = [x for x in before if x is not r and not self._reduced(s, x)]
+                    reduced = bool(main) and self._reduced(s, r)
+                    pairs.append((dist + (6 if reduced else 0), 0, d, value, r))
+                    if reduced:
+                        x = max(main, key=lambda x: x.j)
+                        pairs.append((_distance(s, x.j, n, listed), 0, d, value, x))
             later = [r for r in raws if r.i > n]
             if later:
                 r = min(later, key=lambda r: r.i)
@@ -333,6 +371,21 @@ class _Page:
             if r.date is None and d.start not in used:
                 r.date, r.date_start = value, d.start
                 used.add(d.start)
+        if frame is not None:  # "In October, 141 people were detained ... and 88 were convicted"
+            for r in raws:
+                if r.date is None and r.i > 2 and not _relative_between(words, 0, r.i):
+                    r.date, r.date_start = frame.value, frame.start
+
+    def _frame(self, s: _Sentence, dates: list[DateFact], tok_at: dict[int, int]) -> DateFact | None:
+        """A date that opens the sentence before a comma ("In October, ..."): the time of all it reports."""
+        for d in dates:
+            n = tok_at.get(d.start)
+            if n is not None and n <= 2 and all(w in ("in", "on", "during", "by", "since") for w in s.words[:n]) \
+                    and re.match(r"\d{4}(?:-\d\d(?:-\d\d)?)?$", d.value):
+                after = next((x for x in range(n, len(s.toks)) if s.toks[x].start >= d.end), len(s.toks))
+                if after < len(s.words) and s.words[after] == "," and s.words[:1] != ["since"]:
+                    return d
+        return None
 
     def _split(self, s: _Sentence, a: int, b: int) -> bool:
         """Whether words ``a``..``b`` cross a clause boundary (";", "but")."""
@@ -910,7 +963,7 @@ def _same(e: _Event, r: _Raw) -> bool:
     same_date = e.date is not None and r.date is not None and (
         (e.count is None and not e.subjects) or (r.count is None and not r.subjects))
     if e.proposed:
-        return same_count or shared or (e.count is None or r.count is None)
+        return same_count or shared or (e.count is None and not e.subjects) or (r.count is None and not r.subjects)
     if e.kind == "held":
         return same_count or shared
     return same_count or shared or same_date

@@ -20,8 +20,8 @@ from gazetteer.load import GazetteerError, read_yaml
 from records.facts import EVENT_KINDS
 
 _WORD_RE = re.compile(r"[a-z][a-z'\-]*|\*")
-_SECTIONS = {"kinds", "modifiers", "proposed", "negation", "distinct", "enumerations", "followups", "before", "since",
-             "reporting", "pronouns", "unnamed", "prepositions", "object_skip"}
+_SECTIONS = {"kinds", "modifiers", "ignore", "proposed", "negation", "distinct", "enumerations", "followups",
+             "before", "since", "reporting", "pronouns", "unnamed", "prepositions", "object_skip"}
 _KIND_KEYS = {"verbs", "nouns", "intransitive", "states", "stocks"}
 
 
@@ -74,9 +74,13 @@ class EventLexicon:
     triggers: tuple[tuple[str, str, Phrase], ...]
     #: nouns after a trigger noun that make it a modifier ("pardon commission")
     modifiers: frozenset[str]
+    #: phrases that hold a trigger word but report none ("house arrest")
+    ignore: tuple[Phrase, ...]
     proposed: tuple[Phrase, ...]
     proposed_window: int
     proposed_adjacent_only: frozenset[str]
+    #: words before the "to" of an infinitive trigger that make it done ("allowed to leave prison")
+    infinitive_done: frozenset[str]
     negation: tuple[Phrase, ...]
     negation_window: int
     distinct: tuple[Phrase, ...]
@@ -197,9 +201,11 @@ def _load(path: Path) -> EventLexicon:
     return EventLexicon(
         triggers=tuple(triggers),
         modifiers=words("modifiers", section("modifiers", list)),
+        ignore=phrases("ignore", section("ignore", list)),
         proposed=phrases("proposed.cues", proposed.get("cues")),
         proposed_window=number("proposed.window", proposed.get("window")),
         proposed_adjacent_only=words("proposed.adjacent_only", proposed.get("adjacent_only", [])),
+        infinitive_done=words("proposed.infinitive_done", proposed.get("infinitive_done", [])),
         negation=phrases("negation.cues", negation.get("cues")),
         negation_window=number("negation.window", negation.get("window")),
         distinct=phrases("distinct", section("distinct", list)),
