@@ -28,6 +28,10 @@ Pages are wrapped in publisher chrome by default (``--chrome publisher``: markup
 ``benchmarks.chrome``); ``--chrome light`` keeps only the lighter boilerplate the benchmark first had, which costs
 trafilatura less than any real page measured (~17 ms a page against 28–146 ms, median ~57).
 
+Events are timed apart from the other facts: ``extractors.pipeline.find_events`` (which the events component
+looks up at call time) is wrapped with a timer, so the stage table shows ``facts`` (tokenizer, sentences, people,
+counts, dates) and ``events`` as rows of their own, as does the real-pages line; the RESULT ratio counts both.
+
 Runs pinned to one core. Prints a stage table and, last, the RESULT line.
 """
 
@@ -42,6 +46,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -71,6 +76,32 @@ def _in_turn(n: int, first, second) -> tuple:
     """The two sides of a ratio in the order round ``n`` runs them: who goes first alternates, since the side
     that parsed a page second ran up to 5% faster (4c14b7d: trafilatura alone, always first)."""
     return (first, second) if n % 2 == 0 else (second, first)
+
+
+@contextmanager
+def events_timed(secs: dict[str, float]) -> Iterator[None]:
+    """While inside, the events component's ``find_events`` adds its seconds to ``secs["events"]``.
+
+    The component calls ``extractors.pipeline.find_events`` by its module-global name, so a wrapper put there is
+    what it calls; the original is put back on leaving. The rest of the component (its sentence bounds) stays in
+    the facts stage.
+    """
+    import extractors.pipeline as ep
+
+    inner = ep.find_events
+
+    def find_events(*args, **kwargs):
+        t0 = time.perf_counter()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            secs["events"] += time.perf_counter() - t0
+
+    ep.find_events = find_events
+    try:
+        yield
+    finally:
+        ep.find_events = inner
 
 
 def check_tokens(paths: list[Path]) -> int:
@@ -111,8 +142,9 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
     under the same machine conditions (this machine is shared: its speed drifts by 20-30% over minutes), and
     alternating gives neither side the advantage of going second. Nothing holds more than one batch.
     Returns ``(seconds per stage, rows added, pages, article words)``; stage ``trafilatura`` is
-    trafilatura alone. ``rss`` gets ``(pages so far, resident MB)`` after each batch: memory must not grow with
-    the pages.
+    trafilatura alone, ``events`` the events component's ``find_events`` and ``facts`` the rest of
+    ``extract_pages`` (tokenizer, sentences, people, counts, dates). ``rss`` gets ``(pages so far, resident MB)``
+    after each batch: memory must not grow with the pages.
     """
     from extractors.pipeline import extract_pages
     from extractors.text import extract_article, read_page
@@ -120,7 +152,7 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
     from warehouse.db import connect
     from warehouse.load import load_batch
 
-    secs = dict.fromkeys(("trafilatura", "read", "text", "facts", "resolve", "load"), 0.0)
+    secs = dict.fromkeys(("trafilatura", "read", "text", "facts", "events", "resolve", "load"), 0.0)
     added: dict[str, int] = {}
     pages = words = 0
     connect(db).close()  # create and migrate the file first, as the crawl does before any load
@@ -138,8 +170,10 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
         articles = [extract_article(body, url=url) for url, body in bodies]
         del bodies
         t2 = time.perf_counter()
+        events_before = secs["events"]
         facts = list(extract_pages(articles))
         t3 = time.perf_counter()
+        secs["facts"] -= secs["events"] - events_before  # the events stage's seconds are its own row
         resolve_pages(facts)
         t4 = time.perf_counter()
         # a connection per batch, as the extract flow's load task opens one: its closing checkpoint is loading
@@ -155,17 +189,19 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
             secs[k] += b - a
         words += sum(len(a.text.split()) for a in articles)
 
-    for n, paths in enumerate(_batches(page_paths(directory), batch)):
-        for side in _in_turn(n, trafilatura_alone, pipeline):
-            side(paths)
-        pages += len(paths)
-        if rss is not None:
-            rss.append((pages, _rss_mb()))
+    with events_timed(secs):
+        for n, paths in enumerate(_batches(page_paths(directory), batch)):
+            for side in _in_turn(n, trafilatura_alone, pipeline):
+                side(paths)
+            pages += len(paths)
+            if rss is not None:
+                rss.append((pages, _rss_mb()))
     return secs, added, pages, words
 
 
 def real_pages(directory: Path, rounds: int) -> tuple[dict[str, float], int]:
-    """Seconds of trafilatura alone and of the pipeline's text, facts and resolve stages on real publisher pages.
+    """Seconds of trafilatura alone and of the pipeline's text, facts, events and resolve stages on real publishers'
+    pages.
 
     Each round runs trafilatura alone over every page and the pipeline's stages, the side that goes first
     alternating; the rounds add up. After the first round spaCy's vocabulary and the resolver know these
@@ -178,7 +214,7 @@ def real_pages(directory: Path, rounds: int) -> tuple[dict[str, float], int]:
 
     files = sorted(p for p in directory.rglob("*") if p.name.endswith((".html", ".htm", ".html.gz")))
     bodies = [(p.as_uri(), read_page(p)) for p in files]  # a handful of pages
-    secs = dict.fromkeys(("trafilatura", "text", "facts", "resolve"), 0.0)
+    secs = dict.fromkeys(("trafilatura", "text", "facts", "events", "resolve"), 0.0)
 
     def trafilatura_alone() -> None:
         t0 = time.perf_counter()
@@ -190,16 +226,19 @@ def real_pages(directory: Path, rounds: int) -> tuple[dict[str, float], int]:
         t1 = time.perf_counter()
         articles = [extract_article(body, url=url) for url, body in bodies]
         t2 = time.perf_counter()
+        events_before = secs["events"]
         facts = list(extract_pages(articles))
         t3 = time.perf_counter()
+        secs["facts"] -= secs["events"] - events_before  # the events stage's seconds are its own row
         resolve_pages(facts)
         t4 = time.perf_counter()
         for k, a, b in (("text", t1, t2), ("facts", t2, t3), ("resolve", t3, t4)):
             secs[k] += b - a
 
-    for n in range(rounds):
-        for side in _in_turn(n, trafilatura_alone, pipeline):
-            side()
+    with events_timed(secs):
+        for n in range(rounds):
+            for side in _in_turn(n, trafilatura_alone, pipeline):
+                side()
     return secs, len(bodies) * rounds
 
 
@@ -342,7 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'stage (one core)':<34} {'seconds':>9} {'pages/s':>9} {'words/s':>10} {'share':>7}")
     print(f"{'trafilatura alone (read+extract)':<34} {t_traf:9.2f} {n_pages / t_traf:9.1f} {words / t_traf:10,.0f}")
     for name, v in secs.items():
-        print(f"{'  pipeline: ' + name:<34} {v:9.2f} {n_pages / v:9.1f} {words / v:10,.0f} {v / t_pipe:7.1%}")
+        # under 10 ms (the events stage while find_events returns []), a rate would be noise
+        rate = f"{n_pages / v:9.1f} {words / v:10,.0f}" if v >= 0.01 else f"{'-':>9} {'-':>10}"
+        print(f"{'  pipeline: ' + name:<34} {v:9.2f} {rate} {v / t_pipe:7.1%}")
     print(f"{'pipeline without Prefect':<34} {t_pipe:9.2f} {n_pages / t_pipe:9.1f} {words / t_pipe:10,.0f} {1:7.1%}")
     print(f"{f'extract flow, {n_prefect} pages: direct':<34} {t_without:9.2f} {n_prefect / t_without:9.1f}")
     print(f"{f'extract flow, {n_prefect} pages: Prefect':<34} {t_with:9.2f} {n_prefect / t_with:9.1f}")
@@ -353,9 +394,10 @@ def main(argv: list[str] | None = None) -> int:
         r_load = secs["load"] / n_pages * r_n  # the streamed run's load cost a page
         r_pipe = sum(r_secs.values()) + r_load
         print(f"real publisher pages ({r_n // max(1, args.real_rounds)} in {real_dir}, {args.real_rounds} rounds), "
-              f"ms a page: trafilatura alone {r_traf / r_n * 1000:.1f}; pipeline "
-              + ", ".join(f"{k} {v / r_n * 1000:.1f}" for k, v in r_secs.items())
-              + f", load {r_load / r_n * 1000:.1f} (streamed run's); pipeline_vs_trafilatura {r_traf / r_pipe:.2f}")
+              f"ms a page (share): trafilatura alone {r_traf / r_n * 1000:.1f}; pipeline "
+              + ", ".join(f"{k} {v / r_n * 1000:.1f} ({v / r_pipe:.1%})" for k, v in r_secs.items())
+              + f", load {r_load / r_n * 1000:.1f} ({r_load / r_pipe:.1%}, streamed run's); "
+              f"pipeline_vs_trafilatura {r_traf / r_pipe:.2f}")
     marks = sorted({rss[min(len(rss) - 1, round(f * len(rss)) - 1)] for f in (0.1, 0.25, 0.5, 0.75, 1.0)})
     print("RSS while streaming (pages: MB): " + ", ".join(f"{n:,}: {mb:.0f}" for n, mb in marks))
     print(f"peak RSS: {rss_pipeline:.0f} MB after the streamed pipeline, {peak:.0f} MB at the end "

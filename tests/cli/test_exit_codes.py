@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from crawler.sources import sample_site_sources, write_sources
+from newsfacts.demo_site import load_articles
+from newsfacts.demo_site.render import wire_articles
 from newsfacts.demo_site.server import serve_site
 
 pytestmark = pytest.mark.slow
@@ -68,6 +70,7 @@ def test_partial_failure_exits_0_and_says_how_many(tmp_path):
                                                                           "loaded")]
     assert [line.split(" ")[0] for line in lines] == ["discovered", "fetched", "discovered", "fetched",
                                                       "extracted", "loaded"], err
-    assert lines[1].startswith("fetched 14/14 pages (") and lines[1].endswith("/s): 14 ok, 0 failed")
-    assert lines[3].startswith("fetched 15/15 pages (") and lines[3].endswith("14 ok, 1 failed")
+    site = len(load_articles()) + len(wire_articles()) + 1  # the sitemap's pages: articles, the wire copy, home
+    assert lines[1].startswith(f"fetched {site}/{site} pages (") and lines[1].endswith(f"/s): {site} ok, 0 failed")
+    assert lines[3].startswith(f"fetched {site + 1}/{site + 1} pages (") and lines[3].endswith(f"{site} ok, 1 failed")
     assert "\x1b[" not in err  # no terminal escapes in a log
