@@ -49,6 +49,9 @@ _RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those",
                           "'s", "’s", "our", "my", "your"})
 _LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–])\s+")
+#: words between "and" and a name that keep it in a list of people ("X and his wife Y")
+_KIN_WORDS = frozenset({"his", "her", "their", "wife", "husband", "son", "daughter", "brother", "sister", "father",
+                        "mother", "partner", "colleague", "fellow"})
 #: lower-case words that are not the noun of an aside ("a mechanic freed on Saturday")
 _NOT_NOUNS = _BE | _ADVERBS | _SUBORDINATORS | _RELATIVE | frozenset({"and", "or", "but", "nor", "then"})
 #: the unit of a count a tally of people held must have
@@ -232,12 +235,26 @@ class _Page:
         self._attach_dates(s, kept)
         for r in kept:
             r.subjects = self._subjects(k, s, r, kept) if r.part != "stock" else []
-        return kept
+        return _complete(kept)
 
     def _negated(self, s: _Sentence, r: _Raw) -> bool:
-        lo = self._clause_start(s, r.i, self.lex.negation_window)
-        lo = max([lo] + [n + 1 for n in range(lo, r.i) if s.words[n] == ","])
-        return _any_phrase(self.lex.negation, s.words, lo, r.i)
+        """A negation cue before the trigger in its clause; an aside about a name between commas is looked
+        over ("no confirmation that X, an engineer detained in 2023, had been freed")."""
+        words, end = s.words, r.i
+        lo = max(0, r.i - self.lex.negation_window)
+        for n in range(r.i - 1, lo - 1, -1):
+            if words[n] in _CLAUSE_END or words[n] in (".", "!", "?"):
+                lo = n + 1
+                break
+            if words[n] == ",":
+                back = next((m for m in range(n - 1, max(-1, n - 25), -1) if words[m] == ","), None)
+                if back is not None and self._person_ending_any(s, back - 1) is not None:
+                    lo = max(0, back - self.lex.negation_window)
+                    end = back
+                    continue
+                lo = n + 1
+                break
+        return _any_phrase(self.lex.negation, words, lo, end)
 
     def _present_state(self, s: _Sentence, r: _Raw) -> bool:
         """"are imprisoned", "is jailed", "may be detained" (not "are being detained", "was jailed")."""
@@ -255,6 +272,7 @@ class _Page:
                                                                          lex.infinitive_done):
             return True  # "Cuba to free 553", "agreed to release": a plan
         lo = self._clause_start(s, r.i, lex.proposed_window, stop_at_subordinators=True)
+        lo = max([lo] + [n + 1 for n in range(lo, r.i) if words[n] == ","])
         for n in range(lo, r.i):
             if n and self.text[s.toks[n].start].isupper():
                 continue  # "May 2020", "Will Smith": not a cue
@@ -361,7 +379,7 @@ class _Page:
             if later:
                 r = min(later, key=lambda r: r.i)
                 dist = _distance(s, n, r.i, listed)
-                if dist <= (3 if r.part == "noun" else 25) and not self._split(s, n, r.i) \
+                if dist <= (1 if r.part == "noun" else 25) and not self._split(s, n, r.i) \
                         and not _relative_between(words, n, r.i) \
                         and not (pairs and pairs[-1][2] is d and _coordinated(words, n, r.i)):
                     # "detained last year and given a term last week": the date ends the first verb phrase
@@ -466,9 +484,11 @@ class _Page:
         if n >= 0 and words[n] in ("and", "or", ","):  # "was snatched ... and jailed"
             if self._earlier_be(s, n) is not None:
                 return True
-        # "The pair, arrested in December 2022, ...": a participle after a comma, no object after it
-        return n >= 0 and words[n] == "," and words[r.i].endswith("ed") and (
-            r.j >= len(words) or words[r.j] in self.lex.prepositions or words[r.j] in ("in", ",", "last"))
+        # "The pair, arrested in December 2022, ...", "an engineer detained in Tabriz": a participle after a
+        # comma or a noun, no object after it
+        no_object = r.j >= len(words) or words[r.j] in self.lex.prepositions or words[r.j] in ("in", ",", "last")
+        return no_object and words[r.i].endswith("ed") and (
+            (n >= 0 and words[n] == ",") or self._reduced(s, r))
 
     def _earlier_be(self, s: _Sentence, n: int) -> int | None:
         for m in range(n - 1, max(-1, n - 14), -1):
@@ -520,9 +540,9 @@ class _Page:
         if n >= 0 and s.words[n] == ",":
             back = next((m for m in range(n - 1, max(-1, n - 10), -1) if s.words[m] == ","), None)
             n = back - 1 if back is not None else n
-        if n < 0 or s.words[n] not in ("pair", "couple", "two", "both", "three", "duo"):
+        if n < 0 or s.words[n] not in ("pair", "couple", "two", "both", "three", "duo", "they"):
             return None
-        if s.words[n] != "both" and (n == 0 or s.words[n - 1] not in ("the", "this")):
+        if s.words[n] not in ("both", "they") and (n == 0 or s.words[n - 1] not in ("the", "this")):
             return None
         for back in range(k - 1, max(-1, k - 3), -1):
             prev = self.sentence(back)
@@ -559,13 +579,24 @@ class _Page:
         ends = {e - 1: mm for _, (mm, e) in s.mention_at.items()}
         out = [m]
         x = starts.get(m.start)
-        while x is not None and x >= 2 and s.words[x - 1] in ("and", ",") and (x - 2) in ends:
-            prev = ends[x - 2]
+        while x is not None:
+            y = x - 1
+            while y >= 0 and y >= x - 3 and s.words[y] in _KIN_WORDS:  # "and his wife Y"
+                y -= 1
+            if y < 1 or s.words[y] not in ("and", ","):
+                break
+            y -= 1
+            if y >= 0 and s.words[y] == "," and y not in ends:  # "X, a retired engineer, and Y": over the aside
+                back = next((m for m in range(y - 1, max(-1, y - 15), -1) if s.words[m] == ","), None)
+                y = back - 1 if back is not None else y
+            if y not in ends:
+                break
+            prev = ends[y]
             out.insert(0, prev)
             x = starts.get(prev.start)
         return out
 
-    def _passive_single(self, k: int, s: _Sentence, r: _Raw, n: int) -> Mention | None:
+    def _passive_single(self, k: int, s: _Sentence, r: _Raw | None, n: int) -> Mention | None:
         words = s.words
         if n >= 0 and words[n] in ("and", "or"):
             be = self._earlier_be(s, n)
@@ -583,7 +614,7 @@ class _Page:
                 found = self._person_ending(k, s, n - 1)
                 if found is not None:
                     return found
-                back = next((m for m in range(n - 1, max(-1, n - 10), -1) if words[m] == ","), None)
+                back = next((m for m in range(n - 1, max(-1, n - 25), -1) if words[m] == ","), None)
                 if back is None:
                     return None
                 n = back
@@ -642,11 +673,11 @@ class _Page:
         return None
 
     def _person_left(self, k: int, s: _Sentence, n: int) -> Mention | None:
-        """The person right before word ``n``, over "was", "is", "also" ("X was also among ...")."""
+        """The person right before word ``n``, over "was", "is", "also" and asides ("X, 69, was among ...")."""
         m = n - 1
         while m >= 0 and (s.words[m] in _BE or s.words[m] in _ADVERBS):
             m -= 1
-        return self._person_ending(k, s, m)
+        return self._passive_single(k, s, None, m)
 
     def _possessor(self, k: int, s: _Sentence, i: int) -> Mention | None:
         """"X's release", "his arrest", "Tikhanovsky's dramatic release": the person whose it is."""
@@ -747,6 +778,13 @@ class _Page:
                 if not item_of and (m == n or prev not in self.lex.prepositions) and not self._possessive_after(s, m):
                     out.append(mention)
                 m = e
+                if m + 1 < len(words) and words[m] == "," and (words[m + 1] in ("a", "an", "the")
+                                                               or words[m + 1][0].isdigit()):
+                    # "X, a 64-year-old engineer with cancer, and Y": over the aside about X
+                    close = next((x for x in range(m + 1, min(len(words), m + 20)) if words[x] in (",", ";", ".")),
+                                 None)
+                    if close is not None and words[close] == ",":
+                        m = close
                 continue
             if w in self.lex.pronoun_gender and w not in self.lex.possessive_pronouns:
                 mention = self.pronoun(k, m)
@@ -864,6 +902,11 @@ class _Page:
         not the object of a preposition, not in a leading subordinate clause ("While X fled ..., Y stayed");
         else the first person of that gender at all."""
         s = self.sentence(k)
+        for n, w in enumerate(s.words):  # a pronoun carries its sentence's centre on ("he ... He was arrested")
+            if w in ("he", "she") and self.lex.pronoun_gender.get(w) == g:
+                found = self.pronoun(k, n)
+                if found is not None:
+                    return found
         lead = 0
         if s.words and s.words[0] in _SUBORDINATORS | {"despite", "unlike", "like"}:
             lead = next((n for n, w in enumerate(s.words) if w == ","), 0)
@@ -923,6 +966,24 @@ def _join(raws: list[_Raw]) -> list[_Event]:
                          key=_position)
         _add(events, r, target)
     return sorted(events, key=_position)
+
+
+def _complete(raws: list[_Raw]) -> list[_Raw]:
+    """Reports of one kind in one sentence that complete each other are one: "X, who was taken into custody in
+    May 2021, was freed in 2023 ... pardoned" → the date of one, the person of the other."""
+    out: list[_Raw] = []
+    for r in raws:
+        prev = next((p for p in reversed(out) if p.kind == r.kind and p.proposed == r.proposed), None)
+        if prev is not None and (not prev.subjects or not r.subjects) and not (prev.subjects and r.subjects) \
+                and (prev.count is None or r.count is None) and (prev.date is None or r.date is None) \
+                and not r.distinct and (prev.subjects or prev.count or prev.date) and (r.subjects or r.count or r.date):
+            prev.subjects = prev.subjects or r.subjects
+            prev.count = prev.count or r.count
+            if prev.date is None:
+                prev.date, prev.date_start = r.date, r.date_start
+            continue
+        out.append(r)
+    return out
 
 
 def _position(e: _Event) -> int:
@@ -1077,7 +1138,8 @@ def _among_before(words: list[str], i: int) -> int | None:
     for n in range(i - 1, max(-1, i - 5), -1):
         if words[n] == "among":
             return n
-        if not (words[n] in ("the", "those", "them", "others") or words[n][0].isdigit() or parse_number(words[n])):
+        if not (words[n] in ("the", "those", "them", "others") or words[n][0].isdigit() or parse_number(words[n])
+                or (words[n].isalpha() and n >= i - 3)):
             return None
     return None
 
