@@ -52,6 +52,8 @@ _LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–])\s+")
 #: words between "and" and a name that keep it in a list of people ("X and his wife Y")
 _KIN_WORDS = frozenset({"his", "her", "their", "wife", "husband", "son", "daughter", "brother", "sister", "father",
                         "mother", "partner", "colleague", "fellow"})
+#: a finite verb between a trigger and a date: the date is that verb's ("freed ... were housed ... on Wednesday")
+_FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "being", "said", "says"})
 #: lower-case words that are not the noun of an aside ("a mechanic freed on Saturday")
 _NOT_NOUNS = _BE | _ADVERBS | _SUBORDINATORS | _RELATIVE | frozenset({"and", "or", "but", "nor", "then"})
 #: the unit of a count a tally of people held must have
@@ -325,6 +327,9 @@ class _Page:
                 d = r.i - e if e <= r.i else n - r.j if n >= r.j else 0
                 if n >= r.j and d <= 2:
                     d = -1  # the trigger's object ("lets go 107 people detained after ..."): it wins
+                elif e <= r.i and self._reduced(s, r) and any(x.i > r.j and not self._reduced(s, x)
+                                                              and not self._split(s, r.j, x.i) for x in raws):
+                    d += 6  # "359 people jailed over the protests are still behind bars": the held stock's
                 if d <= 10 and (choice is None or d < choice[0]):
                     choice = (d, idx)
             if choice and (choice[1] not in best or choice[0] < best[choice[1]][0]):
@@ -336,7 +341,8 @@ class _Page:
         """A participle right after a noun, without "was"/"were" ("people detained after the vote")."""
         return r.part == "verb" and s.words[r.i].endswith("ed") and r.i > 0 and s.words[r.i - 1].isalpha() \
             and s.words[r.i - 1] not in _BE and s.words[r.i - 1] not in _ADVERBS \
-            and s.words[r.i - 1] not in self.lex.prepositions and r.i - 1 not in s.mention_at
+            and s.words[r.i - 1] not in self.lex.prepositions \
+            and not any(st <= r.i - 1 < e for st, (_, e) in s.mention_at.items())
 
     def _attach_dates(self, s: _Sentence, raws: list[_Raw]) -> None:
         """Each date of the sentence to one trigger, nearest pairs first: the trigger before the date ("freed
@@ -345,10 +351,7 @@ class _Page:
         lex, words = self.lex, s.words
         listed = self._list_spans(s)
         pairs: list[tuple[int, int, DateFact, str, _Raw]] = []
-        dates = _within(self.dates, s.start, s.end)
-        # "In June last year" is one date (2024-06), not also "last year" (2024)
-        dates = [d for d in dates if not any(o is not d and o.start <= d.start and d.end <= o.end
-                                             and len(o.value) >= len(d.value) for o in dates)]
+        dates = _one_per_reference(_within(self.dates, s.start, s.end), self.text)
         frame = self._frame(s, dates, tok_at)
         for d in dates:
             n = tok_at.get(d.start)
@@ -366,7 +369,8 @@ class _Page:
                 r = max(before, key=lambda r: r.j)
                 dist = _distance(s, r.j, n, listed)
                 if dist <= (6 if r.part == "noun" else 25) and not self._split(s, r.j, n) \
-                        and not _relative_between(words, r.j, n) \
+                        and not _relative_between(words, r.j, n) and not _inside_relative(words, r.i, n) \
+                        and not any(w in _FINITE for w in words[r.j:n]) \
                         and not any(a <= n < b and a >= r.j for a, b in listed):
                     # "pardoned 18 people convicted of extremism on Wednesday": the pardon's date
                     main = [x for x in before if x is not r and not self._reduced(s, x)]
@@ -968,6 +972,21 @@ def _join(raws: list[_Raw]) -> list[_Event]:
     return sorted(events, key=_position)
 
 
+def _one_per_reference(dates: list[DateFact], text: str) -> list[DateFact]:
+    """Dates with a date inside or right beside a more specific one folded into it: "June last year" is one
+    reference (2024-06), not also "last year" (2024)."""
+    out: list[DateFact] = []
+    for d in dates:
+        prev = out[-1] if out else None
+        if prev is not None and (d.start < prev.end or not text[prev.end:d.start].strip()) \
+                and (prev.value.startswith(d.value) or d.value.startswith(prev.value)):
+            best = prev if len(prev.value) >= len(d.value) else d
+            out[-1] = DateFact(best.value, text[prev.start:max(prev.end, d.end)], prev.start, max(prev.end, d.end))
+            continue
+        out.append(d)
+    return out
+
+
 def _complete(raws: list[_Raw]) -> list[_Raw]:
     """Reports of one kind in one sentence that complete each other are one: "X, who was taken into custody in
     May 2021, was freed in 2023 ... pardoned" → the date of one, the person of the other."""
@@ -1118,6 +1137,13 @@ def _title_case(text: str, s: _Sentence) -> bool:
     """A headline in title case ("Russia Frees Three Americans"): capitals there say nothing of names."""
     alpha = [t for t in s.toks if t.low.isalpha() and len(t.low) > 3]
     return len(alpha) >= 3 and sum(text[t.start].isupper() for t in alpha) >= 0.7 * len(alpha)
+
+
+def _inside_relative(words: list[str], i: int, n: int) -> bool:
+    """Whether the trigger at ``i`` is in a relative clause ("X, who were among those freed, ...") that closes
+    before word ``n``."""
+    opening = next((m for m in range(i - 1, max(-1, i - 8), -1) if words[m] in ("who", "which", ",")), None)
+    return opening is not None and words[opening] in ("who", "which") and "," in words[i:n]
 
 
 def _coordinated(words: list[str], a: int, b: int) -> bool:
