@@ -98,6 +98,7 @@ class _Raw:
     date: str | None = None
     date_start: int | None = None
     subjects: list[Mention] = field(default_factory=list)
+    rank: int = 0    # the sentence's index in the page
 
 
 @dataclass(slots=True)
@@ -133,13 +134,14 @@ def find_events(text: str, sentence_starts: Sequence[int], sentence_ends: Sequen
     """The events of one page, one per happening, in the order the page first reports them."""
     if not load_events().maybe.search(text):
         return []
-    return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates).events()
+    return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates, published).events()
 
 
 class _Page:
     def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int], mentions: Sequence[Mention],
-                 counts: Sequence[CountFact], dates: Sequence[DateFact]) -> None:
+                 counts: Sequence[CountFact], dates: Sequence[DateFact], published: date | None = None) -> None:
         self.lex: EventLexicon = load_events()
+        self.published = published
         self.text = text
         self.bounds = list(zip(starts, ends, strict=True))
         self.mentions = sorted(mentions, key=lambda m: m.start)
@@ -183,7 +185,7 @@ class _Page:
             if not found and raws:
                 self._followup(k, raws)
             raws += found
-        return [self._fact(e) for e in _join(raws)]
+        return [self._fact(e) for e in _join(raws, self.published)]
 
     def _opens_with_list(self, k: int) -> bool:
         words = self.sentence(k).words
@@ -218,7 +220,8 @@ class _Page:
                 prev.j = j  # "pardoned and released": one report
                 prev.trigger = self.text[s.toks[prev.i].start:s.toks[j - 1].end]
             else:
-                found.append(_Raw(kind, False, i, j, part, s, self.text[s.toks[i].start:s.toks[j - 1].end]))
+                found.append(_Raw(kind, False, i, j, part, s, self.text[s.toks[i].start:s.toks[j - 1].end],
+                                  rank=k))
             i = j
         kept = []
         for r in found:
@@ -953,23 +956,68 @@ class _Page:
 
 # --- joining the reports of a page ---------------------------------------------------------------------------
 
-def _join(raws: list[_Raw]) -> list[_Event]:
-    """The events of a page from its reports: first those with a count or a date, in text order, each joining
-    the first event it agrees with; then those with people only, which join an event sharing a person (in
-    any order of the text: "his release" in a caption before "X was released in June"), else, for a
-    release, the page's main release (the first reported), else start their own."""
+def _join(raws: list[_Raw], published: date | None = None) -> list[_Event]:
+    """The events of a page from its reports: first those with a count or a date and no people, in text order,
+    each joining the first event it agrees with; then those naming people, which join an event sharing a person
+    (in any order of the text: "his release" in a caption before "X was released in June"), else the page's
+    main event of their kind (see :func:`_main`), else start their own."""
     events: list[_Event] = []
-    figures = [r for r in raws if r.count is not None or r.date is not None]
-    people_only = [r for r in raws if r.count is None and r.date is None and r.subjects]
+    figures = [r for r in raws if (r.count is not None or r.date is not None) and (not r.subjects or r.count)]
+    people = [r for r in raws if r.subjects and r.count is None]
     for r in figures:
         _add(events, r, next((e for e in events if _same(e, r)), None))
-    for r in people_only:
+    for r in people:
         target = next((e for e in events if _same(e, r)), None)
-        if target is None and r.kind == "release" and not r.proposed:
-            target = min((e for e in events if e.kind == "release" and not e.proposed), default=None,
-                         key=_position)
+        if target is None and not r.proposed:
+            target = _main(events, r, published)
         _add(events, r, target)
     return sorted(events, key=_position)
+
+
+def _main(events: list[_Event], r: _Raw, published: date | None) -> _Event | None:
+    """The event a report naming people belongs to when nothing else ties it: for a release, the page's first
+    reported release ("Among those freed was X", "after her release, Y said"); for another kind, a group
+    report of the page's lead that names nobody ("a court sentenced a married couple ... X was handed a
+    13-year term"). A dated report joins only an event of a compatible date, or an undated one when its date is
+    within ten days of the page's publication (a recent happening the page leads with)."""
+    lead = [e for e in events if e.kind == r.kind and not e.proposed]
+    if r.kind != "release":
+        lead = [e for e in lead if not e.subjects and _sentence_rank(e) <= 3]
+    main = min(lead, default=None, key=_position)
+    if main is None or r.date is None:
+        return main
+    if main.date is not None:
+        return main if (main.date.startswith(r.date) or r.date.startswith(main.date)) else None
+    return main if published is not None and _recent(r.date, published) else None
+
+
+def _sentence_rank(e: _Event) -> int:
+    return e.reports[0].rank
+
+
+def _recent(value: str, published: date) -> bool:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return False
+    return 0 <= (published - day).days <= 10
+
+
+def _position(e: _Event) -> int:
+    return min(r.sent.start + r.i for r in e.reports)
+
+
+def _add(events: list[_Event], r: _Raw, target: _Event | None) -> None:
+    if target is None:
+        events.append(_Event(r.kind, r.proposed, [r], r.count, r.date, r.date_start, list(r.subjects)))
+    else:
+        target.reports.append(r)
+        if target.count is None and r.count is not None:
+            target.count = r.count
+        if r.date is not None and (target.date is None or len(r.date) > len(target.date)):
+            target.date, target.date_start = r.date, r.date_start  # the more specific date: "June" → "June 21"
+        known = {m.start for m in target.subjects}
+        target.subjects += [m for m in r.subjects if m.start not in known]
 
 
 def _one_per_reference(dates: list[DateFact], text: str) -> list[DateFact]:
@@ -1003,23 +1051,6 @@ def _complete(raws: list[_Raw]) -> list[_Raw]:
             continue
         out.append(r)
     return out
-
-
-def _position(e: _Event) -> int:
-    return min(r.sent.start + r.i for r in e.reports)
-
-
-def _add(events: list[_Event], r: _Raw, target: _Event | None) -> None:
-    if target is None:
-        events.append(_Event(r.kind, r.proposed, [r], r.count, r.date, r.date_start, list(r.subjects)))
-    else:
-        target.reports.append(r)
-        if target.count is None and r.count is not None:
-            target.count = r.count
-        if r.date is not None and (target.date is None or len(r.date) > len(target.date)):
-            target.date, target.date_start = r.date, r.date_start  # the more specific date: "June" → "June 21"
-        known = {m.start for m in target.subjects}
-        target.subjects += [m for m in r.subjects if m.start not in known]
 
 
 def _same(e: _Event, r: _Raw) -> bool:
