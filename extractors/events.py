@@ -332,7 +332,7 @@ class _Page:
                     d = -1  # the trigger's object ("lets go 107 people detained after ..."): it wins
                 elif e <= r.i and self._reduced(s, r) and any(x.i > r.j and not self._reduced(s, x)
                                                               and not self._split(s, r.j, x.i) for x in raws):
-                    d += 6  # "359 people jailed over the protests are still behind bars": the held stock's
+                    continue  # "359 people jailed over the protests are still behind bars": the held stock's
                 if d <= 10 and (choice is None or d < choice[0]):
                     choice = (d, idx)
             if choice and (choice[1] not in best or choice[0] < best[choice[1]][0]):
@@ -367,6 +367,8 @@ class _Page:
             if after < len(words) and words[after] in ("—", "–", "--"):
                 continue  # a dateline: "ANKARA, Aug 2 — ..." is when it was reported
             value = d.value[:4] if _ends_phrase(lex.before, words, n, gap=4, fillers=False) else d.value
+            attributive = n > 0 and words[n - 1] in ("the", "'s") and after < len(words) \
+                and words[after].isalpha() and self.text[s.toks[after].start].islower()  # "the 2021 protests"
             before = [r for r in raws if r.j <= n]
             if before:
                 r = max(before, key=lambda r: r.j)
@@ -378,7 +380,8 @@ class _Page:
                     # "pardoned 18 people convicted of extremism on Wednesday": the pardon's date
                     main = [x for x in before if x is not r and not self._reduced(s, x)]
                     reduced = bool(main) and self._reduced(s, r)
-                    pairs.append((dist + (6 if reduced else 0), 0, d, value, r))
+                    if not (attributive and r.kind == "held"):  # a stock is dated "as of", not by "the 2021 protests"
+                        pairs.append((dist + (6 if reduced else 0), 0, d, value, r))
                     if reduced:
                         x = max(main, key=lambda x: x.j)
                         pairs.append((_distance(s, x.j, n, listed), 0, d, value, x))
@@ -388,7 +391,8 @@ class _Page:
                 dist = _distance(s, n, r.i, listed)
                 if dist <= (1 if r.part == "noun" else 25) and not self._split(s, n, r.i) \
                         and not _relative_between(words, n, r.i) \
-                        and not (pairs and pairs[-1][2] is d and _coordinated(words, n, r.i)):
+                        and not (pairs and pairs[-1][2] is d and _coordinated(words, n, r.i)) \
+                        and not (attributive and r.kind == "held"):
                     # "detained last year and given a term last week": the date ends the first verb phrase
                     pairs.append((dist + 2, 1, d, value, r))
         used: set[int] = set()
@@ -637,7 +641,8 @@ class _Page:
                 lo = n + 1
                 break
         for n in range(lo, before):
-            if n in s.mention_at or s.words[n] in self.lex.pronoun_gender:
+            if n in s.mention_at or (s.words[n] in self.lex.pronoun_gender
+                                     and s.words[n] not in self.lex.possessive_pronouns):
                 if n > 0 and s.words[n - 1] in self.lex.prepositions:
                     continue
                 m = self._person_at(k, s, n)
@@ -970,7 +975,9 @@ def _join(raws: list[_Raw], published: date | None = None) -> list[_Event]:
         target = next((e for e in events if _same(e, r)), None)
         if target is None and not r.proposed:
             target = _main(events, r, published)
-        _add(events, r, target)
+            _add(events, r, target, refine=False)  # one person's date is not the group's ("detained on Oct. 14")
+        else:
+            _add(events, r, target)
     return sorted(events, key=_position)
 
 
@@ -1007,14 +1014,14 @@ def _position(e: _Event) -> int:
     return min(r.sent.start + r.i for r in e.reports)
 
 
-def _add(events: list[_Event], r: _Raw, target: _Event | None) -> None:
+def _add(events: list[_Event], r: _Raw, target: _Event | None, refine: bool = True) -> None:
     if target is None:
         events.append(_Event(r.kind, r.proposed, [r], r.count, r.date, r.date_start, list(r.subjects)))
     else:
         target.reports.append(r)
         if target.count is None and r.count is not None:
             target.count = r.count
-        if r.date is not None and (target.date is None or len(r.date) > len(target.date)):
+        if r.date is not None and (target.date is None or (refine and len(r.date) > len(target.date))):
             target.date, target.date_start = r.date, r.date_start  # the more specific date: "June" → "June 21"
         known = {m.start for m in target.subjects}
         target.subjects += [m for m in r.subjects if m.start not in known]
