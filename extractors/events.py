@@ -23,14 +23,15 @@ has no parser, so roles come from word order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from extractors.numbers import parse_number
-from gazetteer.events import EventLexicon, Phrase, load_events
+from extractors.numbers import NUMBER_WORDS, parse_number
+from gazetteer.events import EventLexicon, PhraseSet, load_events
 from gazetteer.load import load_given_names, load_people
 from gazetteer.translit import fold
 from records.facts import CountFact, DateFact, EventFact, Mention
@@ -48,6 +49,7 @@ _SUBORDINATORS = frozenset({"after", "since", "when", "as", "because", "followin
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those",
                           "'s", "’s", "our", "my", "your"})
+_AMONG_RE = re.compile(r"among\s+(?:them|those|the)\b", re.I)
 _LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–])\s+")
 #: words between "and" and a name that keep it in a list of people ("X and his wife Y")
 _KIN_WORDS = frozenset({"his", "her", "their", "wife", "husband", "son", "daughter", "brother", "sister", "father",
@@ -56,6 +58,7 @@ _KIN_WORDS = frozenset({"his", "her", "their", "wife", "husband", "son", "daught
 _FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "being", "said", "says"})
 #: lower-case words that are not the noun of an aside ("a mechanic freed on Saturday")
 _NOT_NOUNS = _BE | _ADVERBS | _SUBORDINATORS | _RELATIVE | frozenset({"and", "or", "but", "nor", "then"})
+_NUMBER_WORDS = frozenset(NUMBER_WORDS)
 #: the unit of a count a tally of people held must have
 _STOCK_UNIT_RE = re.compile(r"prisoner|detainee|inmate", re.I)
 _PLURAL_SUBJECTS = frozenset({"they", "them", "their", "those", "we", "us"})
@@ -66,20 +69,16 @@ _ITEM_OF = frozenset({"of", "to", "with"})
 
 
 @dataclass(slots=True)
-class _Tok:
-    low: str
-    start: int
-    end: int
-
-
-@dataclass(slots=True)
 class _Sentence:
     start: int
     end: int
-    toks: list[_Tok]
-    words: list[str]
+    words: list[str]     # lower case
+    starts: list[int]    # character offsets of each word in the page
+    ends: list[int]
     #: token index → the mention starting there, and the token after its end
     mention_at: dict[int, tuple[Mention, int]] = field(default_factory=dict)
+    #: word spans of its lists of people (``_Page._list_spans``), once computed
+    lists: list[tuple[int, int]] | None = None
 
 
 @dataclass(slots=True)
@@ -132,7 +131,7 @@ def find_events(text: str, sentence_starts: Sequence[int], sentence_ends: Sequen
                 mentions: Sequence[Mention], counts: Sequence[CountFact], dates: Sequence[DateFact],
                 published: date | None = None) -> list[EventFact]:
     """The events of one page, one per happening, in the order the page first reports them."""
-    if not load_events().maybe.search(text):
+    if not _trigger_words(text, load_events()):
         return []
     return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates, published).events()
 
@@ -157,16 +156,16 @@ class _Page:
         s = self._sents.get(k)
         if s is None:
             a, b = self.bounds[k]
-            toks = [_Tok(m[0].lower().replace("’", "'"), m.start(), m.end())
-                    for m in _TOKEN_RE.finditer(self.text, a, b)]
-            s = _Sentence(a, b, toks, [t.low for t in toks])
-            starts = {t.start: n for n, t in enumerate(toks)}
+            found = list(_TOKEN_RE.finditer(self.text, a, b))
+            s = _Sentence(a, b, [m[0].lower().replace("’", "'") for m in found], [m.start() for m in found],
+                          [m.end() for m in found])
+            starts = {x: n for n, x in enumerate(s.starts)}
             for m in _within(self.mentions, a, b):
                 n = starts.get(m.start)
                 if n is None:
                     continue
                 e = n
-                while e < len(toks) and toks[e].start < m.end:
+                while e < len(s.starts) and s.starts[e] < m.end:
                     e += 1
                 s.mention_at[n] = (m, e)
             self._sents[k] = s
@@ -174,8 +173,10 @@ class _Page:
 
     def events(self) -> list[EventFact]:
         raws: list[_Raw] = []
+        hits = _trigger_words(self.text, self.lex)  # one scan of the page, not one a sentence
         for k, (a, b) in enumerate(self.bounds):
-            if not self.lex.maybe.search(self.text, a, b):
+            at = bisect.bisect_left(hits, a)
+            if at == len(hits) or hits[at] >= b:
                 if raws:
                     self._followup(k, raws)
                 continue
@@ -188,8 +189,8 @@ class _Page:
         return [self._fact(e) for e in _join(raws, self.published)]
 
     def _opens_with_list(self, k: int) -> bool:
-        words = self.sentence(k).words
-        return len(words) > 2 and words[0] == "among" and words[1] in ("them", "those", "the")
+        a, b = self.bounds[k]
+        return _AMONG_RE.match(self.text, a, b) is not None
 
     # --- one sentence -------------------------------------------------------------------------------------
 
@@ -197,30 +198,35 @@ class _Page:
         s = self.sentence(k)
         lex, words = self.lex, s.words
         found: list[_Raw] = []
-        title_case = _title_case(self.text, s)
+        title_case: bool | None = None
         i = 0
-        while i < len(words):
-            hits = lex.triggers_at(words, i) if words[i] in lex.starts else []
-            skip = max((e for p in lex.ignore if (e := p.match(words, i)) is not None), default=None)
+        for n, w in enumerate(words):
+            if n < i or (w not in lex.starts and w not in lex.ignore.starts):
+                continue  # most words start no trigger: one set lookup each
+            i = n
+            skip = lex.ignore.longest_at(words, i)
             if skip is not None and skip > i:
                 i = skip  # "house arrest"
                 continue
+            hits = lex.triggers_at(words, i) if w in lex.starts else []
             if not hits:
-                i += 1
                 continue
             kind, part, j = _choose(hits, words, i)
-            if i and self.text[s.toks[i].start].isupper() and not title_case:
-                i = j  # "Radio Free Europe", "the Release Foundation": a name, not a happening
-                continue
+            if i and self.text[s.starts[i]].isupper():
+                if title_case is None:
+                    title_case = _title_case(self.text, s)
+                if not title_case:
+                    i = j  # "Radio Free Europe", "the Release Foundation": a name, not a happening
+                    continue
             if part == "noun" and j < len(words) and words[j] in lex.modifiers:
                 i = j  # "the pardon commission": not a happening
                 continue
             prev = found[-1] if found else None
             if prev and prev.kind == kind and prev.j <= i and _joined(words, prev.j, i):
                 prev.j = j  # "pardoned and released": one report
-                prev.trigger = self.text[s.toks[prev.i].start:s.toks[j - 1].end]
+                prev.trigger = self.text[s.starts[prev.i]:s.ends[j - 1]]
             else:
-                found.append(_Raw(kind, False, i, j, part, s, self.text[s.toks[i].start:s.toks[j - 1].end],
+                found.append(_Raw(kind, False, i, j, part, s, self.text[s.starts[i]:s.ends[j - 1]],
                                   rank=k))
             i = j
         kept = []
@@ -279,11 +285,10 @@ class _Page:
         lo = self._clause_start(s, r.i, lex.proposed_window, stop_at_subordinators=True)
         lo = max([lo] + [n + 1 for n in range(lo, r.i) if words[n] == ","])
         for n in range(lo, r.i):
-            if n and self.text[s.toks[n].start].isupper():
+            if n and self.text[s.starts[n]].isupper():
                 continue  # "May 2020", "Will Smith": not a cue
-            for p in lex.proposed:
-                end = p.match(words, n)
-                if end is None or end > r.i:
+            for end in lex.proposed.matches_at(words, n):
+                if end > r.i:
                     continue
                 if words[n] in lex.proposed_adjacent_only and end < r.i - (1 if words[r.i - 1] == "prisoner" else 0):
                     continue
@@ -302,7 +307,7 @@ class _Page:
     # --- counts and dates ---------------------------------------------------------------------------------
 
     def _attach_counts(self, s: _Sentence, k: int, raws: list[_Raw]) -> None:
-        tok_at = {t.start: n for n, t in enumerate(s.toks)}
+        tok_at = {x: n for n, x in enumerate(s.starts)}
         spans: list[tuple[int, int, object]] = []
         taken: set[int] = set()
         for c in _within(self.counts, s.start, s.end):
@@ -310,7 +315,7 @@ class _Page:
             if n is None:
                 continue
             e = n
-            while e < len(s.toks) and s.toks[e].start < c.end:
+            while e < len(s.starts) and s.starts[e] < c.end:
                 e += 1
             spans.append((n, e, c))
             taken.update(range(n, e))
@@ -350,7 +355,7 @@ class _Page:
     def _attach_dates(self, s: _Sentence, raws: list[_Raw]) -> None:
         """Each date of the sentence to one trigger, nearest pairs first: the trigger before the date ("freed
         ... on Thursday") or, a little less readily, the one after it ("On Thursday, X was freed")."""
-        tok_at = {t.start: n for n, t in enumerate(s.toks)}
+        tok_at = {x: n for n, x in enumerate(s.starts)}
         lex, words = self.lex, s.words
         listed = self._list_spans(s)
         pairs: list[tuple[int, int, DateFact, str, _Raw]] = []
@@ -360,7 +365,7 @@ class _Page:
             n = tok_at.get(d.start)
             if n is None or not re.match(r"\d{4}(?:-\d\d(?:-\d\d)?)?$", d.value):
                 continue  # weeks, seasons and decades are not an event's date here
-            after = next((x for x in range(n, len(s.toks)) if s.toks[x].start >= d.end), len(s.toks))
+            after = next((x for x in range(n, len(s.starts)) if s.starts[x] >= d.end), len(s.starts))
             when = after + 1 < len(words) and words[after] == "," and words[after + 1] == "when"
             if (_ends_phrase(lex.since, words, n) and not when) or _ends_phrase(lex.reporting, words, n, gap=2):
                 continue  # "since July 2023" is a span; "since December 2018, when he was arrested" is not
@@ -368,7 +373,7 @@ class _Page:
                 continue  # a dateline: "ANKARA, Aug 2 — ..." is when it was reported
             value = d.value[:4] if _ends_phrase(lex.before, words, n, gap=4, fillers=False) else d.value
             attributive = n > 0 and words[n - 1] in ("the", "'s") and after < len(words) \
-                and words[after].isalpha() and self.text[s.toks[after].start].islower()  # "the 2021 protests"
+                and words[after].isalpha() and self.text[s.starts[after]].islower()  # "the 2021 protests"
             before = [r for r in raws if r.j <= n]
             if before:
                 r = max(before, key=lambda r: r.j)
@@ -411,7 +416,7 @@ class _Page:
             n = tok_at.get(d.start)
             if n is not None and n <= 2 and all(w in ("in", "on", "during", "by", "since") for w in s.words[:n]) \
                     and re.match(r"\d{4}(?:-\d\d(?:-\d\d)?)?$", d.value):
-                after = next((x for x in range(n, len(s.toks)) if s.toks[x].start >= d.end), len(s.toks))
+                after = next((x for x in range(n, len(s.starts)) if s.starts[x] >= d.end), len(s.starts))
                 if after < len(s.words) and s.words[after] == "," and s.words[:1] != ["since"]:
                     return d
         return None
@@ -421,18 +426,22 @@ class _Page:
         return any(w in _CLAUSE_END for w in s.words[a:b])
 
     def _list_spans(self, s: _Sentence) -> list[tuple[int, int]]:
-        """(start, end) word spans of the lists of the sentence ("including X, Y and Z")."""
-        out = []
-        for n in range(len(s.words)):
-            for p in self.lex.enumerations:
-                end = p.match(s.words, n)
-                if end is not None:
+        """(start, end) word spans of the lists of the sentence ("including X, Y and Z"), once a sentence."""
+        if s.lists is not None:
+            return s.lists
+        out: list[tuple[int, int]] = []
+        for n, w in enumerate(s.words):
+            if w not in self.lex.enumerations.starts:
+                continue
+            end = self.lex.enumerations.longest_at(s.words, n)
+            if end is not None:
+                if True:
                     stop = end
                     while stop < len(s.words) and s.words[stop] not in _CLAUSE_END and s.words[stop] != "." \
                             and s.words[stop] not in _LIST_STOPS and not self._date_follows(s, stop):
                         stop += 1
                     out.append((end, stop))
-                    break
+        s.lists = out
         return out
 
     def _date_follows(self, s: _Sentence, n: int) -> bool:
@@ -441,7 +450,7 @@ class _Page:
         return n in starts or (s.words[n] in ("in", "on", "during", "at", "since") and n + 1 in starts)
 
     def _date_starts(self, s: _Sentence) -> set[int]:
-        tok_at = {t.start: n for n, t in enumerate(s.toks)}
+        tok_at = {x: n for n, x in enumerate(s.starts)}
         return {tok_at[d.start] for d in _within(self.dates, s.start, s.end) if d.start in tok_at}
 
     # --- people ---------------------------------------------------------------------------------------------
@@ -570,7 +579,7 @@ class _Page:
         if n >= 0 and words[n] in ("—", "–"):  # "The journalists — A, B and C — were pardoned"
             opening = next((m for m in range(n - 1, max(-1, n - 30), -1) if words[m] in ("—", "–")), None)
             return self._list_people(k, s, opening + 1) if opening is not None else []
-        if n >= 0 and words[n].isalpha() and self.text[s.toks[n].start].islower() \
+        if n >= 0 and words[n].isalpha() and self.text[s.starts[n]].islower() \
                 and words[n] not in self.lex.prepositions and words[n] not in _NOT_NOUNS \
                 and words[n] not in _DETERMINERS and words[n] not in self.lex.pronoun_gender:
             # "Aleh Sakalouski, a 58-year-old mechanic freed on Saturday": the name the aside is about
@@ -749,11 +758,10 @@ class _Page:
             w = s.words[n]
             if w in _CLAUSE_END or w == ".":
                 break
-            for p in self.lex.enumerations:
-                end = p.match(s.words, n)
-                if end is not None:
-                    out.append(end)
-                    return out
+            end = self.lex.enumerations.longest_at(s.words, n)
+            if end is not None:
+                out.append(end)
+                return out
         return out
 
     def _list_people(self, k: int, s: _Sentence, n: int) -> list[Mention]:
@@ -807,7 +815,10 @@ class _Page:
 
     def _followup(self, k: int, raws: list[_Raw]) -> None:
         """"The 52 include X, Y and Z" / a numbered list after "... were freed:": people of the last event."""
-        recent = [r for r in raws if k - self._sentence_index(r.sent) <= 2 and not r.proposed]
+        a, b = self.bounds[k]
+        if not (_starts_re(self.lex.followup_starts).match(self.text, a, b) or _LIST_MARK_RE.match(self.text, a)):
+            return  # most sentences: no closer look
+        recent = [r for r in raws[-12:] if k - r.rank <= 2 and not r.proposed]
         if not recent:
             return
         last = recent[-1]
@@ -831,9 +842,6 @@ class _Page:
             if last is None:
                 return
         last.subjects += self._list_people(k, s, verb + 1)
-
-    def _sentence_index(self, s: _Sentence) -> int:
-        return next(k for k, v in self._sents.items() if v is s)
 
     # --- pronouns -------------------------------------------------------------------------------------------
 
@@ -1129,21 +1137,17 @@ def _joined(words: list[str], a: int, b: int) -> bool:
     return 0 < b - a <= 2 and all(w in ("and", "or", ",") for w in words[a:b])
 
 
-def _any_phrase(phrases: tuple[Phrase, ...], words: list[str], a: int, b: int) -> bool:
-    for n in range(a, min(b, len(words))):
-        for p in phrases:
-            end = p.match(words, n)
-            if end is not None and end <= b:
-                return True
-    return False
+def _any_phrase(phrases: PhraseSet, words: list[str], a: int, b: int) -> bool:
+    return phrases.within(words, a, b)
 
 
-def _ends_phrase(phrases: tuple[Phrase, ...], words: list[str], n: int, gap: int = 1, fillers: bool = True) -> bool:
+def _ends_phrase(phrases: PhraseSet, words: list[str], n: int, gap: int = 1, fillers: bool = True) -> bool:
     """Whether a phrase ends within ``gap`` words before word ``n`` ("since July", "reported on August 28")."""
     for start in range(max(0, n - 4 - gap), n):
-        for p in phrases:
-            end = p.match(words, start)
-            if end is not None and n - gap <= end <= n:
+        if words[start] not in phrases.starts:
+            continue
+        for end in phrases.matches_at(words, start):
+            if n - gap <= end <= n:
                 if not fillers or all(w in ("the", "on", "in", "of", "a", "to", "late", "early", "mid")
                                       for w in words[end:n]):
                     return True
@@ -1171,10 +1175,29 @@ def _before_parenthesis(words: list[str], n: int) -> int:
     return opening - 1 if opening is not None else -1
 
 
+_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _trigger_words(text: str, lex: EventLexicon) -> list[int]:
+    """Offsets of the words a trigger can start with: a scan of the page's words and a set lookup each (a regex
+    of the ninety first words, tried at every character, cost ten times more)."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: offsets would shift
+        return [m.start() for m in lex.maybe.finditer(text)]
+    starts = lex.starts
+    return [m.start() for m in _WORD_RE.finditer(low) if m[0] in starts]
+
+
+@lru_cache(maxsize=8)
+def _starts_re(words: frozenset[str]) -> re.Pattern[str]:
+    """A sentence that starts with one of ``words`` ("The 52 include ...", "Among them were ...")."""
+    return re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.I)
+
+
 def _title_case(text: str, s: _Sentence) -> bool:
     """A headline in title case ("Russia Frees Three Americans"): capitals there say nothing of names."""
-    alpha = [t for t in s.toks if t.low.isalpha() and len(t.low) > 3]
-    return len(alpha) >= 3 and sum(text[t.start].isupper() for t in alpha) >= 0.7 * len(alpha)
+    alpha = [x for w, x in zip(s.words, s.starts, strict=True) if w.isalpha() and len(w) > 3]
+    return len(alpha) >= 3 and sum(text[x].isupper() for x in alpha) >= 0.7 * len(alpha)
 
 
 def _inside_relative(words: list[str], i: int, n: int) -> bool:
@@ -1199,6 +1222,8 @@ def _relative_between(words: list[str], a: int, b: int) -> bool:
 
 def _among_before(words: list[str], i: int) -> int | None:
     """Index of "among" when the trigger ends "among the 52 freed" / "among those freed" / "among the released"."""
+    if "among" not in words[max(0, i - 5):i]:
+        return None
     for n in range(i - 1, max(-1, i - 5), -1):
         if words[n] == "among":
             return n
@@ -1218,7 +1243,8 @@ def _bare_numbers(s: _Sentence, r: _Raw, taken: set[int]):
             continue
         if n == r.i - 2 and words[r.i - 1] not in ("still", "were", "are", "remain"):
             continue
-        value = parse_number(words[n]) if words[n][0].isdigit() or words[n].isalpha() else None
+        w = words[n]
+        value = parse_number(w) if w[0].isdigit() or w in _NUMBER_WORDS or "-" in w else None
         if not isinstance(value, int) or value < 2 or 1900 <= value <= 2100 and words[n].isdigit():
             continue
         qualifier, lo = "exact", n
@@ -1226,7 +1252,7 @@ def _bare_numbers(s: _Sentence, r: _Raw, taken: set[int]):
             if n - len(ws) >= 0 and tuple(words[n - len(ws):n]) == ws:
                 qualifier, lo = q, n - len(ws)
                 break
-        start, end = s.toks[lo].start, s.toks[n].end
+        start, end = s.starts[lo], s.ends[n]
         out.append((lo, n + 1, _Count(value, qualifier, "", start, end)))
     return out
 

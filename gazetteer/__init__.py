@@ -14,9 +14,13 @@ from pathlib import Path
 ENV_DIR = "NEWSFACTS_GAZETTEER_DIR"
 
 
+#: the shipped data folder (resolved once: ``data_dir`` is called for every page)
+_SHIPPED = Path(__file__).resolve().parent / "data"
+
+
 def data_dir() -> Path:
     """The folder the gazetteer files are read from."""
-    return Path(os.environ.get(ENV_DIR) or Path(__file__).resolve().parent / "data")
+    return Path(os.environ.get(ENV_DIR) or _SHIPPED)
 
 
 def validate() -> None:

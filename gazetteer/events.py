@@ -52,6 +52,54 @@ class Phrase:
         return out
 
 
+class PhraseSet:
+    """Phrases indexed by the words they can start with: matching at a word tries only the phrases that can
+    start there (a set of a hundred cues costs one dict lookup at most words)."""
+
+    __slots__ = ("any_start", "phrases", "starts")
+
+    def __init__(self, phrases: Sequence[Phrase]) -> None:
+        self.phrases = tuple(phrases)
+        starts: dict[str, list[Phrase]] = {}
+        any_start: list[Phrase] = []
+        for p in self.phrases:
+            first = p.first_words()
+            if first is None:
+                any_start.append(p)
+                continue
+            for w in first:
+                starts.setdefault(w, []).append(p)
+        self.starts = {w: tuple(ps) for w, ps in starts.items()}
+        self.any_start = tuple(any_start)
+
+    def __iter__(self):
+        return iter(self.phrases)
+
+    def matches_at(self, words: Sequence[str], i: int) -> list[int]:
+        """The ends of every phrase matching at ``words[i]`` (a phrase may match with or without its options)."""
+        if i >= len(words):
+            return []
+        candidates = self.starts.get(words[i], ())
+        if not candidates and not self.any_start:
+            return []
+        out = []
+        for p in candidates + self.any_start:
+            end = p.match(words, i)
+            if end is not None and end > i:
+                out.append(end)
+        return out
+
+    def longest_at(self, words: Sequence[str], i: int) -> int | None:
+        ends = self.matches_at(words, i)
+        return max(ends) if ends else None
+
+    def within(self, words: Sequence[str], a: int, b: int) -> bool:
+        """Whether a phrase starts and ends within words a..b."""
+        starts = self.starts
+        return any(e <= b for n in range(max(0, a), min(b, len(words)))
+                   if words[n] in starts or self.any_start for e in self.matches_at(words, n))
+
+
 def _match(slots, words: Sequence[str], i: int) -> int | None:
     if not slots:
         return i
@@ -75,21 +123,21 @@ class EventLexicon:
     #: nouns after a trigger noun that make it a modifier ("pardon commission")
     modifiers: frozenset[str]
     #: phrases that hold a trigger word but report none ("house arrest")
-    ignore: tuple[Phrase, ...]
-    proposed: tuple[Phrase, ...]
+    ignore: PhraseSet
+    proposed: PhraseSet
     proposed_window: int
     proposed_adjacent_only: frozenset[str]
     #: words before the "to" of an infinitive trigger that make it done ("allowed to leave prison")
     infinitive_done: frozenset[str]
-    negation: tuple[Phrase, ...]
+    negation: PhraseSet
     negation_window: int
-    distinct: tuple[Phrase, ...]
-    enumerations: tuple[Phrase, ...]
+    distinct: PhraseSet
+    enumerations: PhraseSet
     followup_starts: frozenset[str]
     followup_verbs: frozenset[str]
-    before: tuple[Phrase, ...]
-    since: tuple[Phrase, ...]
-    reporting: tuple[Phrase, ...]
+    before: PhraseSet
+    since: PhraseSet
+    reporting: PhraseSet
     pronoun_gender: dict[str, str]
     object_pronouns: frozenset[str]
     possessive_pronouns: frozenset[str]
@@ -201,20 +249,20 @@ def _load(path: Path) -> EventLexicon:
     return EventLexicon(
         triggers=tuple(triggers),
         modifiers=words("modifiers", section("modifiers", list)),
-        ignore=phrases("ignore", section("ignore", list)),
-        proposed=phrases("proposed.cues", proposed.get("cues")),
+        ignore=PhraseSet(phrases("ignore", section("ignore", list))),
+        proposed=PhraseSet(phrases("proposed.cues", proposed.get("cues"))),
         proposed_window=number("proposed.window", proposed.get("window")),
         proposed_adjacent_only=words("proposed.adjacent_only", proposed.get("adjacent_only", [])),
         infinitive_done=words("proposed.infinitive_done", proposed.get("infinitive_done", [])),
-        negation=phrases("negation.cues", negation.get("cues")),
+        negation=PhraseSet(phrases("negation.cues", negation.get("cues"))),
         negation_window=number("negation.window", negation.get("window")),
-        distinct=phrases("distinct", section("distinct", list)),
-        enumerations=phrases("enumerations", section("enumerations", list)),
+        distinct=PhraseSet(phrases("distinct", section("distinct", list))),
+        enumerations=PhraseSet(phrases("enumerations", section("enumerations", list))),
         followup_starts=words("followups.starts", followups.get("starts")),
         followup_verbs=words("followups.verbs", followups.get("verbs")),
-        before=phrases("before", section("before", list)),
-        since=phrases("since", section("since", list)),
-        reporting=phrases("reporting", section("reporting", list)),
+        before=PhraseSet(phrases("before", section("before", list))),
+        since=PhraseSet(phrases("since", section("since", list))),
+        reporting=PhraseSet(phrases("reporting", section("reporting", list))),
         pronoun_gender=gender,
         object_pronouns=words("pronouns.object", pronouns.get("object")),
         possessive_pronouns=words("pronouns.possessive", pronouns.get("possessive")),
