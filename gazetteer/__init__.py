@@ -31,6 +31,7 @@ def validate() -> None:
     """
     from gazetteer.calendar import load_calendar
     from gazetteer.count_nouns import load_count_nouns
+    from gazetteer.events import load_events
     from gazetteer.lexicon import load_lexicon
     from gazetteer.load import load_given_names, load_people
     from gazetteer.name_rules import load_name_rules
@@ -42,4 +43,5 @@ def validate() -> None:
     load_count_nouns()
     load_calendar()
     load_name_rules()
+    load_events()
     resolution_settings()

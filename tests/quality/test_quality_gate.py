@@ -35,6 +35,7 @@ HELDOUT = ROOT / "tests" / "heldout"
     ("te3", EVAL / "te3" / "te3.gold.json"),
     ("heldout_facts", HELDOUT / "facts" / "gold.json"),
     ("heldout_people", HELDOUT / "people" / "gold.json"),
+    ("heldout_events", HELDOUT / "events" / "gold.json"),
 ])
 def test_articles_meet_floors(floors, gold):
     summary = run_score(*(["--gold", str(gold)] if gold else []))
