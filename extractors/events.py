@@ -59,6 +59,8 @@ _FINITE = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "
 #: lower-case words that are not the noun of an aside ("a mechanic freed on Saturday")
 _NOT_NOUNS = _BE | _ADVERBS | _SUBORDINATORS | _RELATIVE | frozenset({"and", "or", "but", "nor", "then"})
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
+#: pronouns resolved one through another at most (each looks back through the one before it)
+_PRONOUN_CHAIN = 40
 #: the unit of a count a tally of people held must have
 _STOCK_UNIT_RE = re.compile(r"prisoner|detainee|inmate", re.I)
 _PLURAL_SUBJECTS = frozenset({"they", "them", "their", "those", "we", "us"})
@@ -148,6 +150,7 @@ class _Page:
         self.dates = sorted(dates, key=lambda d: d.start)
         self._sents: dict[int, _Sentence] = {}
         self._pronouns: dict[tuple[int, int], Mention | None] = {}
+        self._depth = 0  # pronouns being resolved, one inside another
         self._gender: dict[int, str] = {}
 
     # --- sentences and words ------------------------------------------------------------------------------
@@ -861,7 +864,18 @@ class _Page:
         key = (k, n)
         if key in self._pronouns:
             return self._pronouns[key]
+        if self._depth >= _PRONOUN_CHAIN:
+            return None  # "He ... He ... He ..." over hundreds of sentences: a chain this long names nobody sure
         self._pronouns[key] = None  # a cycle resolves to nobody
+        self._depth += 1
+        try:
+            found = self._resolve(k, n)
+        finally:
+            self._depth -= 1
+        self._pronouns[key] = found
+        return found
+
+    def _resolve(self, k: int, n: int) -> Mention | None:
         s = self.sentence(k)
         g = self.lex.pronoun_gender.get(s.words[n])
         found = None
@@ -883,7 +897,6 @@ class _Page:
                         found = self._focus(back, g)
                         if found is not None:
                             break
-        self._pronouns[key] = found
         return found
 
     def _in_sentence(self, k: int, s: _Sentence, n: int, g: str) -> Mention | None:

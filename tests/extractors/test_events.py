@@ -148,3 +148,13 @@ def test_a_release_with_nothing_of_its_own_is_dropped():
 
 def test_find_events_without_a_trigger_word_is_empty_and_cheap():
     assert find_events("The weather in Minsk was mild.", [0], [30], [], [], [], PUBLISHED) == []
+
+
+def test_a_long_chain_of_pronouns_neither_recurses_too_deep_nor_takes_long():
+    import time
+
+    text = "Ihar Losik was arrested in June 2020. " + "He said he was tired. " * 3000 + "He was freed in 2025."
+    t0 = time.perf_counter()
+    got = events(text)
+    assert time.perf_counter() - t0 < 30
+    assert ("detention", False, "2020-06", None, ["Ihar Losik"]) in got
