@@ -100,6 +100,7 @@ class _Raw:
     date_start: int | None = None
     subjects: list[Mention] = field(default_factory=list)
     rank: int = 0    # the sentence's index in the page
+    other_side: bool = False  # "in exchange for Y": the other side of a swap, never one report with this side
 
 
 @dataclass(slots=True)
@@ -249,6 +250,12 @@ class _Page:
         self._attach_dates(s, kept)
         for r in kept:
             r.subjects = self._subjects(k, s, r, kept) if r.part != "stock" else []
+        for n, r in enumerate(kept):
+            r.other_side = _counterpart(s.words, r)
+            if r.other_side and r.date is None:
+                # "Sweden freed X in June in exchange for Y and Z": the other side of the swap, freed then too
+                r.date, r.date_start = next(((p.date, p.date_start) for p in reversed(kept[:n])
+                                             if p.kind == "release" and p.date), (None, None))
         return _complete(kept)
 
     def _negated(self, s: _Sentence, r: _Raw) -> bool:
@@ -348,6 +355,13 @@ class _Page:
         for idx, (_, c) in best.items():
             raws[idx].count = c
 
+    def _in_aside(self, s: _Sentence, n: int, after: int) -> bool:
+        """Whether word ``n`` is in an aside about a name that opens after word ``after`` ("freed X, a former
+        official serving a life sentence for his role in the 1988 executions, ..."): its dates are the aside's."""
+        comma = next((m for m in range(n - 1, max(-1, n - 25), -1) if s.words[m] in (",", ";", ".")), None)
+        return comma is not None and comma >= after and s.words[comma] == "," and comma + 1 < len(s.words) \
+            and s.words[comma + 1] in ("a", "an", "the") and self._person_ending_any(s, comma - 1) is not None
+
     def _reduced(self, s: _Sentence, r: _Raw) -> bool:
         """A participle right after a noun, without "was"/"were" ("people detained after the vote")."""
         return r.part == "verb" and s.words[r.i].endswith("ed") and r.i > 0 and s.words[r.i - 1].isalpha() \
@@ -383,7 +397,7 @@ class _Page:
                 dist = _distance(s, r.j, n, listed)
                 if dist <= (6 if r.part == "noun" else 25) and not self._split(s, r.j, n) \
                         and not _relative_between(words, r.j, n) and not _inside_relative(words, r.i, n) \
-                        and not any(w in _FINITE for w in words[r.j:n]) \
+                        and not any(w in _FINITE for w in words[r.j:n]) and not self._in_aside(s, n, r.j) \
                         and not any(a <= n < b and a >= r.j for a, b in listed):
                     # "pardoned 18 people convicted of extremism on Wednesday": the pardon's date
                     main = [x for x in before if x is not r and not self._reduced(s, x)]
@@ -1071,7 +1085,8 @@ def _complete(raws: list[_Raw]) -> list[_Raw]:
         prev = next((p for p in reversed(out) if p.kind == r.kind and p.proposed == r.proposed), None)
         if prev is not None and (not prev.subjects or not r.subjects) and not (prev.subjects and r.subjects) \
                 and (prev.count is None or r.count is None) and (prev.date is None or r.date is None) \
-                and not r.distinct and (prev.subjects or prev.count or prev.date) and (r.subjects or r.count or r.date):
+                and not r.distinct and not r.other_side and not prev.other_side \
+                and (prev.subjects or prev.count or prev.date) and (r.subjects or r.count or r.date):
             prev.subjects = prev.subjects or r.subjects
             prev.count = prev.count or r.count
             if prev.date is None:
@@ -1138,11 +1153,18 @@ def _choose(hits: list[tuple[str, str, int]], words: list[str], i: int) -> tuple
     if len(hits) > 1:
         noun = (i > 0 and (words[i - 1] in _DETERMINERS or words[i - 1] in ("prisoner", "surprise", "dramatic",
                                                                              "latest", "possible", "potential")))\
+            or (i > 0 and words[i - 1] == "in" and longest < len(words) and words[longest] == "for")\
             or (longest < len(words) and words[longest] == "of")
         for h in hits:
             if (h[1] == "noun") == noun:
                 return h
     return hits[0]
+
+
+def _counterpart(words: list[str], r: _Raw) -> bool:
+    """"in exchange for Y": a release noun naming the other side of a swap."""
+    return r.kind == "release" and r.part == "noun" and r.i > 0 and words[r.i - 1] == "in" \
+        and r.j < len(words) and words[r.j] == "for"
 
 
 def _joined(words: list[str], a: int, b: int) -> bool:
