@@ -245,8 +245,11 @@ class _Page:
         if not kept:
             return []
         self._attach_counts(s, k, kept)
-        # a tally ("Viasna counted ...") is a held stock only with a count of prisoners or detainees
-        kept = [r for r in kept if r.part != "stock" or (r.count is not None and _STOCK_UNIT_RE.search(r.count.unit))]
+        # a tally ("Viasna counted ...") is a held stock only with a count of prisoners or detainees, or of
+        # people in a sentence about prisoners ("listed 28 media workers among some 375 political prisoners")
+        prisoners = any(_STOCK_UNIT_RE.search(w) for w in s.words)
+        kept = [r for r in kept if r.part != "stock" or (r.count is not None and (
+            _STOCK_UNIT_RE.search(r.count.unit) or (prisoners and r.count.unit)))]
         self._attach_dates(s, kept)
         for r in kept:
             r.subjects = self._subjects(k, s, r, kept) if r.part != "stock" else []
