@@ -387,7 +387,8 @@ class _Page:
                 continue  # weeks, seasons and decades are not an event's date here
             after = next((x for x in range(n, len(s.starts)) if s.starts[x] >= d.end), len(s.starts))
             when = after + 1 < len(words) and words[after] == "," and words[after + 1] == "when"
-            if (_ends_phrase(lex.since, words, n) and not when) or _ends_phrase(lex.reporting, words, n, gap=2):
+            if (_ends_phrase(lex.since, words, n) and not when) or _ends_phrase(lex.reporting, words, n, gap=2) \
+                    or _ends_phrase(lex.after, words, n, gap=2):
                 continue  # "since July 2023" is a span; "since December 2018, when he was arrested" is not
             if after < len(words) and words[after] in ("—", "–", "--"):
                 continue  # a dateline: "ANKARA, Aug 2 — ..." is when it was reported

@@ -21,7 +21,7 @@ from records.facts import EVENT_KINDS
 
 _WORD_RE = re.compile(r"[a-z][a-z'\-]*|\*")
 _SECTIONS = {"kinds", "modifiers", "ignore", "proposed", "negation", "distinct", "enumerations", "followups",
-             "before", "since", "reporting", "pronouns", "unnamed", "prepositions", "object_skip"}
+             "before", "after", "since", "reporting", "pronouns", "unnamed", "prepositions", "object_skip"}
 _KIND_KEYS = {"verbs", "nouns", "intransitive", "states", "stocks"}
 
 
@@ -136,6 +136,7 @@ class EventLexicon:
     followup_starts: frozenset[str]
     followup_verbs: frozenset[str]
     before: PhraseSet
+    after: PhraseSet
     since: PhraseSet
     reporting: PhraseSet
     pronoun_gender: dict[str, str]
@@ -261,6 +262,7 @@ def _load(path: Path) -> EventLexicon:
         followup_starts=words("followups.starts", followups.get("starts")),
         followup_verbs=words("followups.verbs", followups.get("verbs")),
         before=PhraseSet(phrases("before", section("before", list))),
+        after=PhraseSet(phrases("after", section("after", list))),
         since=PhraseSet(phrases("since", section("since", list))),
         reporting=PhraseSet(phrases("reporting", section("reporting", list))),
         pronoun_gender=gender,
