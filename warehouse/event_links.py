@@ -18,8 +18,8 @@ order that depends only on the reports (most precise date first, then by date, p
 and event number): each report joins the best cluster it conflicts with no member of and is linked to at
 least one member of (most shared people, then most equal figures, then the nearest first report), else
 starts one. The result is a function of the stored events alone, whatever order articles were loaded in:
-re-linking gives the same clusters, and a cluster's id is a hash of its earliest report (by publication
-date, article id, event number).
+re-linking gives the same clusters, and a cluster's id is a hash of its first report (the one whose article
+was fetched first, then by article id and event number), so a report that joins later leaves the id as it was.
 
 Cheap by construction: only reports whose windows overlap can share a cluster, so the reports of one kind
 are cut into *islands* of overlapping windows (in SQL), and only the islands holding a changed article's
@@ -33,7 +33,7 @@ import hashlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import duckdb
 import pyarrow as pa
@@ -52,7 +52,8 @@ DAY, WEEK, MONTH, SEASON, YEAR, VAGUE, UNDATED = range(7)
 #: every event with its precision rank and window [lo, hi] (DATEs; NULL when it has none)
 WINDOWS_SQL = f"""
 WITH parsed AS (
-    SELECT e.article_id, e.event_no, e.kind, e.proposed, e.count, e.high, e.qualifier, a.published, e.date,
+    SELECT e.article_id, e.event_no, e.kind, e.proposed, e.count, e.high, e.qualifier, a.published, a.fetched_at,
+           e.date,
            try_cast(left(e.date, 4) AS INTEGER) AS y,
            CASE
                WHEN regexp_full_match(e.date, '\\d{{4}}-\\d{{2}}-\\d{{2}}') AND try_cast(e.date AS DATE) IS NOT NULL
@@ -97,7 +98,8 @@ bounds AS (
            END AS hi
     FROM parsed
 )
-SELECT article_id, event_no, kind, proposed, count, high, qualifier, published, precision, lo, hi FROM bounds
+SELECT article_id, event_no, kind, proposed, count, high, qualifier, published, fetched_at, precision, lo, hi
+FROM bounds
 """
 
 #: the reports of every island of overlapping windows that holds a report of the seed articles, and the
@@ -119,10 +121,10 @@ touched AS (
     SELECT DISTINCT kind, proposed, island FROM islands WHERE __SEEDED__
 )
 SELECT i.article_id, i.event_no, i.kind, i.proposed, i.island, i.precision, i.lo, i.hi, i.count, i.high,
-       i.qualifier, i.published
+       i.qualifier, i.published, i.fetched_at
 FROM islands i JOIN touched t ON t.kind = i.kind AND t.proposed = i.proposed AND t.island = i.island
 UNION ALL
-SELECT article_id, event_no, kind, proposed, NULL, precision, lo, hi, count, high, qualifier, published
+SELECT article_id, event_no, kind, proposed, NULL, precision, lo, hi, count, high, qualifier, published, fetched_at
 FROM w WHERE lo IS NULL AND __SEEDED__
 """
 
@@ -140,6 +142,7 @@ class Report:
     high: int | None = None
     qualifier: str | None = None
     published: date | None = None
+    fetched_at: datetime | None = None
     people: frozenset[str] = frozenset()
 
     @property
@@ -149,8 +152,11 @@ class Report:
 
     @property
     def age(self) -> tuple:
-        """Earliest report first: by publication date (unknown last), article id, event number."""
-        return (self.published or date.max, self.article_id, self.event_no)
+        """First report first: by the time its article was fetched (unknown last), article id, event number.
+
+        A report fetched later (any new article) never becomes a cluster's first, so it never changes the
+        id of the cluster it joins."""
+        return (self.fetched_at or datetime.max, self.article_id, self.event_no)
 
 
 def _span(r: Report) -> tuple[float, float]:
@@ -216,7 +222,7 @@ class _Cluster:
 
 
 def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
-    """Reports of one kind and ``proposed`` flag, clustered (the module's rule); each cluster earliest report first.
+    """Reports of one kind and ``proposed`` flag, clustered (the module's rule); each cluster first report first.
 
     Depends only on the set of reports, not their order. Reports without a window stay alone.
     """
@@ -255,7 +261,7 @@ def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
 
 
 def cluster_id(members: list[Report]) -> str:
-    """A cluster's id: a hash of its earliest report's ``article_id:event_no``."""
+    """A cluster's id: a hash of its first report's ``article_id:event_no`` (:attr:`Report.age`)."""
     first = min(members, key=lambda r: r.age)
     return hashlib.sha256(f"{first.article_id}:{first.event_no}".encode()).hexdigest()[:16]
 
@@ -281,8 +287,8 @@ def link(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = Non
             con.unregister("_newsfacts_seeds")
     groups: dict[tuple, list[Report]] = {}
     reports: dict[tuple[str, int], Report] = {}
-    for aid, no, kind, proposed, island, precision, lo, hi, count, high, qualifier, published in rows:
-        r = Report(aid, no, precision, lo, hi, count, high, qualifier, published)
+    for aid, no, kind, proposed, island, precision, lo, hi, count, high, qualifier, published, fetched in rows:
+        r = Report(aid, no, precision, lo, hi, count, high, qualifier, published, fetched)
         reports[(aid, no)] = r
         groups.setdefault((kind, proposed, island), []).append(r)
     if not reports:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from records.facts import CountFact, DateFact, EventFact, Mention, PageFacts, Person
 from records.pages import Article
 from warehouse.load import article_id
 
-#: person id → name; every occurrence of a name in a page's text is a mention of that person
-PEOPLE = {"p-siarhei": "Siarhei Tsikhanouski", "p-mikalai": "Mikalai Statkevich", "p-ales": "Ales Bialiatski",
-          "p-maria": "Maria Kalesnikava", "p-alexander": "Alexander Lukashenko", "p-ihar": "Ihar Losik"}
+#: person id → spellings, the canonical one first; every occurrence of a spelling in a page's text is a
+#: mention of that person
+PEOPLE = {"p-siarhei": ("Siarhei Tsikhanouski", "Sergei Tikhanovsky", "Tikhanovsky"),
+          "p-sviatlana": ("Sviatlana Tsikhanouskaya", "Svetlana Tikhanovskaya"),
+          "p-mikalai": ("Mikalai Statkevich",), "p-ales": ("Ales Bialiatski",), "p-maria": ("Maria Kalesnikava",),
+          "p-alexander": ("Alexander Lukashenko", "Lukashenko"), "p-ihar": ("Ihar Losik",)}
 
 
 @dataclass
@@ -45,9 +48,9 @@ def aid(slug: str) -> str:
 
 
 def page(slug: str, published: date | None, sentences: list[str], events: list[Ev] = (),
-         site: str = "example.test", version: str = "v1") -> PageFacts:
+         site: str = "example.test", version: str = "v1", fetched_at: datetime | None = None) -> PageFacts:
     """A page whose text is ``sentences`` joined by spaces, with the people of ``PEOPLE`` it names, the counts
-    and dates its events name, and ``events``."""
+    and dates its events name, and ``events``. ``fetched_at`` None: the time it is loaded."""
     text = " ".join(sentences)
     starts, ends, pos = [], [], 0
     for s in sentences:
@@ -56,10 +59,16 @@ def page(slug: str, published: date | None, sentences: list[str], events: list[E
         pos += len(s) + 1
     people: list[Person] = []
     mentions: list[Mention] = []
-    for pid, name in PEOPLE.items():
-        found = [Mention(name, name, m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+    taken: set[int] = set()
+    for pid, spellings in PEOPLE.items():
+        found = []
+        for name in sorted(spellings, key=len, reverse=True):  # "Alexander Lukashenko" before "Lukashenko"
+            for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+                if not taken.intersection(range(m.start(), m.end())):
+                    taken.update(range(m.start(), m.end()))
+                    found.append(Mention(name, name, m.start(), m.end()))
         if found:
-            people.append(Person(pid, name, found))
+            people.append(Person(pid, spellings[0], sorted(found, key=lambda m: m.start)))
             mentions += found
     mentions.sort(key=lambda m: m.start)
     counts: list[CountFact] = []
@@ -81,7 +90,7 @@ def page(slug: str, published: date | None, sentences: list[str], events: list[E
                                (ev.qualifier or "exact") if ev.count is not None else None, subjects, ev.trigger,
                                text[s:e], s, e, count_start, date_start))
     art = Article(url=url(slug), canonical_url=url(slug), title=sentences[0], published=published, author=None,
-                  site=site, language="en", text=text)
+                  site=site, language="en", text=text, fetched_at=fetched_at)
     return PageFacts(article=art, mentions=mentions, counts=counts, dates=dates, sentence_starts=starts,
                      sentence_ends=ends, people=people, fingerprint=None, extractor_version=version,
                      events=facts)

@@ -33,7 +33,7 @@ CREATE TABLE event_people (
 -- One row per event (report): the linked event it reports. Reports of one happening in different
 -- articles share a cluster_id (warehouse.event_links); every report keeps its own row and figures.
 CREATE TABLE event_clusters (
-    cluster_id VARCHAR NOT NULL,       -- first 16 hex digits of the sha256 of the earliest report's "article_id:event_no"
+    cluster_id VARCHAR NOT NULL,       -- first 16 hex digits of the sha256 of its first-fetched report's "article_id:event_no"
     article_id VARCHAR NOT NULL,
     event_no   INTEGER NOT NULL
 );
