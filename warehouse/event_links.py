@@ -3,8 +3,9 @@
 Each stored event (``events`` row, a *report*) gets the days it can be about, its *window* (``WINDOWS_SQL``):
 its date at the date's granularity (``2025-09-11`` one day, ``2025-09`` the month, ``2025`` the year, a
 week or season its days), or, for an undated report, its article's publication day and the
-``UNDATED_DAYS`` days before it. A report with neither date nor publication date has no window and stays
-alone.
+``UNDATED_DAYS`` days before it (for a stock still held, the publication day only: "more than 1,100
+remain" is as of the day it was written). A report with neither date nor publication date has no window
+and stays alone.
 
 Two reports *conflict* (can never be one happening) when they come from the same article, when their windows
 do not overlap (two day-precise dates may be ``DAY_SLACK`` day apart), or when both give a count and the
@@ -21,10 +22,11 @@ starts one. The result is a function of the stored events alone, whatever order 
 re-linking gives the same clusters, and a cluster's id is a hash of its first report (the one whose article
 was fetched first, then by article id and event number), so a report that joins later leaves the id as it was.
 
-Cheap by construction: only reports whose windows overlap can share a cluster, so the reports of one kind
-are cut into *islands* of overlapping windows (in SQL), and only the islands holding a changed article's
-reports are clustered again (in Python, each report compared with the clusters whose first report's
-window shares a month with its own).
+Cheap by construction: only reports joined by a chain of overlapping windows with agreeing dates, a shared
+figure or a shared person can share a cluster, so the reports of one kind are split into such parts
+(:func:`components`, a union-find over one scan of the windows) and only the parts holding a changed
+article's reports are clustered again, each report compared only with the clusters it could be linked to
+(indexed by figure, person and month).
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ from datetime import date, datetime, timedelta
 import duckdb
 import pyarrow as pa
 
-#: an undated report is about its article's publication day or one of the days before it
+#: an undated report is about its article's publication day or one of the days before it (an undated stock
+#: still held, kind 'held', is as of the publication day)
 UNDATED_DAYS = 7
 #: days two day-precise dates may differ by and still be one happening (given a figure or a person in common)
 DAY_SLACK = 1
@@ -81,7 +84,7 @@ bounds AS (
                WHEN {YEAR} THEN make_date(y, 1, 1)
                WHEN {VAGUE} THEN make_date(try_cast(date AS INTEGER) * (CASE length(date) WHEN 3 THEN 10 ELSE 100 END),
                                             1, 1)
-               ELSE published - {UNDATED_DAYS}
+               ELSE published - (CASE kind WHEN 'held' THEN 0 ELSE {UNDATED_DAYS} END)
            END AS lo,
            CASE precision
                WHEN {DAY} THEN try_cast(date AS DATE)
@@ -101,33 +104,6 @@ bounds AS (
 SELECT article_id, event_no, kind, proposed, count, high, qualifier, published, fetched_at, precision, lo, hi
 FROM bounds
 """
-
-#: the reports of every island of overlapping windows that holds a report of the seed articles, and the
-#: seed articles' reports without a window
-_ISLANDS_SQL = f"""
-WITH w AS ({WINDOWS_SQL}),
-ordered AS (
-    SELECT *, max(hi) OVER (PARTITION BY kind, proposed ORDER BY lo, hi, article_id, event_no
-                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS reach
-    FROM w WHERE lo IS NOT NULL
-),
-islands AS (
-    SELECT *, sum(CASE WHEN reach IS NULL OR lo > reach + {DAY_SLACK} THEN 1 ELSE 0 END)
-                  OVER (PARTITION BY kind, proposed ORDER BY lo, hi, article_id, event_no ROWS UNBOUNDED PRECEDING)
-                  AS island
-    FROM ordered
-),
-touched AS (
-    SELECT DISTINCT kind, proposed, island FROM islands WHERE __SEEDED__
-)
-SELECT i.article_id, i.event_no, i.kind, i.proposed, i.island, i.precision, i.lo, i.hi, i.count, i.high,
-       i.qualifier, i.published, i.fetched_at
-FROM islands i JOIN touched t ON t.kind = i.kind AND t.proposed = i.proposed AND t.island = i.island
-UNION ALL
-SELECT article_id, event_no, kind, proposed, NULL, precision, lo, hi, count, high, qualifier, published, fetched_at
-FROM w WHERE lo IS NULL AND __SEEDED__
-"""
-
 
 @dataclass(slots=True)
 class Report:
@@ -207,56 +183,116 @@ def _months(lo: date, hi: date) -> range:
 
 
 class _Cluster:
-    __slots__ = ("articles", "index", "members", "people")
+    """A cluster being built, with what makes checking a report against every member cheap: the bounds of the
+    members' windows (day-precise ones apart: they allow ``DAY_SLACK``) and counts, their figures and people."""
+
+    __slots__ = ("articles", "count_hi", "count_lo", "figures", "fine", "hi_day", "hi_other", "index", "lo_day",
+                 "lo_other", "members", "people")
 
     def __init__(self, index: int, first: Report) -> None:
         self.index = index
-        self.members = [first]
-        self.articles = {first.article_id}
-        self.people = set(first.people)
+        self.members: list[Report] = []
+        self.fine: list[Report] = []  # members dated at least to the month
+        self.articles: set[str] = set()
+        self.people: set[str] = set()
+        self.figures: dict[tuple[int, int | None], int] = {}
+        # latest start and earliest end of the members' windows, day-precise members apart
+        self.lo_day = self.lo_other = date.min
+        self.hi_day = self.hi_other = date.max
+        # largest low end and smallest high end of the members' count spans (_span)
+        self.count_lo, self.count_hi = -math.inf, math.inf
+        self.add(first)
 
     def add(self, r: Report) -> None:
         self.members.append(r)
+        if r.precision <= MONTH:
+            self.fine.append(r)
         self.articles.add(r.article_id)
         self.people |= r.people
+        if r.precision == DAY:
+            self.lo_day, self.hi_day = max(self.lo_day, r.lo), min(self.hi_day, r.hi)
+        else:
+            self.lo_other, self.hi_other = max(self.lo_other, r.lo), min(self.hi_other, r.hi)
+        if r.count is not None:
+            self.figures[(r.count, r.high)] = self.figures.get((r.count, r.high), 0) + 1
+            lo, hi = _span(r)
+            self.count_lo, self.count_hi = max(self.count_lo, lo), min(self.count_hi, hi)
+
+    def conflicts(self, r: Report) -> bool:
+        """``conflict(r, m)`` for some member m, from the bounds alone."""
+        if r.article_id in self.articles:
+            return True
+        slack = timedelta(days=DAY_SLACK if r.precision == DAY else 0)
+        if r.lo > self.hi_other or self.lo_other > r.hi:
+            return True
+        if self.hi_day != date.max and (r.lo > self.hi_day + slack or self.lo_day > r.hi + slack):
+            return True
+        if r.count is None or self.count_lo == -math.inf:
+            return False
+        lo, hi = _span(r)
+        grow = 1 + COUNT_TOLERANCE
+        return not (lo <= self.count_hi * grow + COUNT_SLACK and self.count_lo <= hi * grow + COUNT_SLACK)
+
+    def takes(self, r: Report) -> bool:
+        """Whether ``r`` may join: linked to a member, in conflict with none."""
+        if self.conflicts(r):
+            return False
+        return bool(r.people & self.people or (r.count is not None and (r.count, r.high) in self.figures)
+                    or (r.precision <= MONTH and any(r.lo <= m.hi and m.lo <= r.hi for m in self.fine)))
 
 
 def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
     """Reports of one kind and ``proposed`` flag, clustered (the module's rule); each cluster first report first.
 
-    Depends only on the set of reports, not their order. Reports without a window stay alone.
+    Depends only on the set of reports, not their order. Reports without a window stay alone. A report is
+    compared only with the clusters it could be linked to: those with a member of its figure, with one of
+    its people, or (for a report dated at least to the month) with a member so dated in one of its months.
     """
     clusters: list[_Cluster] = []
-    by_month: dict[int, list[int]] = {}
-    slack = timedelta(days=DAY_SLACK)
+    fine_months: dict[int, list[int]] = {}  # month → clusters with a member dated at least to the month in it
+    by_key: dict[tuple, list[int]] = {}  # ("figure", count, high) / ("person", id) → clusters with such a member
     alone = []
+
+    def keys(r: Report) -> list[tuple]:
+        return ([("figure", r.count, r.high)] if r.count is not None else []) + [("person", p) for p in r.people]
+
+    def index(c: _Cluster, r: Report) -> None:
+        for k in keys(r):
+            ids = by_key.setdefault(k, [])
+            if not ids or ids[-1] != c.index:
+                ids.append(c.index)
+        if r.precision <= MONTH:
+            for month in _months(r.lo, r.hi):
+                ids = fine_months.setdefault(month, [])
+                if not ids or ids[-1] != c.index:
+                    ids.append(c.index)
+
     for r in sorted(reports, key=lambda r: (r.lo is None, r.order if r.lo is not None else r.age)):
         if r.lo is None:
             alone.append([r])
             continue
+        candidates: set[int] = set()
+        for k in keys(r):
+            candidates.update(by_key.get(k, ()))
+        if r.precision <= MONTH:
+            for month in _months(r.lo, r.hi):
+                candidates.update(fine_months.get(month, ()))
         best: _Cluster | None = None
         best_key: tuple = ()
-        seen: set[int] = set()
-        for month in _months(r.lo, r.hi):
-            for ci in by_month.get(month, ()):
-                if ci in seen:
-                    continue
-                seen.add(ci)
-                c = clusters[ci]
-                if r.article_id in c.articles or any(conflict(r, m) for m in c.members) \
-                        or not any(linked(r, m) for m in c.members):
-                    continue
-                key = (len(r.people & c.people), sum(same_figure(r, m) for m in c.members),
-                       -abs((r.lo - c.members[0].lo).days), -ci)
-                if best is None or key > best_key:
-                    best, best_key = c, key
-        if best is not None:
+        for ci in candidates:
+            c = clusters[ci]
+            if not c.takes(r):
+                continue
+            key = (len(r.people & c.people), c.figures.get((r.count, r.high), 0) if r.count is not None else 0,
+                   -abs((r.lo - c.members[0].lo).days), -ci)
+            if best is None or key > best_key:
+                best, best_key = c, key
+        if best is None:
+            best = _Cluster(len(clusters), r)
+            clusters.append(best)
+        else:
             best.add(r)
-            continue
-        c = _Cluster(len(clusters), r)
-        clusters.append(c)
-        for month in _months(r.lo - slack, r.hi + slack):
-            by_month.setdefault(month, []).append(c.index)
+        index(best, r)
     return [sorted(c.members, key=lambda r: r.age) for c in clusters] + alone
 
 
@@ -266,58 +302,107 @@ def cluster_id(members: list[Report]) -> str:
     return hashlib.sha256(f"{first.article_id}:{first.event_no}".encode()).hexdigest()[:16]
 
 
+def components(reports: list[Report]) -> list[list[Report]]:
+    """The reports split into parts no link can cross: two reports are in one part when a chain of pairs
+    joins them in which each pair's windows overlap (a day apart allowed) and whose dates agree on their own
+    (both at least month-precise) or who share a figure or a person.
+
+    Every pair :func:`linked` joins is such a pair, and a cluster's members are chained by them, so the
+    clusters of one part never depend on the reports of another: :func:`cluster_reports` may run part by
+    part, and only on the parts a change touched.
+    """
+    parent = list(range(len(reports)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def sweep(members: list[int], slack: timedelta = timedelta(0)) -> None:
+        """Join the members whose windows overlap, ``slack`` apart allowed (one pass over them by start)."""
+        members.sort(key=lambda i: reports[i].lo)
+        anchor, reach = None, None
+        for i in members:
+            r = reports[i]
+            if reach is not None and r.lo <= reach + slack:
+                a, b = find(anchor), find(i)
+                if a != b:
+                    parent[b] = a
+                reach = max(reach, r.hi)
+            else:
+                anchor, reach = i, r.hi
+
+    dated = [i for i, r in enumerate(reports) if r.lo is not None]
+    sweep([i for i in dated if reports[i].precision <= MONTH])
+    shared: dict[tuple, list[int]] = {}
+    for i in dated:
+        r = reports[i]
+        if r.count is not None:
+            shared.setdefault(("figure", r.count, r.high), []).append(i)
+        for pid in r.people:
+            shared.setdefault(("person", pid), []).append(i)
+    for members in shared.values():
+        if len(members) > 1:
+            sweep(members)
+            sweep([i for i in members if reports[i].precision == DAY], timedelta(days=DAY_SLACK))
+    parts: dict[int, list[Report]] = {}
+    for i, r in enumerate(reports):
+        parts.setdefault(find(i), []).append(r)
+    return list(parts.values())
+
+
 def link(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = None) -> int:
-    """Re-link the events the reports of ``article_ids`` (None: every article) can affect; return how many.
+    """Link again the reports that the events of ``article_ids`` (None: every article) can affect; return how many.
 
     Call it after an article's events were inserted, replaced or deleted (with the articles that shared a
-    cluster with the deleted ones), in the same transaction: ``warehouse.load.load_batch`` does. Every
-    report of the islands holding those articles' reports gets its cluster row again.
+    cluster with the deleted ones), in the same transaction: ``warehouse.load.load_batch`` does. The windows
+    of every report of the kinds concerned are read (one scan), split into :func:`components`, and the
+    parts holding a report of those articles are clustered again; their reports get their cluster rows anew.
     """
-    seeds = None if article_ids is None else sorted(set(article_ids))
+    seeds = None if article_ids is None else set(article_ids)
     if seeds is not None and not seeds:
         return 0
     if seeds is None:
-        rows = con.execute(_ISLANDS_SQL.replace("__SEEDED__", "true")).fetchall()
+        rows = con.execute(WINDOWS_SQL).fetchall()
+        people_rows = con.execute("SELECT article_id, event_no, person_id FROM event_people").fetchall()
     else:
-        con.register("_newsfacts_seeds", pa.table({"article_id": pa.array(seeds, pa.string())}))
+        con.register("_newsfacts_seeds", pa.table({"article_id": pa.array(sorted(seeds), pa.string())}))
         try:
-            rows = con.execute(_ISLANDS_SQL.replace(
-                "__SEEDED__", "article_id IN (SELECT article_id FROM _newsfacts_seeds)")).fetchall()
+            groups_sql = ("SELECT DISTINCT kind, proposed FROM events "
+                          "WHERE article_id IN (SELECT article_id FROM _newsfacts_seeds)")
+            rows = con.execute(f"SELECT * FROM ({WINDOWS_SQL}) WHERE (kind, proposed) IN ({groups_sql})").fetchall()
+            people_rows = con.execute(
+                "SELECT p.article_id, p.event_no, p.person_id FROM event_people p JOIN events e "
+                "ON e.article_id = p.article_id AND e.event_no = p.event_no "
+                f"WHERE (e.kind, e.proposed) IN ({groups_sql})").fetchall()
         finally:
             con.unregister("_newsfacts_seeds")
+    people: dict[tuple[str, int], set[str]] = {}
+    for aid, no, pid in people_rows:
+        people.setdefault((aid, no), set()).add(pid)
     groups: dict[tuple, list[Report]] = {}
-    reports: dict[tuple[str, int], Report] = {}
-    for aid, no, kind, proposed, island, precision, lo, hi, count, high, qualifier, published, fetched in rows:
-        r = Report(aid, no, precision, lo, hi, count, high, qualifier, published, fetched)
-        reports[(aid, no)] = r
-        groups.setdefault((kind, proposed, island), []).append(r)
-    if not reports:
-        return 0
-    keys = pa.table({"article_id": pa.array([k[0] for k in reports], pa.string()),
-                     "event_no": pa.array([k[1] for k in reports], pa.int32())})
-    con.register("_newsfacts_relinked", keys)
-    try:
-        people: dict[tuple[str, int], set[str]] = {}
-        for aid, no, pid in con.execute(
-                "SELECT p.article_id, p.event_no, p.person_id FROM event_people p "
-                "JOIN _newsfacts_relinked k ON k.article_id = p.article_id AND k.event_no = p.event_no").fetchall():
-            people.setdefault((aid, no), set()).add(pid)
-        for k, pids in people.items():
-            reports[k].people = frozenset(pids)
-        con.execute("DELETE FROM event_clusters c USING _newsfacts_relinked k "
-                    "WHERE c.article_id = k.article_id AND c.event_no = k.event_no")
-    finally:
-        con.unregister("_newsfacts_relinked")
+    for aid, no, kind, proposed, count, high, qualifier, published, fetched, precision, lo, hi in rows:
+        groups.setdefault((kind, proposed), []).append(Report(
+            aid, no, precision, lo, hi, count, high, qualifier, published, fetched,
+            frozenset(people.get((aid, no), ()))))
     out: list[tuple[str, str, int]] = []
-    for members in groups.values():
-        for cluster in cluster_reports(members):
-            cid = cluster_id(cluster)
-            out += [(cid, r.article_id, r.event_no) for r in cluster]
-    rows_table = pa.table({"cluster_id": pa.array([o[0] for o in out], pa.string()),
-                           "article_id": pa.array([o[1] for o in out], pa.string()),
-                           "event_no": pa.array([o[2] for o in out], pa.int32())})
-    con.register("_newsfacts_links", rows_table)
+    for reports in groups.values():
+        for part in components(reports):
+            if seeds is not None and not any(r.article_id in seeds for r in part):
+                continue
+            for cluster in cluster_reports(part):
+                cid = cluster_id(cluster)
+                out += [(cid, r.article_id, r.event_no) for r in cluster]
+    if not out:
+        return 0
+    links = pa.table({"cluster_id": pa.array([o[0] for o in out], pa.string()),
+                      "article_id": pa.array([o[1] for o in out], pa.string()),
+                      "event_no": pa.array([o[2] for o in out], pa.int32())})
+    con.register("_newsfacts_links", links)
     try:
+        con.execute("DELETE FROM event_clusters c USING _newsfacts_links k "
+                    "WHERE c.article_id = k.article_id AND c.event_no = k.event_no")
         con.execute("INSERT INTO event_clusters (cluster_id, article_id, event_no) "
                     "SELECT cluster_id, article_id, event_no FROM _newsfacts_links")
     finally:
