@@ -105,6 +105,7 @@ SELECT article_id, event_no, kind, proposed, count, high, qualifier, published, 
 FROM bounds
 """
 
+
 @dataclass(slots=True)
 class Report:
     """One stored event as the linking sees it: its window, figure and people."""

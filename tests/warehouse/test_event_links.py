@@ -262,3 +262,31 @@ def test_linking_batch_by_batch_gives_what_linking_everything_at_once_gives(tmp_
         link(con)
         assert con.execute(sql).fetchall() == incremental, f"batch {batch}"
     assert len({r[0] for r in incremental}) < len(incremental)  # some reports were linked
+
+
+def test_clusters_hold_no_conflicting_pair_every_report_is_linked_and_input_order_does_not_matter():
+    import random
+
+    from warehouse.event_links import DAY, MONTH, UNDATED, YEAR, cluster_reports, conflict, linked
+
+    rng = random.Random(5)
+    for _ in range(300):
+        reports = []
+        for i in range(rng.randrange(2, 30)):
+            d = date(2025, 1, 25) + timedelta(days=rng.randrange(0, 12))
+            precision = rng.choice([DAY, DAY, MONTH, YEAR, UNDATED])
+            lo, hi = {DAY: (d, d), MONTH: (d.replace(day=1), d.replace(day=28)),
+                      YEAR: (date(2025, 1, 1), date(2025, 12, 31)), UNDATED: (d - timedelta(7), d)}[precision]
+            qualifier = rng.choice(["exact", "exact", "more_than", "up_to", "about"])
+            people = frozenset(rng.sample(["x", "y", "z"], rng.randrange(0, 2)))
+            reports.append(Report(f"a{rng.randrange(0, 20)}", i, precision, lo, hi,
+                                  rng.choice([None, 3, 14, 16, 52]), None, qualifier, d, None, people))
+        got = cluster_reports(reports)
+        assert sorted(r.event_no for c in got for r in c) == list(range(len(reports)))
+        for c in got:
+            assert not any(conflict(a, b) for a in c for b in c if a is not b)
+            if len(c) > 1:
+                assert all(any(linked(a, b) for b in c if b is not a) for a in c)
+        shuffled = reports[:]
+        rng.shuffle(shuffled)
+        assert [[r.event_no for r in c] for c in cluster_reports(shuffled)] == [[r.event_no for r in c] for c in got]
