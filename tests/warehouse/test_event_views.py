@@ -2,6 +2,7 @@
 spelled, each release once with every source, the stock still held over time, and where sources disagree."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -148,3 +149,16 @@ def test_bundled_release_queries_read_the_release_events(con):
     assert run_sql(con, query_file("articles_100_freed").read_text(encoding="utf-8"))[1] == [
         (date(2024, 12, 10), "Belarus has pardoned more than 200 political prisoners this year.",
          "more than 200 political prisoners", "2024")]
+
+
+def test_the_documented_event_queries_run_and_are_the_ones_tested_here(con):
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "warehouse.md").read_text(encoding="utf-8")
+    block = doc.split("\nEvents:\n\n```sql\n", 1)[1].split("```", 1)[0]
+    statements = [" ".join(line for line in st.split("\n") if line.strip() and not line.startswith("--")).strip()
+                  for st in block.split(";") if st.strip()]
+    assert len(statements) == 6
+    flat = [" ".join(q.split()) for q in (RELEASED_IN_SEPTEMBER_2025, EVERY_EVENT_OF_ONE_PERSON,
+                                          RELEASES_SOURCES_DISAGREE_ON)]
+    assert [" ".join(st.split()) for st in statements[:3]] == flat
+    for st in statements:
+        assert con.execute(st).fetchall(), st
