@@ -51,10 +51,10 @@ def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts]) -> Lo
     or a near-identical text under another URL (``duplicate``: a syndicated copy).
 
     The whole batch is one transaction: a crash leaves the warehouse as it was
-    before the batch, and a re-run lands every fact exactly once. The batch's events are linked to the
-    reports of the same happenings in other articles (``warehouse.event_links``) in that transaction too,
-    so no event is ever stored unlinked. The batch is
-    checked against the warehouse with three queries (articles with the batch's
+    before the batch, and a re-run lands every fact exactly once. The batch's events (and those that
+    shared a happening with an article it replaced) are linked to the reports of the same happenings in
+    other articles (``warehouse.event_links``) in that transaction too, so no event is ever stored
+    unlinked. The batch is checked against the warehouse with three queries (articles with the batch's
     ids, articles with its texts, fingerprints within ``NEAR_DUPLICATE_BITS`` of
     its fingerprints: ``warehouse.fingerprints``), and page by page against the earlier pages of
     the same batch in Python, with the same outcomes as loading the pages one by
