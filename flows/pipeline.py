@@ -19,7 +19,7 @@ from flows.extract import extract_archived
 from warehouse.db import connect, table_counts
 from warehouse.load import link_aliases
 
-ADDED_KEYS = ("articles", "updated", "duplicates", "aliases", "mentions", "counts", "dates", "failures",
+ADDED_KEYS = ("articles", "updated", "duplicates", "aliases", "mentions", "counts", "dates", "events", "failures",
               "skipped", "review_pairs", "fetched")
 MAX_LISTED = 50
 

@@ -76,7 +76,8 @@ def query(
     anything runs, and the query reads the warehouse only: no other file, no
     network, no extension. While a crawl is writing, the query waits for it (see --wait).
     Views for common questions: people, person_spellings, person_timeline,
-    counts_in_context, release_counts, facts (`newsfacts tables`, docs/warehouse.md).
+    counts_in_context, facts, linked_events, person_events, release_events, held_over_time,
+    event_disagreements (`newsfacts tables`, docs/warehouse.md).
     """
     from warehouse.db import WarehouseError
     from warehouse.report import FORMATS, query_timeout, write_result

@@ -52,7 +52,7 @@ UNITS = {"discovered": "sources", "fetched": "pages", "extracted": "pages", "loa
 #: warehouse tables in the summary, with their row labels
 TABLE_ROWS = (("articles", "articles"), ("article_urls", "article URLs"), ("persons", "persons"),
               ("person_aliases", "person spellings"), ("person_mentions", "person mentions"),
-              ("counts", "counts of people"), ("dates", "dates"))
+              ("counts", "counts of people"), ("dates", "dates"), ("events", "events"))
 
 
 def _plural(n: int, word: str) -> str:

@@ -187,13 +187,22 @@ def integrity(db: Path, tally: Tally, scenario: str, titles: set[str]) -> None:
         ).fetchone()[0]
         dup_facts = 0
         for table, key in (("person_mentions", "article_id, start_char"), ("counts", "article_id, start_char"),
-                           ("dates", "article_id, start_char"), ("article_urls", "url")):
+                           ("dates", "article_id, start_char"), ("article_urls", "url"),
+                           ("events", "article_id, event_no"), ("event_people", "article_id, event_no, person_id"),
+                           ("event_clusters", "article_id, event_no")):
             dup_facts += con.execute(
                 f"SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) n FROM {table} GROUP BY {key}) WHERE n > 1"
             ).fetchone()[0]
         orphans = sum(con.execute(
             f"SELECT count(*) FROM {t} WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
-            for t in ("person_mentions", "counts", "dates", "article_urls"))
+            for t in ("person_mentions", "counts", "dates", "article_urls", "events", "event_people", "event_clusters"))
+        # every event linked (a cluster row), every cluster row an event's
+        orphans += con.execute(
+            "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_clusters k "
+            "WHERE k.article_id = e.article_id AND k.event_no = e.event_no)").fetchone()[0]
+        orphans += con.execute(
+            "SELECT count(*) FROM event_clusters k WHERE NOT EXISTS (SELECT 1 FROM events e "
+            "WHERE k.article_id = e.article_id AND k.event_no = e.event_no)").fetchone()[0]
         orphans += con.execute(
             "SELECT count(*) FROM person_mentions WHERE person_id NOT IN (SELECT id FROM persons)").fetchone()[0]
     finally:
@@ -210,7 +219,7 @@ def row_counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("articles", "article_urls", "persons", "person_mentions", "counts", "dates")}
+                for t in ("articles", "article_urls", "persons", "person_mentions", "counts", "dates", "events")}
     finally:
         con.close()
 

@@ -287,7 +287,7 @@ def session(path: str | Path | None = None, read_only: bool = False, *,
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows per core table, for summaries and idempotency checks."""
-    tables = ["articles", "article_urls", "persons", "person_aliases", "person_mentions", "counts", "dates"]
+    tables = ["articles", "article_urls", "persons", "person_aliases", "person_mentions", "counts", "dates", "events"]
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 

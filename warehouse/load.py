@@ -19,6 +19,7 @@ import pyarrow as pa
 from records.facts import PageFacts
 from records.fingerprints import METHOD, NEAR_DUPLICATE_BITS
 from warehouse.bulk import bulk_insert
+from warehouse.event_links import link
 from warehouse.fingerprints import near_duplicates_sql
 
 
@@ -35,7 +36,7 @@ class LoadResult:
     outcomes: list[tuple[str, str]] = field(default_factory=list)  # (url, article|alias|duplicate|unchanged)
 
 
-STAT_KEYS = ("articles", "updated", "duplicates", "mentions", "counts", "dates")
+STAT_KEYS = ("articles", "updated", "duplicates", "mentions", "counts", "dates", "events")
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts]) -> LoadResult:
@@ -50,8 +51,10 @@ def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts]) -> Lo
     or a near-identical text under another URL (``duplicate``: a syndicated copy).
 
     The whole batch is one transaction: a crash leaves the warehouse as it was
-    before the batch, and a re-run lands every fact exactly once. The batch is
-    checked against the warehouse with three queries (articles with the batch's
+    before the batch, and a re-run lands every fact exactly once. The batch's events (and those that
+    shared a happening with an article it replaced) are linked to the reports of the same happenings in
+    other articles (``warehouse.event_links``) in that transaction too, so no event is ever stored
+    unlinked. The batch is checked against the warehouse with three queries (articles with the batch's
     ids, articles with its texts, fingerprints within ``NEAR_DUPLICATE_BITS`` of
     its fingerprints: ``warehouse.fingerprints``), and page by page against the earlier pages of
     the same batch in Python, with the same outcomes as loading the pages one by
@@ -188,12 +191,18 @@ class _Batch:
         self.urls.setdefault(url, (url, aid, relation))  # the first link of a URL stays, as ON CONFLICT DO NOTHING
 
     def write(self, con: duckdb.DuckDBPyConnection) -> None:
+        relink: set[str] = set()  # articles whose reports (or cluster mates) changed: their events are linked again
         if self.deleted:
             ids = pa.table({"id": pa.array(self.deleted, pa.string())})
             con.register("_newsfacts_deleted", ids)
             try:
+                # the other reports of a replaced article's clusters: without it they may link otherwise
+                relink.update(r[0] for r in con.execute(
+                    "SELECT DISTINCT o.article_id FROM event_clusters d JOIN event_clusters o "
+                    "ON o.cluster_id = d.cluster_id WHERE d.article_id IN (SELECT id FROM _newsfacts_deleted)"
+                ).fetchall())
                 con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _newsfacts_deleted)")
-                for table in ("content_fingerprints", "person_mentions", "counts", "dates"):
+                for table in ("content_fingerprints", *REPLACED_FACTS):
                     con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _newsfacts_deleted)")
             finally:
                 con.unregister("_newsfacts_deleted")
@@ -202,7 +211,12 @@ class _Batch:
         bulk_insert(con, "content_fingerprints", ("article_id", "simhash", "method"),
                      [(aid, fp, METHOD) for aid, fp in self.fps.items()], {"simhash": pa.uint64()}, tail="")
         self.facts.insert(con)
+        relink.update(aid for aid, facts in self.facts.by_article.items() if facts[3])
+        link(con, relink)
 
+
+#: an article's rows in these tables are deleted when the article is replaced (its new ones are inserted)
+REPLACED_FACTS = ("person_mentions", "counts", "dates", "events", "event_people", "event_clusters")
 
 ARTICLE_COLUMNS = ("id", "url", "canonical_url", "title", "published", "author", "site", "language", "text",
                    "content_hash", "fetched_at", "extractor_version")
@@ -224,8 +238,10 @@ class _Facts:
     """Fact rows of a batch, per table, inserted at the end with one column scan per table.
 
     Persons and spellings are keyed by id and by (id, spelling), first one kept, and inserted only when not
-    stored yet. Fact rows are one per (article, start offset), first one kept; an article loaded twice in one
-    batch keeps its last load's facts. No table here has a primary key (migrations 006-007: DuckDB keeps one
+    stored yet. Fact rows are one per (article, start offset), first one kept; events one per (article, event
+    number: their order in ``PageFacts.events``), with their people once each; an article loaded twice in one
+    batch keeps its last load's facts. A count an event took its figure from (``count_start``) carries that
+    event's kind (``counts.event_kind``). No table here has a primary key (migrations 006-007: DuckDB keeps one
     as an in-memory index that grew with every row): this keying, the anti-join and the deletion of a
     replaced article's facts, all in the batch's transaction, land each row exactly once.
     """
@@ -239,14 +255,19 @@ class _Facts:
         "persons": ("id", "name", "gazetteer_id"),
         "person_aliases": ("person_id", "alias"),
         "person_mentions": ("article_id", "person_id", "text", "name", "start_char", "end_char", "sentence"),
-        "counts": ("article_id", "value", "high", "qualifier", "unit", "text", "start_char", "end_char", "sentence"),
+        "counts": ("article_id", "value", "high", "qualifier", "unit", "text", "start_char", "end_char", "sentence",
+                   "event_kind"),
         "dates": ("article_id", "value", "text", "start_char", "end_char", "sentence"),
+        "events": ("article_id", "event_no", "kind", "proposed", "date", "count", "high", "qualifier", "trigger",
+                   "sentence", "start_char", "end_char", "count_start", "date_start"),
+        "event_people": ("article_id", "event_no", "person_id"),
     }
 
     def __init__(self) -> None:
         self.persons: dict[str, tuple] = {}
         self.aliases: dict[tuple[str, str], tuple] = {}
-        self.by_article: dict[str, tuple[list, list, list]] = {}
+        #: article id → its (mentions, counts, dates, events, event_people) rows
+        self.by_article: dict[str, tuple[list, list, list, list, list]] = {}
 
     def add(self, page: PageFacts, aid: str, stats: dict[str, int]) -> None:
         text_of = page.sentence_of
@@ -258,25 +279,37 @@ class _Facts:
                 self.aliases.setdefault((person.id, m.name), (person.id, m.name))
             for m in person.mentions:
                 mentions.setdefault(m.start, (aid, person.id, m.text, m.name, m.start, m.end, text_of(m.start)[2]))
+        events, event_people = [], []
+        event_kind: dict[int, str] = {}  # count start → kind of the first event that took that count
+        for no, e in enumerate(page.events):
+            events.append((aid, no, e.kind, e.proposed, e.date, e.count, e.high, e.qualifier, e.trigger, e.text,
+                           e.start, e.end, e.count_start, e.date_start))
+            event_people += [(aid, no, pid) for pid in page.event_people(e)]
+            if e.count_start is not None:
+                event_kind.setdefault(e.count_start, e.kind)
         counts: dict[int, tuple] = {}
         for c in page.counts:
             counts.setdefault(c.start, (aid, c.value, c.high, c.qualifier, c.unit, c.text, c.start, c.end,
-                                        text_of(c.start)[2]))
+                                        text_of(c.start)[2], event_kind.get(c.start)))
         dates: dict[int, tuple] = {}
         for d in page.dates:
             dates.setdefault(d.start, (aid, d.value, d.text, d.start, d.end, text_of(d.start)[2]))
-        self.by_article[aid] = (list(mentions.values()), list(counts.values()), list(dates.values()))
+        self.by_article[aid] = (list(mentions.values()), list(counts.values()), list(dates.values()), events,
+                                event_people)
         stats["mentions"] += sum(len(p.mentions) for p in page.people)
         stats["counts"] += len(page.counts)
         stats["dates"] += len(page.dates)
+        stats["events"] += len(events)
 
     def insert(self, con: duckdb.DuckDBPyConnection) -> None:
         rows = {"persons": list(self.persons.values()), "person_aliases": list(self.aliases.values()),
-                "person_mentions": [], "counts": [], "dates": []}
-        for mentions, counts, dates in self.by_article.values():
+                "person_mentions": [], "counts": [], "dates": [], "events": [], "event_people": []}
+        for mentions, counts, dates, events, event_people in self.by_article.values():
             rows["person_mentions"] += mentions
             rows["counts"] += counts
             rows["dates"] += dates
+            rows["events"] += events
+            rows["event_people"] += event_people
         for table, cols in self.TABLES.items():
             key = self.KEYED.get(table)
             new_only = ("WHERE NOT EXISTS (SELECT 1 FROM {t} s WHERE {on})".format(

@@ -17,7 +17,8 @@ NEWSFACTS = str(Path(sys.executable).with_name("newsfacts"))
 def row_counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        tables = ["articles", "article_urls", "persons", "person_aliases", "person_mentions", "counts", "dates"]
+        tables = ["articles", "article_urls", "persons", "person_aliases", "person_mentions", "counts", "dates",
+                  "events", "event_people", "event_clusters"]
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
     finally:
         con.close()
@@ -28,7 +29,8 @@ def repeated_keys(db: Path) -> dict[str, int]:
     the loader's keying must land each fact, person and spelling once."""
     keys = {"person_mentions": "article_id, start_char", "counts": "article_id, start_char",
             "dates": "article_id, start_char", "persons": "id", "person_aliases": "person_id, alias",
-            "article_urls": "url", "articles": "id"}
+            "article_urls": "url", "articles": "id", "events": "article_id, event_no",
+            "event_people": "article_id, event_no, person_id", "event_clusters": "article_id, event_no"}
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {t: con.execute(f"SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) n FROM {t} GROUP BY {k}) "

@@ -78,7 +78,8 @@ def fill(con: duckdb.DuckDBPyConnection) -> None:
                         [a["id"], pid, surface, surface, start, start + len(surface), _sentence(text, start)])
         for value, high, qualifier, unit, surface in a["counts"]:
             start = text.index(surface)
-            con.execute("INSERT INTO counts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            con.execute("INSERT INTO counts (article_id, value, high, qualifier, unit, text, start_char, end_char, "
+                        "sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [a["id"], value, high, qualifier, unit, surface, start, start + len(surface),
                          _sentence(text, start)])
         for value, surface in a["dates"]:

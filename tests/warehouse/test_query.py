@@ -94,7 +94,8 @@ def test_export_writes_every_table_and_view_as_parquet(warehouse_file, tmp_path)
     names = {r[0] for r in con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE NOT internal UNION SELECT view_name FROM duckdb_views() "
         "WHERE NOT internal").fetchall()}
-    assert {"articles", "counts", "people", "facts", "release_counts", "schema_migrations"} <= names
+    assert {"articles", "counts", "events", "event_clusters", "people", "facts", "person_events", "release_events",
+            "schema_migrations"} <= names
     assert {p.stem for p in out.glob("*.parquet")} == names
     for name in names:
         n = con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]

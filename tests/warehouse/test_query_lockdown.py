@@ -138,7 +138,9 @@ ALLOWED = {
     "summarize_query": "SUMMARIZE SELECT value FROM counts",
     "settings": "SELECT value FROM duckdb_settings() WHERE name = 'enable_external_access'",
     "views": "SELECT * FROM counts_in_context; SELECT * FROM facts; SELECT * FROM person_timeline; "
-             "SELECT * FROM person_spellings; SELECT * FROM release_counts; SELECT * FROM people",
+             "SELECT * FROM person_spellings; SELECT * FROM linked_events; SELECT * FROM person_events; "
+             "SELECT * FROM release_events; SELECT * FROM held_over_time; SELECT * FROM event_disagreements; "
+             "SELECT * FROM people",
 }
 
 

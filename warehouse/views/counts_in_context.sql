@@ -7,7 +7,8 @@
 -- date in the sentence it is the article's publication date. refers_to_source says
 -- which rule chose it; dates_in_sentence lists them all. refers_to_month is the
 -- month of refers_to when that date is at least as precise as a month, else the
--- month of publication ("this year", "in 2020" and seasons are vaguer).
+-- month of publication ("this year", "in 2020" and seasons are vaguer). event_kind is the kind of
+-- the event the count belongs to (counts.event_kind: release, detention, sentence, held), else NULL.
 CREATE OR REPLACE VIEW counts_in_context AS
 WITH sentence_dates AS (
     SELECT c.article_id,
@@ -61,7 +62,8 @@ SELECT c.article_id,
        a.site,
        c.sentence,
        c.start_char,
-       c.end_char
+       c.end_char,
+       c.event_kind
 FROM counts c
 JOIN articles a ON a.id = c.article_id
 LEFT JOIN ranked r ON r.article_id = c.article_id AND r.count_start = c.start_char AND r.rank = 1
