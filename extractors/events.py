@@ -61,6 +61,10 @@ _NOT_NOUNS = _BE | _ADVERBS | _SUBORDINATORS | _RELATIVE | frozenset({"and", "or
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 #: pronouns resolved one through another at most (each looks back through the one before it)
 _PRONOUN_CHAIN = 40
+#: the dates an event may have: a year, a month, a day or a season ("last summer")
+_EVENT_DATE_RE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-(?:SP|SU|FA|WI))?$")
+#: the words before "term" that make it a prison term ("a 26-year term", not "a third term")
+_TERM_RE = re.compile(r"\d|-year|-month|^(?:jail|prison|long|lengthy|life|harsh|heavy|suspended)$")
 #: the unit of a count a tally of people held must have
 _STOCK_UNIT_RE = re.compile(r"prisoner|detainee|inmate", re.I)
 _PLURAL_SUBJECTS = frozenset({"they", "them", "their", "those", "we", "us"})
@@ -216,6 +220,8 @@ class _Page:
             if not hits:
                 continue
             kind, part, j = _choose(hits, words, i)
+            if words[j - 1] == "term" and not _TERM_RE.search(words[j - 2]):
+                continue  # "gave Maduro a third term": an office, not a sentence
             if i and self.text[s.starts[i]].isupper():
                 if title_case is None:
                     title_case = _title_case(self.text, s)
@@ -346,6 +352,8 @@ class _Page:
                 if self._split(s, min(e, r.i), max(n, r.j)):
                     continue
                 d = r.i - e if e <= r.i else n - r.j if n >= r.j else 0
+                if r.part == "noun" and n < r.j:
+                    continue  # "1,100 remained after the release": a noun's count follows it ("the release of 16")
                 if n >= r.j and d <= 2:
                     d = -1  # the trigger's object ("lets go 107 people detained after ..."): it wins
                 elif e <= r.i and self._reduced(s, r) and any(x.i > r.j and not self._reduced(s, x)
@@ -383,8 +391,8 @@ class _Page:
         frame = self._frame(s, dates, tok_at)
         for d in dates:
             n = tok_at.get(d.start)
-            if n is None or not re.match(r"\d{4}(?:-\d\d(?:-\d\d)?)?$", d.value):
-                continue  # weeks, seasons and decades are not an event's date here
+            if n is None or not _EVENT_DATE_RE.match(d.value):
+                continue  # weeks and decades are not an event's date here
             after = next((x for x in range(n, len(s.starts)) if s.starts[x] >= d.end), len(s.starts))
             when = after + 1 < len(words) and words[after] == "," and words[after + 1] == "when"
             if (_ends_phrase(lex.since, words, n) and not when) or _ends_phrase(lex.reporting, words, n, gap=2) \
@@ -436,7 +444,7 @@ class _Page:
         for d in dates:
             n = tok_at.get(d.start)
             if n is not None and n <= 2 and all(w in ("in", "on", "during", "by", "since") for w in s.words[:n]) \
-                    and re.match(r"\d{4}(?:-\d\d(?:-\d\d)?)?$", d.value):
+                    and _EVENT_DATE_RE.match(d.value):
                 after = next((x for x in range(n, len(s.starts)) if s.starts[x] >= d.end), len(s.starts))
                 if after < len(s.words) and s.words[after] == "," and s.words[:1] != ["since"]:
                     return d
@@ -1060,7 +1068,8 @@ def _add(events: list[_Event], r: _Raw, target: _Event | None, refine: bool = Tr
         target.reports.append(r)
         if target.count is None and r.count is not None:
             target.count = r.count
-        if r.date is not None and (target.date is None or (refine and len(r.date) > len(target.date))):
+        if r.date is not None and (target.date is None or (refine and len(r.date) > len(target.date)
+                                                             and r.date[5:6].isdigit())):
             target.date, target.date_start = r.date, r.date_start  # the more specific date: "June" → "June 21"
         known = {m.start for m in target.subjects}
         target.subjects += [m for m in r.subjects if m.start not in known]
