@@ -182,7 +182,19 @@ class _Page:
     def events(self) -> list[EventFact]:
         raws: list[_Raw] = []
         hits = _trigger_words(self.text, self.lex)  # one scan of the page, not one a sentence
+        listing: _Raw | None = None  # the report a numbered list after "...:" names the people of
         for k, (a, b) in enumerate(self.bounds):
+            if listing is not None:
+                if _LIST_MARK_RE.match(self.text, a):
+                    s = self.sentence(k)
+                    first = min((n for n in s.mention_at if n <= 4), default=None)
+                    if first is not None:
+                        listing.subjects.append(s.mention_at[first][0])
+                else:
+                    listing = None
+            if self.text[a:b].rstrip().endswith(":"):
+                # "The freed included:" then "1. X, ..." "2. Y, ...": the people of the report just before
+                listing = next((r for r in reversed(raws[-6:]) if k - r.rank <= 2 and not r.proposed), None)
             at = bisect.bisect_left(hits, a)
             if at == len(hits) or hits[at] >= b:
                 if raws:
@@ -375,7 +387,7 @@ class _Page:
 
     def _reduced(self, s: _Sentence, r: _Raw) -> bool:
         """A participle right after a noun, without "was"/"were" ("people detained after the vote")."""
-        return r.part == "verb" and s.words[r.i].endswith("ed") and r.i > 0 and s.words[r.i - 1].isalpha() \
+        return r.part == "verb" and _participle(s.words[r.i]) and r.i > 0 and s.words[r.i - 1].isalpha() \
             and s.words[r.i - 1] not in _BE and s.words[r.i - 1] not in _ADVERBS \
             and s.words[r.i - 1] not in self.lex.prepositions \
             and not any(st <= r.i - 1 < e for st, (_, e) in s.mention_at.items())
@@ -536,7 +548,7 @@ class _Page:
         # "The pair, arrested in December 2022, ...", "an engineer detained in Tabriz": a participle after a
         # comma or a noun, no object after it
         no_object = r.j >= len(words) or words[r.j] in self.lex.prepositions or words[r.j] in ("in", ",", "last")
-        return no_object and words[r.i].endswith("ed") and (
+        return no_object and _participle(words[r.i]) and (
             (n >= 0 and words[n] == ",") or self._reduced(s, r))
 
     def _earlier_be(self, s: _Sentence, n: int) -> int | None:
@@ -608,7 +620,7 @@ class _Page:
         if n >= 0 and words[n] in ("—", "–"):  # "The journalists — A, B and C — were pardoned"
             opening = next((m for m in range(n - 1, max(-1, n - 30), -1) if words[m] in ("—", "–")), None)
             return self._list_people(k, s, opening + 1) if opening is not None else []
-        if n >= 0 and words[n].isalpha() and self.text[s.starts[n]].islower() \
+        if n >= 0 and words[n].isalpha() and not any(st <= n < e for st, (_, e) in s.mention_at.items()) \
                 and words[n] not in self.lex.prepositions and words[n] not in _NOT_NOUNS \
                 and words[n] not in _DETERMINERS and words[n] not in self.lex.pronoun_gender:
             # "Aleh Sakalouski, a 58-year-old mechanic freed on Saturday": the name the aside is about
@@ -845,7 +857,7 @@ class _Page:
     def _followup(self, k: int, raws: list[_Raw]) -> None:
         """"The 52 include X, Y and Z" / a numbered list after "... were freed:": people of the last event."""
         a, b = self.bounds[k]
-        if not (_starts_re(self.lex.followup_starts).match(self.text, a, b) or _LIST_MARK_RE.match(self.text, a)):
+        if not _starts_re(self.lex.followup_starts).match(self.text, a, b):
             return  # most sentences: no closer look
         recent = [r for r in raws[-12:] if k - r.rank <= 2 and not r.proposed]
         if not recent:
@@ -854,11 +866,6 @@ class _Page:
         s = self.sentence(k)
         words = s.words
         if not words:
-            return
-        if _LIST_MARK_RE.match(self.text, s.start) and self.text[last.sent.start:last.sent.end].rstrip()[-1:] == ":":
-            first = next(iter(sorted(s.mention_at.items())), None)
-            if first is not None and first[0] <= 4:
-                last.subjects.append(first[1][0])
             return
         if words[0] not in self.lex.followup_starts:
             return
@@ -1172,6 +1179,15 @@ def _choose(hits: list[tuple[str, str, int]], words: list[str], i: int) -> tuple
             if (h[1] == "noun") == noun:
                 return h
     return hits[0]
+
+
+_IRREGULAR_PARTICIPLES = frozenset({"found", "held", "given", "taken", "put", "sent", "brought", "caught", "kept",
+                                    "thrown", "let", "set", "seized", "picked", "rounded"})
+
+
+def _participle(word: str) -> bool:
+    """A past participle ("freed", "found", "taken"): what a passive or a reduced relative is made of."""
+    return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
 
 
 def _counterpart(words: list[str], r: _Raw) -> bool:
