@@ -50,7 +50,7 @@ _RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those",
                           "'s", "’s", "our", "my", "your"})
 _AMONG_RE = re.compile(r"among\s+(?:them|those|the)\b", re.I)
-_LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–])\s+")
+_LIST_MARK_RE = re.compile(r"\s*(?:\d{1,3}[.)]|[-•*–])(?:\s+|$)")
 #: words between "and" and a name that keep it in a list of people ("X and his wife Y")
 _KIN_WORDS = frozenset({"his", "her", "their", "wife", "husband", "son", "daughter", "brother", "sister", "father",
                         "mother", "partner", "colleague", "fellow"})
@@ -183,18 +183,27 @@ class _Page:
         raws: list[_Raw] = []
         hits = _trigger_words(self.text, self.lex)  # one scan of the page, not one a sentence
         listing: _Raw | None = None  # the report a numbered list after "...:" names the people of
+        item = False  # the sentence before was a bare list mark ("1."): this one is the item
+        quiet = 0  # sentences since the list's last item
         for k, (a, b) in enumerate(self.bounds):
             if listing is not None:
-                if _LIST_MARK_RE.match(self.text, a):
+                mark = _LIST_MARK_RE.match(self.text, a)
+                if mark and mark.end() >= b:
+                    item, quiet = True, 0  # "1." alone: the item follows
+                elif mark or item:
                     s = self.sentence(k)
                     first = min((n for n in s.mention_at if n <= 4), default=None)
                     if first is not None:
                         listing.subjects.append(s.mention_at[first][0])
+                    item, quiet = False, 0
                 else:
-                    listing = None
+                    quiet += 1
+                    if quiet > 2:  # an item may run on a sentence or two; then the list has ended
+                        listing = None
             if self.text[a:b].rstrip().endswith(":"):
                 # "The freed included:" then "1. X, ..." "2. Y, ...": the people of the report just before
                 listing = next((r for r in reversed(raws[-6:]) if k - r.rank <= 2 and not r.proposed), None)
+                item, quiet = False, 0
             at = bisect.bisect_left(hits, a)
             if at == len(hits) or hits[at] >= b:
                 if raws:
