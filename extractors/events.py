@@ -105,6 +105,7 @@ class _Raw:
     subjects: list[Mention] = field(default_factory=list)
     rank: int = 0    # the sentence's index in the page
     other_side: bool = False  # "in exchange for Y": the other side of a swap, never one report with this side
+    date_weak: bool = False  # the date is a year naming a thing ("the 2020 protests"): alone, it makes no event
 
 
 @dataclass(slots=True)
@@ -243,6 +244,8 @@ class _Page:
             kind, part, j = _choose(hits, words, i)
             if words[j - 1] == "term" and not _TERM_RE.search(words[j - 2]):
                 continue  # "gave Maduro a third term": an office, not a sentence
+            if j == i + 1 and w == "free" and not _frees_someone(words, i, s.mention_at):
+                continue  # "free and fair", "a free press": not freeing anyone
             if i and self.text[s.starts[i]].isupper():
                 if title_case is None:
                     title_case = _title_case(self.text, s)
@@ -422,8 +425,7 @@ class _Page:
             if after < len(words) and words[after] in ("—", "–", "--"):
                 continue  # a dateline: "ANKARA, Aug 2 — ..." is when it was reported
             value = d.value[:4] if _ends_phrase(lex.before, words, n, gap=4, fillers=False) else d.value
-            attributive = n > 0 and words[n - 1] in ("the", "'s") and after < len(words) \
-                and words[after].isalpha() and self.text[s.starts[after]].islower()  # "the 2021 protests"
+            attributive = _is_attributive(words, s, d, self.text)
             before = [r for r in raws if r.j <= n]
             if before:
                 r = max(before, key=lambda r: r.j)
@@ -434,7 +436,8 @@ class _Page:
                         and not any(a <= n < b and a >= r.j for a, b in listed):
                     # "pardoned 18 people convicted of extremism on Wednesday": the pardon's date
                     main = [x for x in before if x is not r and not self._reduced(s, x)]
-                    reduced = bool(main) and self._reduced(s, r)
+                    # "pardoned 18 people convicted over the 2020 protests": that year is the conviction's
+                    reduced = bool(main) and self._reduced(s, r) and not attributive
                     if not (attributive and r.kind == "held"):  # a stock is dated "as of", not by "the 2021 protests"
                         pairs.append((dist + (6 if reduced else 0), 0, d, value, r))
                     if reduced:
@@ -454,6 +457,7 @@ class _Page:
         for _, _, d, value, r in sorted(pairs, key=lambda p: (p[0], p[1], p[2].start)):
             if r.date is None and d.start not in used:
                 r.date, r.date_start = value, d.start
+                r.date_weak = _is_attributive(words, s, d, self.text)
                 used.add(d.start)
         if frame is not None:  # "In October, 141 people were detained ... and 88 were convicted"
             for r in raws:
@@ -864,11 +868,12 @@ class _Page:
         return out
 
     def _followup(self, k: int, raws: list[_Raw]) -> None:
-        """"The 52 include X, Y and Z" / a numbered list after "... were freed:": people of the last event."""
+        """"The 52 include X, Y and Z": the people of an event of the sentence before, named right after the
+        verb (not a pronoun: "They are expelled, ... she said")."""
         a, b = self.bounds[k]
         if not _starts_re(self.lex.followup_starts).match(self.text, a, b):
             return  # most sentences: no closer look
-        recent = [r for r in raws[-12:] if k - r.rank <= 2 and not r.proposed]
+        recent = [r for r in raws[-12:] if k - r.rank <= 3 and not r.proposed]
         if not recent:
             return
         last = recent[-1]
@@ -882,11 +887,16 @@ class _Page:
         if verb is None:
             return
         number = next((parse_number(w) for w in words[:verb] if parse_number(w) is not None), None)
-        if number is not None:
+        if number is not None:  # "The 52 include": the release of 52 of the sentences before
             last = next((r for r in reversed(recent) if r.count is not None and r.count.value == number), None)
-            if last is None:
-                return
-        last.subjects += self._list_people(k, s, verb + 1)
+        elif last.rank != k - 1:
+            return  # "They include": only the sentence right before
+        if last is None:
+            return
+        if not any(n in s.mention_at for n in range(verb + 1, min(len(words), verb + 4))):
+            return
+        last.subjects += [m for m in self._list_people(k, s, verb + 1) if m.start >= s.starts[verb]
+                          and any(mm is m for mm, _ in s.mention_at.values())]
 
     # --- pronouns -------------------------------------------------------------------------------------------
 
@@ -1030,6 +1040,7 @@ def _join(raws: list[_Raw], published: date | None = None) -> list[_Event]:
     (in any order of the text: "his release" in a caption before "X was released in June"), else the page's
     main event of their kind (see :func:`_main`), else start their own."""
     events: list[_Event] = []
+    raws = [r for r in raws if r.count is not None or r.subjects or (r.date is not None and not r.date_weak)]
     figures = [r for r in raws if (r.count is not None or r.date is not None) and (not r.subjects or r.count)]
     people = [r for r in raws if r.subjects and r.count is None]
     for r in figures:
@@ -1197,6 +1208,26 @@ _IRREGULAR_PARTICIPLES = frozenset({"found", "held", "given", "taken", "put", "s
 def _participle(word: str) -> bool:
     """A past participle ("freed", "found", "taken"): what a passive or a reduced relative is made of."""
     return word.endswith("ed") or word in _IRREGULAR_PARTICIPLES
+
+
+def _frees_someone(words: list[str], i: int, mention_at: dict) -> bool:
+    """Whether "free" at ``i`` is the verb: after "to" or a modal, or before whom it frees ("free all 1,300",
+    "free them", "free X")."""
+    before = words[i - 1] if i else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return before in ("to", "will", "would", "could", "can", "must", "should", "may", "might", "not") \
+        or after in ("all", "the", "them", "him", "her", "those", "more", "political", "prisoners", "detainees") \
+        or after[:1].isdigit() or (i + 1) in mention_at
+
+
+def _is_attributive(words: list[str], s: _Sentence, d: DateFact, text: str) -> bool:
+    """A year naming a thing rather than dating the event: "the 2021 protests", "Lukashenko's 2020 win"."""
+    n = next((x for x, st in enumerate(s.starts) if st == d.start), None)
+    if n is None:
+        return False
+    after = next((x for x in range(n, len(s.starts)) if s.starts[x] >= d.end), len(s.starts))
+    return n > 0 and words[n - 1] in ("the", "'s") and after < len(words) and words[after].isalpha() \
+        and text[s.starts[after]].islower()
 
 
 def _counterpart(words: list[str], r: _Raw) -> bool:
