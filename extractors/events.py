@@ -1043,7 +1043,9 @@ def _join(raws: list[_Raw], published: date | None = None) -> list[_Event]:
     raws = [r for r in raws if r.count is not None or r.subjects or (r.date is not None and not r.date_weak)]
     figures = [r for r in raws if (r.count is not None or r.date is not None) and (not r.subjects or r.count)]
     people = [r for r in raws if r.subjects and r.count is None]
-    for r in figures:
+    # counts first, then reports with only a date: "Buses brought the freed prisoners across on Thursday" finds the
+    # release of 52 whatever sentence gave that release its date
+    for r in [r for r in figures if r.count is not None] + [r for r in figures if r.count is None]:
         _add(events, r, next((e for e in events if _same(e, r)), None))
     for r in people:
         target = next((e for e in events if _same(e, r)), None)
