@@ -65,6 +65,9 @@ _PRONOUN_CHAIN = 40
 _EVENT_DATE_RE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-(?:SP|SU|FA|WI))?$")
 #: the words before "term" that make it a prison term ("a 26-year term", not "a third term")
 _TERM_RE = re.compile(r"\d|-year|-month|^(?:jail|prison|long|lengthy|life|harsh|heavy|suspended)$")
+#: words that make a report one about a group of people
+_GROUP_WORDS = frozenset({"couple", "pair", "group", "both", "all", "several", "dozens", "hundreds", "journalists",
+                          "activists", "prisoners", "people", "defendants"})
 #: the unit of a count a tally of people held must have
 _STOCK_UNIT_RE = re.compile(r"prisoner|detainee|inmate", re.I)
 _PLURAL_SUBJECTS = frozenset({"they", "them", "their", "those", "we", "us"})
@@ -603,8 +606,9 @@ class _Page:
             return None if start and s.words[start - 1] in self.lex.prepositions else named
         if x < 0:
             return None
-        comma = next((m for m in range(x, max(-1, x - 8), -1) if s.words[m] == ","), None)
-        if comma is None or not (comma + 1 < len(s.words) and s.words[comma + 1] in ("a", "an", "the")):
+        comma = next((m for m in range(x, max(-1, x - 14), -1) if s.words[m] in (",", ";")), None)
+        if comma is None or s.words[comma] != "," \
+                or not (comma + 1 < len(s.words) and s.words[comma + 1] in ("a", "an", "the")):
             return None
         return self._person_ending_any(s, comma - 1)
 
@@ -1065,13 +1069,21 @@ def _main(events: list[_Event], r: _Raw, published: date | None) -> _Event | Non
     within ten days of the page's publication (a recent happening the page leads with)."""
     lead = [e for e in events if e.kind == r.kind and not e.proposed]
     if r.kind != "release":
-        lead = [e for e in lead if not e.subjects and _sentence_rank(e) <= 3]
+        lead = [e for e in lead if not e.subjects and _sentence_rank(e) <= 3 and _group(e)]
     main = min(lead, default=None, key=_position)
     if main is None or r.date is None:
         return main
     if main.date is not None:
         return main if (main.date.startswith(r.date) or r.date.startswith(main.date)) else None
     return main if published is not None and _recent(r.date, published) else None
+
+
+def _group(e: _Event) -> bool:
+    """A report about several people: a count of two or more, or a group word ("a married couple")."""
+    if e.count is not None:
+        return e.count.value >= 2
+    first = e.reports[0]
+    return any(w in _GROUP_WORDS for w in first.sent.words)
 
 
 def _sentence_rank(e: _Event) -> int:
