@@ -799,6 +799,12 @@ class _Page:
             if m in s.mention_at:
                 return self._list_people(k, s, m)
             w = words[m]
+            if w in self.lex.possessive_pronouns and m + 1 < len(words) and words[m + 1] in self.lex.unnamed_gender:
+                # "the release of her husband, Siarhei Tsikhanouski": the name in apposition, if any
+                after = m + 2
+                if after + 1 < len(words) and words[after] == "," and after + 1 in s.mention_at:
+                    return [s.mention_at[after + 1][0]]
+                return []
             if w in self.lex.object_pronouns or (w in self.lex.pronoun_gender and m == n):
                 found = self.pronoun(k, m) if w not in self.lex.possessive_pronouns or m == n else None
                 return [found] if found is not None else []
