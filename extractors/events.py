@@ -61,8 +61,8 @@ _NOT_NOUNS = _BE | _ADVERBS | _SUBORDINATORS | _RELATIVE | frozenset({"and", "or
 _NUMBER_WORDS = frozenset(NUMBER_WORDS)
 #: pronouns resolved one through another at most (each looks back through the one before it)
 _PRONOUN_CHAIN = 40
-#: the dates an event may have: a year, a month, a day or a season ("last summer")
-_EVENT_DATE_RE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-(?:SP|SU|FA|WI))?$")
+#: the dates an event may have: a year, a month, a day, a week ("last week") or a season ("last summer")
+_EVENT_DATE_RE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-(?:SP|SU|FA|WI)|-W\d\d)?$")
 #: the words before "term" that make it a prison term ("a 26-year term", not "a third term")
 _TERM_RE = re.compile(r"\d|-year|-month|^(?:jail|prison|long|lengthy|life|harsh|heavy|suspended)$")
 #: words that make a report one about a group of people
@@ -300,8 +300,8 @@ class _Page:
         words, end = s.words, r.i
         lo = max(0, r.i - self.lex.negation_window)
         for n in range(r.i - 1, lo - 1, -1):
-            if words[n] in _CLAUSE_END or words[n] in (".", "!", "?"):
-                lo = n + 1
+            if words[n] in _CLAUSE_END or words[n] in (".", "!", "?") or words[n] in _SUBORDINATORS:
+                lo = n + 1  # "who refused to be deported when Belarus released 50": the release is not denied
                 break
             if words[n] == ",":
                 back = next((m for m in range(n - 1, max(-1, n - 25), -1) if words[m] == ","), None)
@@ -460,7 +460,8 @@ class _Page:
         for _, _, d, value, r in sorted(pairs, key=lambda p: (p[0], p[1], p[2].start)):
             if r.date is None and d.start not in used:
                 r.date, r.date_start = value, d.start
-                r.date_weak = _is_attributive(words, s, d, self.text)
+                # "the 2020 protests" names a thing; "the September release" dates the release itself
+                r.date_weak = _is_attributive(words, s, d, self.text) and s.starts[r.i] > d.end
                 used.add(d.start)
         if frame is not None:  # "In October, 141 people were detained ... and 88 were convicted"
             for r in raws:
@@ -1056,7 +1057,12 @@ def _join(raws: list[_Raw], published: date | None = None) -> list[_Event]:
     # counts first, then reports with only a date: "Buses brought the freed prisoners across on Thursday" finds the
     # release of 52 whatever sentence gave that release its date
     for r in [r for r in figures if r.count is not None] + [r for r in figures if r.count is None]:
-        _add(events, r, next((e for e in events if _same(e, r)), None))
+        target = next((e for e in events if _same(e, r)), None)
+        if target is None and r.count is None and not r.subjects:
+            # "Buses brought the freed prisoners across on Thursday": the date of the page's undated main event
+            target = min((e for e in events if e.kind == r.kind and e.proposed == r.proposed and e.date is None),
+                         default=None, key=_position)
+        _add(events, r, target)
     for r in people:
         target = next((e for e in events if _same(e, r)), None)
         if target is None and not r.proposed:

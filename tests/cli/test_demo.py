@@ -59,8 +59,36 @@ def test_demo_loads_sample_site_and_is_idempotent(tmp_path):
     assert "Example query 3" in first.stdout
 
     assert set(repeated_keys(db).values()) == {0}
+    september_release_is_one_event_and_names_the_released(db)
 
     second = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
     assert second.returncode == 0, second.stderr[-3000:]
     assert row_counts(db) == counts
     assert set(repeated_keys(db).values()) == {0}
+
+
+def september_release_is_one_event_and_names_the_released(db: Path) -> None:
+    """The analysts' questions on the demo warehouse (the README's examples): the 11 September 2025 release is
+    one linked event carrying every demo article that reports it, with the figures they disagree on, and "who was
+    released in September 2025" names the released, not Lukashenko who pardoned them, not the envoy, not
+    Statkevich who refused to cross."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        reporting = {r[0] for r in con.execute(
+            "SELECT url FROM articles WHERE published BETWEEN DATE '2025-09-11' AND DATE '2025-09-15' "
+            "AND regexp_matches(text, '(?i)\\b(freed|released|release)\\b')").fetchall()}
+        rows = con.execute("SELECT cluster_id, urls, lowest, highest FROM release_events "
+                           "WHERE date LIKE '2025-09%'").fetchall()
+        assert len(rows) == 1, rows
+        cluster, urls, lowest, highest = rows[0]
+        assert len(reporting) >= 4 and reporting <= set(urls), (reporting, urls)
+        assert highest == 52 and lowest < highest  # "51 freed" and "more than 50" in two of them
+        disputed = {r[0] for r in con.execute("SELECT figure FROM event_disagreements WHERE cluster_id = ? "
+                                              "AND aspect = 'count'", [cluster]).fetchall()}
+        assert {"51", "52"} <= disputed
+        released = {r[0] for r in con.execute("SELECT person FROM person_events WHERE kind = 'release' "
+                                              "AND date LIKE '2025-09%'").fetchall()}
+    finally:
+        con.close()
+    assert {"Ihar Losik", "Larysa Shchyrakova", "Uladzimir Matskevich", "Julia Fenner"} <= released
+    assert not released & {"Alexander Lukashenko", "John Coale", "Mikalai Statkevich"}
