@@ -31,7 +31,7 @@ def extract(
     with_text: Annotated[bool, typer.Option(
         "--with-text", help="Add the extracted article text as `text`, so offsets can be checked.")] = False,
 ) -> None:
-    """Extract people, counts of people and dates from saved pages; print one JSON line per page.
+    """Extract people, counts of people, dates and events from saved pages; print one JSON line per page.
 
     Needs no warehouse and no network. Each page's line is printed as soon as that
     page is done. A page that cannot be read prints an object with an "error"
