@@ -142,9 +142,10 @@ def find_events(text: str, sentence_starts: Sequence[int], sentence_ends: Sequen
                 mentions: Sequence[Mention], counts: Sequence[CountFact], dates: Sequence[DateFact],
                 published: date | None = None) -> list[EventFact]:
     """The events of one page, one per happening, in the order the page first reports them."""
-    if not _trigger_words(text, load_events()):
+    hits = _trigger_words(text, load_events())
+    if not hits:
         return []
-    return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates, published).events()
+    return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates, published).events(hits)
 
 
 class _Page:
@@ -169,12 +170,19 @@ class _Page:
         if s is None:
             a, b = self.bounds[k]
             found = list(_TOKEN_RE.finditer(self.text, a, b))
-            s = _Sentence(a, b, [m[0].lower().replace("’", "'") for m in found], [m.start() for m in found],
-                          [m.end() for m in found])
-            starts = {x: n for n, x in enumerate(s.starts)}
+            starts = [m.start() for m in found]
+            ends = [m.end() for m in found]
+            low = self.text[a:b].lower()
+            if len(low) == b - a:  # one lower() a sentence, sliced (unless a character's lower case is longer)
+                if "’" in low:
+                    low = low.replace("’", "'")
+                words = [low[x - a:y - a] for x, y in zip(starts, ends, strict=True)]
+            else:
+                words = [m[0].lower().replace("’", "'") for m in found]
+            s = _Sentence(a, b, words, starts, ends)
             for m in _within(self.mentions, a, b):
-                n = starts.get(m.start)
-                if n is None:
+                n = bisect.bisect_left(starts, m.start)
+                if n == len(starts) or starts[n] != m.start:
                     continue
                 e = n
                 while e < len(s.starts) and s.starts[e] < m.end:
@@ -183,9 +191,9 @@ class _Page:
             self._sents[k] = s
         return s
 
-    def events(self) -> list[EventFact]:
+    def events(self, hits: list[int]) -> list[EventFact]:
+        """The page's events; ``hits`` are the offsets of words a trigger can start with (one scan of the page)."""
         raws: list[_Raw] = []
-        hits = _trigger_words(self.text, self.lex)  # one scan of the page, not one a sentence
         listing: _Raw | None = None  # the report a numbered list after "...:" names the people of
         item = False  # the sentence before was a bare list mark ("1."): this one is the item
         quiet = 0  # sentences since the list's last item

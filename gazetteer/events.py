@@ -38,6 +38,9 @@ class Phrase:
 
     def match(self, words: Sequence[str], i: int) -> int | None:
         """The end (exclusive) of the longest match of the phrase at ``words[i]``, or None."""
+        if len(self.slots) == 1:  # most phrases are one word: no recursion
+            choice, optional = self.slots[0]
+            return i + 1 if i < len(words) and (choice is None or words[i] in choice) else (i if optional else None)
         return _match(self.slots, words, i)
 
     def first_words(self) -> set[str] | None:
