@@ -68,6 +68,10 @@ _TERM_RE = re.compile(r"\d|-year|-month|^(?:jail|prison|long|lengthy|life|harsh|
 #: words that make a report one about a group of people
 _GROUP_WORDS = frozenset({"couple", "pair", "group", "both", "all", "several", "dozens", "hundreds", "journalists",
                           "activists", "prisoners", "people", "defendants"})
+#: a pronoun, a group word or a number: what a sentence with no name, count or date may give a report
+_MATERIAL_RE = re.compile(r"\b(?:he|she|him|her|his|they|them|both|pair|couple)\b|\d"
+                          r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+                          r"|hundred|thousand|dozen)", re.I)
 #: the unit of a count a tally of people held must have
 _STOCK_UNIT_RE = re.compile(r"prisoner|detainee|inmate", re.I)
 _PLURAL_SUBJECTS = frozenset({"they", "them", "their", "those", "we", "us"})
@@ -159,6 +163,9 @@ class _Page:
         self.counts = sorted(counts, key=lambda c: c.start)
         self.dates = sorted(dates, key=lambda d: d.start)
         self._sents: dict[int, _Sentence] = {}
+        self._mention_starts = [m.start for m in self.mentions]
+        self._count_starts = [c.start for c in self.counts]
+        self._date_starts_all = [d.start for d in self.dates]
         self._pronouns: dict[tuple[int, int], Mention | None] = {}
         self._depth = 0  # pronouns being resolved, one inside another
         self._gender: dict[int, str] = {}
@@ -223,11 +230,25 @@ class _Page:
                 continue
             if raws and self._opens_with_list(k):
                 self._followup(k, raws)  # "Among them were X and Y, who were arrested in 2022."
+            if not self._material(k):
+                continue  # no name, pronoun, number or date: every report of it would have nothing of its own
             found = self._reports(k)
             if not found and raws:
                 self._followup(k, raws)
             raws += found
         return [self._fact(e) for e in _join(raws, self.published)]
+
+    def _material(self, k: int) -> bool:
+        """Whether sentence ``k`` holds anything a report can take: a name, a count, a date, a pronoun, a number
+        (or it introduces a list, "The freed included:"). Most trigger sentences of a page have one; the
+        others are skipped before their words are read."""
+        a, b = self.bounds[k]
+        for items in (self._mention_starts, self._count_starts, self._date_starts_all):
+            at = bisect.bisect_left(items, a)
+            if at < len(items) and items[at] < b:
+                return True
+        return _MATERIAL_RE.search(self.text, a, b) is not None or self.text[a:b].rstrip().endswith(("?", ":")) \
+            or (k + 1 < len(self.bounds) and self.text[slice(*self.bounds[k + 1])].rstrip().endswith(":"))
 
     def _opens_with_list(self, k: int) -> bool:
         a, b = self.bounds[k]
@@ -288,9 +309,10 @@ class _Page:
         self._attach_counts(s, k, kept)
         # a tally ("Viasna counted ...") is a held stock only with a count of prisoners or detainees, or of
         # people in a sentence about prisoners ("listed 28 media workers among some 375 political prisoners")
-        prisoners = any(_STOCK_UNIT_RE.search(w) for w in s.words)
-        kept = [r for r in kept if r.part != "stock" or (r.count is not None and (
-            _STOCK_UNIT_RE.search(r.count.unit) or (prisoners and r.count.unit)))]
+        if any(r.part == "stock" for r in kept):
+            prisoners = _STOCK_UNIT_RE.search(self.text, s.start, s.end) is not None
+            kept = [r for r in kept if r.part != "stock" or (r.count is not None and (
+                _STOCK_UNIT_RE.search(r.count.unit) or (prisoners and r.count.unit)))]
         self._attach_dates(s, kept)
         for r in kept:
             r.subjects = self._subjects(k, s, r, kept) if r.part != "stock" else []
