@@ -92,6 +92,8 @@ class _Sentence:
     mention_at: dict[int, tuple[Mention, int]] = field(default_factory=dict)
     #: word spans of its lists of people (``_Page._list_spans``), once computed
     lists: list[tuple[int, int]] | None = None
+    tok_at: dict[int, int] | None = None
+    date_words: set[int] | None = None
 
 
 @dataclass(slots=True)
@@ -383,7 +385,7 @@ class _Page:
     # --- counts and dates ---------------------------------------------------------------------------------
 
     def _attach_counts(self, s: _Sentence, k: int, raws: list[_Raw]) -> None:
-        tok_at = {x: n for n, x in enumerate(s.starts)}
+        tok_at = self._tok_at(s)
         spans: list[tuple[int, int, object]] = []
         taken: set[int] = set()
         for c in _within(self.counts, s.start, s.end):
@@ -440,7 +442,7 @@ class _Page:
     def _attach_dates(self, s: _Sentence, raws: list[_Raw]) -> None:
         """Each date of the sentence to one trigger, nearest pairs first: the trigger before the date ("freed
         ... on Thursday") or, a little less readily, the one after it ("On Thursday, X was freed")."""
-        tok_at = {x: n for n, x in enumerate(s.starts)}
+        tok_at = self._tok_at(s)
         lex, words = self.lex, s.words
         listed = self._list_spans(s)
         pairs: list[tuple[int, int, DateFact, str, _Raw]] = []
@@ -538,8 +540,16 @@ class _Page:
         return n in starts or (s.words[n] in ("in", "on", "during", "at", "since") and n + 1 in starts)
 
     def _date_starts(self, s: _Sentence) -> set[int]:
-        tok_at = {x: n for n, x in enumerate(s.starts)}
-        return {tok_at[d.start] for d in _within(self.dates, s.start, s.end) if d.start in tok_at}
+        if s.date_words is None:
+            tok_at = self._tok_at(s)
+            s.date_words = {tok_at[d.start] for d in _within(self.dates, s.start, s.end) if d.start in tok_at}
+        return s.date_words
+
+    def _tok_at(self, s: _Sentence) -> dict[int, int]:
+        """Character offset → word index of the sentence's words, once a sentence."""
+        if s.tok_at is None:
+            s.tok_at = {x: n for n, x in enumerate(s.starts)}
+        return s.tok_at
 
     # --- people ---------------------------------------------------------------------------------------------
 

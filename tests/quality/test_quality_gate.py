@@ -36,6 +36,7 @@ HELDOUT = ROOT / "tests" / "heldout"
     ("heldout_facts", HELDOUT / "facts" / "gold.json"),
     ("heldout_people", HELDOUT / "people" / "gold.json"),
     ("heldout_events", HELDOUT / "events" / "gold.json"),
+    ("heldout_events_blind", HELDOUT / "events_blind" / "gold.json"),
 ])
 def test_articles_meet_floors(floors, gold):
     summary = run_score(*(["--gold", str(gold)] if gold else []))
