@@ -264,9 +264,11 @@ class _Page:
         found: list[_Raw] = []
         title_case: bool | None = None
         i = 0
-        for n, w in enumerate(words):
-            if n < i or (w not in lex.starts and w not in lex.ignore.starts):
-                continue  # most words start no trigger: one set lookup each
+        firsts = lex.firsts
+        for n in [n for n, w in enumerate(words) if w in firsts]:  # most words start no trigger
+            if n < i:
+                continue
+            w = words[n]
             i = n
             skip = lex.ignore.longest_at(words, i)
             if skip is not None and skip > i:

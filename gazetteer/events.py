@@ -152,6 +152,8 @@ class EventLexicon:
     starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
     #: finds any word a trigger can start with: a sentence without one needs no closer look
     maybe: re.Pattern[str] = re.compile(r"(?!)")
+    #: the words a trigger or an ignored phrase can start with
+    firsts: frozenset[str] = frozenset()
 
     def triggers_at(self, words: Sequence[str], i: int) -> list[tuple[str, str, int]]:
         """(kind, part, end) of every trigger phrase matching at ``words[i]``."""
@@ -250,10 +252,11 @@ def _load(path: Path) -> EventLexicon:
     proposed, negation = section("proposed"), section("negation")
     followups, pronouns, unnamed = section("followups"), section("pronouns"), section("unnamed")
     gender = {w: g for g in ("m", "f") for w in words(f"pronouns.{g}", pronouns.get(g))}
+    ignore = PhraseSet(phrases("ignore", section("ignore", list)))
     return EventLexicon(
         triggers=tuple(triggers),
         modifiers=words("modifiers", section("modifiers", list)),
-        ignore=PhraseSet(phrases("ignore", section("ignore", list))),
+        ignore=ignore,
         proposed=PhraseSet(phrases("proposed.cues", proposed.get("cues"))),
         proposed_window=number("proposed.window", proposed.get("window")),
         proposed_adjacent_only=words("proposed.adjacent_only", proposed.get("adjacent_only", [])),
@@ -276,4 +279,5 @@ def _load(path: Path) -> EventLexicon:
         object_skip=number("object_skip", data.get("object_skip")),
         starts={w: tuple(ns) for w, ns in starts.items()},
         maybe=_first_words_re(tuple(starts)),
+        firsts=frozenset(starts) | frozenset(ignore.starts),
     )
