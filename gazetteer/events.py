@@ -75,9 +75,6 @@ class PhraseSet:
         self.starts = {w: tuple(ps) for w, ps in starts.items()}
         self.any_start = tuple(any_start)
 
-    def __iter__(self):
-        return iter(self.phrases)
-
     def matches_at(self, words: Sequence[str], i: int) -> list[int]:
         """The ends of every phrase matching at ``words[i]`` (a phrase may match with or without its options)."""
         if i >= len(words):
