@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer import data_dir
-from gazetteer.load import GazetteerError, entry_where, read_yaml, section_entries
+from gazetteer.load import GazetteerError, entry_where, read_sections, section_entries
 
 COUNT_NOUNS_PATH = data_dir() / "count_nouns.yaml"
 
@@ -72,13 +72,7 @@ def _forms(value, where: str, key: str, pattern: re.Pattern) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> CountNouns:
-    data = read_yaml(path, CountNounsError)
-    if not isinstance(data, dict):
-        raise CountNounsError(f"{path}: expected a mapping with sections {sorted(_SECTIONS)}")
-    data.pop("__line__", None)
-    unknown = sorted(set(data) - _SECTIONS)
-    if unknown:
-        raise CountNounsError(f"{path}: unknown section(s) {unknown}; allowed: {sorted(_SECTIONS)}")
+    data = read_sections(path, _SECTIONS, CountNounsError)
     if not data.get("nouns"):
         raise CountNounsError(f"{path}: missing section 'nouns'")
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from gazetteer import data_dir
-from gazetteer.load import GazetteerError, read_yaml
+from gazetteer.load import GazetteerError, read_sections
 from records.facts import EVENT_KINDS
 
 _WORD_RE = re.compile(r"[a-z][a-z'\-]*|\*")
@@ -192,13 +192,7 @@ def load_events(path: Path | str | None = None) -> EventLexicon:
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> EventLexicon:
-    data = read_yaml(path, EventsError)
-    if not isinstance(data, dict):
-        raise EventsError(f"{path}: expected a mapping of sections")
-    data.pop("__line__", None)
-    unknown = sorted(set(data) - _SECTIONS)
-    if unknown:
-        raise EventsError(f"{path}: unknown section(s) {unknown}; allowed: {sorted(_SECTIONS)}")
+    data = read_sections(path, _SECTIONS, EventsError)
 
     def section(name: str, kind: type = dict):
         value = data.get(name)

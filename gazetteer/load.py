@@ -150,6 +150,19 @@ def _load_given_names(path: Path) -> tuple[tuple[str, GivenName], ...]:
     return tuple(out.items())
 
 
+def read_sections(path: Path, allowed: set[str], error: type[GazetteerError]) -> dict:
+    """A data file that maps section names to their contents (``read_yaml``); anything else, or a section
+    not in ``allowed``, raises ``error`` naming the file."""
+    data = read_yaml(path, error)
+    if not isinstance(data, dict):
+        raise error(f"{path}: expected a mapping with sections {sorted(allowed)}")
+    data.pop("__line__", None)
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise error(f"{path}: unknown section(s) {unknown}; allowed: {sorted(allowed)}")
+    return data
+
+
 def section_entries(data: dict, section: str, path: Path, error: type[GazetteerError]) -> list[dict]:
     """The mappings of a list section of a data file (an absent section is empty); anything else raises ``error``."""
     entries = data.get(section) or []
