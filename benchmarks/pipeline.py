@@ -9,8 +9,9 @@
    trafilatura alone reads each page from disk and extracts its text (``extract_article``); the pipeline
    runs the same library stages the flows call: read from disk → ``extract_article`` → ``extract_pages``
    → ``resolve_pages`` → ``load_batch`` into a fresh DuckDB file, through a connection per batch as the
-   flow's load task opens one (its closing checkpoint counted as load). Nothing holds more than one batch.
-   ``pipeline_vs_trafilatura`` = pipeline pages/s ÷ trafilatura pages/s (both
+   flow's load task opens one (its closing checkpoint counted as load); after the last batch the run's events
+   are linked across articles once (``link_pending``, stage ``link``), as the extract flow's link task does.
+   Nothing holds more than one batch. ``pipeline_vs_trafilatura`` = pipeline pages/s ÷ trafilatura pages/s (both
    read the same files from disk; fetching is left out of both, as it is network time, not ours).
 3. **Prefect overhead**: ``--prefect-pages`` pages are archived (as the crawl flow archives fetched
    pages) into two fresh warehouses (``--prefect-repeat`` times, alternating; the fastest run of each
@@ -138,7 +139,8 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
     For each batch of ``batch`` pages: trafilatura alone (read each page, ``extract_article``) and the
     library stages the flows call (read → ``extract_article`` → ``extract_pages`` → ``resolve_pages`` →
     ``load_batch`` into a fresh DuckDB file, through a connection opened and closed per batch as the
-    flow's load task does), the side that goes first alternating. Interleaving puts both sides of the ratio
+    flow's load task does; the events linked once at the end, stage ``link``), the side that goes first
+    alternating. Interleaving puts both sides of the ratio
     under the same machine conditions (this machine is shared: its speed drifts by 20-30% over minutes), and
     alternating gives neither side the advantage of going second. Nothing holds more than one batch.
     Returns ``(seconds per stage, rows added, pages, article words)``; stage ``trafilatura`` is
@@ -150,9 +152,10 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
     from extractors.text import extract_article, read_page
     from resolution.resolve import resolve_pages
     from warehouse.db import connect
+    from warehouse.event_links import link_pending
     from warehouse.load import load_batch
 
-    secs = dict.fromkeys(("trafilatura", "read", "text", "facts", "events", "resolve", "load"), 0.0)
+    secs = dict.fromkeys(("trafilatura", "read", "text", "facts", "events", "resolve", "load", "link"), 0.0)
     added: dict[str, int] = {}
     pages = words = 0
     connect(db).close()  # create and migrate the file first, as the crawl does before any load
@@ -179,7 +182,7 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
         # a connection per batch, as the extract flow's load task opens one: its closing checkpoint is loading
         con = connect(db)
         try:
-            for k, v in load_batch(con, facts).stats.items():
+            for k, v in load_batch(con, facts, link_events=False).stats.items():
                 added[k] = added.get(k, 0) + v
         finally:
             con.close()
@@ -196,6 +199,14 @@ def trafilatura_and_pipeline(directory: Path, db: Path, batch: int,
             pages += len(paths)
             if rss is not None:
                 rss.append((pages, _rss_mb()))
+    # the run's events linked across articles once, after its last batch, as the extract flow's link task does
+    t0 = time.perf_counter()
+    con = connect(db)
+    try:
+        added["linked"] = link_pending(con)
+    finally:
+        con.close()
+    secs["link"] = time.perf_counter() - t0
     return secs, added, pages, words
 
 
@@ -260,7 +271,14 @@ def _archive(directory: Path, db: Path, n: int, batch: int) -> None:
 
 def extract_direct(db: str) -> dict:
     """What ``flows.extract.extract_archived`` does, batch by batch, calling each task's own function: no Prefect."""
-    from flows.extract import BATCH_PAGES, extract_facts_task, extract_text_task, load_task, read_archive_task
+    from flows.extract import (
+        BATCH_PAGES,
+        extract_facts_task,
+        extract_text_task,
+        link_task,
+        load_task,
+        read_archive_task,
+    )
     from flows.resolve import resolve_task
 
     stats, after_id = {}, 0
@@ -269,6 +287,7 @@ def extract_direct(db: str) -> dict:
         articles, failures = extract_text_task.fn(pages)
         facts, uncertain = resolve_task.fn(extract_facts_task.fn(articles), db)
         stats = load_task.fn(facts, failures, uncertain, [p.id for p in pages], db)
+    link_task.fn(db)
     return stats
 
 
@@ -391,12 +410,12 @@ def main(argv: list[str] | None = None) -> int:
     if real is not None:
         r_secs, r_n = real
         r_traf = r_secs.pop("trafilatura")
-        r_load = secs["load"] / n_pages * r_n  # the streamed run's load cost a page
+        r_load = (secs["load"] + secs["link"]) / n_pages * r_n  # the streamed run's load and link cost a page
         r_pipe = sum(r_secs.values()) + r_load
         print(f"real publisher pages ({r_n // max(1, args.real_rounds)} in {real_dir}, {args.real_rounds} rounds), "
               f"ms a page (share): trafilatura alone {r_traf / r_n * 1000:.1f}; pipeline "
               + ", ".join(f"{k} {v / r_n * 1000:.1f} ({v / r_pipe:.1%})" for k, v in r_secs.items())
-              + f", load {r_load / r_n * 1000:.1f} ({r_load / r_pipe:.1%}, streamed run's); "
+              + f", load and link {r_load / r_n * 1000:.1f} ({r_load / r_pipe:.1%}, streamed run's); "
               f"pipeline_vs_trafilatura {r_traf / r_pipe:.2f}")
     marks = sorted({rss[min(len(rss) - 1, round(f * len(rss)) - 1)] for f in (0.1, 0.25, 0.5, 0.75, 1.0)})
     print("RSS while streaming (pages: MB): " + ", ".join(f"{n:,}: {mb:.0f}" for n, mb in marks))

@@ -23,6 +23,7 @@ from records.pages import Article, RawPage
 from warehouse import fingerprints
 from warehouse.crawl_state import mark_extracted, pending_pages, set_outcomes, stale_pages
 from warehouse.db import connect, table_counts
+from warehouse.event_links import link_pending
 from warehouse.load import load_batch, record_failures
 from warehouse.review import add_uncertain
 
@@ -107,7 +108,7 @@ def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[U
     Failures of stage ``SKIPPED`` (not articles) are skips: outcome ``not_article`` with the reason, no failure row."""
     con = connect(db)
     try:
-        loaded = load_batch(con, pages)
+        loaded = load_batch(con, pages, link_events=False)  # linked once, after the run's last batch (link_task)
         skipped = [f for f in failures if f[1] == SKIPPED]
         failed = [f for f in failures if f[1] != SKIPPED]
         set_outcomes(con, [(u, o, None) for u, o in loaded.outcomes]
@@ -126,11 +127,23 @@ def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[U
         con.close()
 
 
+@task(name="link-events", cache_policy=NO_CACHE)
+def link_task(db: str | None) -> int:
+    """Link the events loaded since the last link (``warehouse.event_links.link_pending``) to the reports of the same
+    happenings: once a run, as linking re-clusters every part of the warehouse a change touches."""
+    con = connect(db)
+    try:
+        return link_pending(con)
+    finally:
+        con.close()
+
+
 def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int = BATCH_PAGES) -> dict[str, Any]:
     """The extract stage's tasks, shared by the ``extract`` flow and the ``pipeline`` flow.
 
     Archived pages are taken ``batch_pages`` at a time, in archive order; each
-    batch is loaded (and marked extracted) before the next is read.
+    batch is loaded (and marked extracted) before the next is read. The run's events are linked across
+    articles once, after the last batch (:func:`link_task`).
     """
     logger = get_run_logger()
     total: dict[str, Any] = {"totals": {}, "new_urls": []}
@@ -167,6 +180,9 @@ def extract_archived(db: str | None, reprocess: bool = False, batch_pages: int =
                     "articles, %d updated, %d duplicates, %d mentions (%d pages so far)", len(pages), len(extracted),
                     stats.get("skipped", 0), stats.get("failures", 0), stats.get("articles", 0),
                     stats.get("updated", 0), stats.get("duplicates", 0), stats.get("mentions", 0), done)
+    # after the last batch, and on every run: a run that stopped before this left its events pending
+    if linked := link_task(db):
+        logger.info("linked %d event reports to the happenings they report", linked)
     if not done:
         logger.info("no %s pages", "stale" if reprocess else "new")
     return total

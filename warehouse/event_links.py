@@ -409,3 +409,46 @@ def link(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = Non
     finally:
         con.unregister("_newsfacts_links")
     return len(out)
+
+
+#: articles with an event that has no ``event_clusters`` row: their reports wait for :func:`link_pending`
+PENDING_SQL = """
+SELECT DISTINCT e.article_id FROM events e
+WHERE NOT EXISTS (SELECT 1 FROM event_clusters c WHERE c.article_id = e.article_id AND c.event_no = e.event_no)
+"""
+
+
+def unlink(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> int:
+    """Leave the reports of ``article_ids`` pending (their cluster rows removed) for one later
+    :func:`link_pending`; return how many rows were removed.
+
+    ``warehouse.load.load_batch(..., link_events=False)`` calls it, in its transaction, with the articles a
+    :func:`link` would have linked again; an event is pending exactly when it has no cluster row."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return 0
+    con.register("_newsfacts_unlink", pa.table({"article_id": pa.array(ids, pa.string())}))
+    try:
+        removed = con.execute("DELETE FROM event_clusters WHERE article_id IN "
+                              "(SELECT article_id FROM _newsfacts_unlink)").fetchone()
+    finally:
+        con.unregister("_newsfacts_unlink")
+    return removed[0] if removed else 0
+
+
+def link_pending(con: duckdb.DuckDBPyConnection) -> int:
+    """Link the pending reports (events with no cluster row) in one transaction; return how many reports got rows.
+
+    The extract stage calls it once after its last batch; a run that stopped before leaves its reports
+    pending, and the next run's call links them: nothing is linked twice or lost."""
+    seeds = [r[0] for r in con.execute(PENDING_SQL).fetchall()]
+    if not seeds:
+        return 0
+    con.execute("BEGIN TRANSACTION")
+    try:
+        n = link(con, seeds)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return n

@@ -19,7 +19,7 @@ import pyarrow as pa
 from records.facts import PageFacts
 from records.fingerprints import METHOD, NEAR_DUPLICATE_BITS
 from warehouse.bulk import bulk_insert
-from warehouse.event_links import link
+from warehouse.event_links import link, unlink
 from warehouse.fingerprints import near_duplicates_sql
 
 
@@ -39,7 +39,7 @@ class LoadResult:
 STAT_KEYS = ("articles", "updated", "duplicates", "mentions", "counts", "dates", "events")
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts]) -> LoadResult:
+def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts], link_events: bool = True) -> LoadResult:
     """Load pages (their people already resolved); return the rows added and each page URL's outcome.
 
     An article's ``fetched_at`` is when its page was fetched (``Article.fetched_at``, the archived
@@ -53,8 +53,12 @@ def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts]) -> Lo
     The whole batch is one transaction: a crash leaves the warehouse as it was
     before the batch, and a re-run lands every fact exactly once. The batch's events (and those that
     shared a happening with an article it replaced) are linked to the reports of the same happenings in
-    other articles (``warehouse.event_links``) in that transaction too, so no event is ever stored
-    unlinked. The batch is checked against the warehouse with three queries (articles with the batch's
+    other articles (``warehouse.event_links``) in that transaction too; with ``link_events=False`` they are
+    left *pending* instead (no ``event_clusters`` row, as are the reports they shared a happening with), for
+    one :func:`warehouse.event_links.link_pending` after the run's last batch: linking re-clusters every part
+    of the warehouse a batch touches, so linking batch by batch costs a run time quadratic in its batches.
+
+    The batch is checked against the warehouse with three queries (articles with the batch's
     ids, articles with its texts, fingerprints within ``NEAR_DUPLICATE_BITS`` of
     its fingerprints: ``warehouse.fingerprints``), and page by page against the earlier pages of
     the same batch in Python, with the same outcomes as loading the pages one by
@@ -69,7 +73,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, pages: Iterable[PageFacts]) -> Lo
         batch = _Batch(con, prepared)
         for p in prepared:
             result.outcomes.append((p.url, batch.load(p, p.page.article.fetched_at or now, result.stats)))
-        batch.write(con)
+        batch.write(con, link_events)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -190,7 +194,7 @@ class _Batch:
     def _link(self, url: str, aid: str, relation: str) -> None:
         self.urls.setdefault(url, (url, aid, relation))  # the first link of a URL stays, as ON CONFLICT DO NOTHING
 
-    def write(self, con: duckdb.DuckDBPyConnection) -> None:
+    def write(self, con: duckdb.DuckDBPyConnection, link_events: bool = True) -> None:
         relink: set[str] = set()  # articles whose reports (or cluster mates) changed: their events are linked again
         if self.deleted:
             ids = pa.table({"id": pa.array(self.deleted, pa.string())})
@@ -212,7 +216,10 @@ class _Batch:
                      [(aid, fp, METHOD) for aid, fp in self.fps.items()], {"simhash": pa.uint64()}, tail="")
         self.facts.insert(con)
         relink.update(aid for aid, facts in self.facts.by_article.items() if facts[3])
-        link(con, relink)
+        if link_events:
+            link(con, relink)
+        else:
+            unlink(con, relink)
 
 
 #: an article's rows in these tables are deleted when the article is replaced (its new ones are inserted)

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from warehouse.db import connect
-from warehouse.event_links import Report, counts_agree, link
+from warehouse.event_links import PENDING_SQL, Report, counts_agree, link, link_pending
 from warehouse.load import load_batch
 
 from .eventpages import PEOPLE, Ev, aid, page
@@ -222,15 +222,13 @@ def test_a_reprocessed_article_that_was_a_clusters_first_report_leaves_it_relink
     assert len(clusters(con)) == 2
 
 
-@pytest.mark.parametrize("vague", [True, False], ids=["with-years", "islands"])
-def test_linking_batch_by_batch_gives_what_linking_everything_at_once_gives(tmp_path, vague):
-    # Random reports (kinds, dates at every granularity, figures, people) loaded in batches, some articles
-    # reprocessed with other events: the stored clusters always equal a re-link of everything. Without
-    # year-only dates (a year's window overlaps every report of it) the reports fall into many islands,
-    # only some of which each batch links again.
+def random_batches(vague: bool, seed: int = 17) -> list[list]:
+    """Batches of random reports (kinds, dates at every granularity, figures, people), each batch with a few
+    earlier articles reprocessed with other events. Without year-only dates (``vague``: a year's window
+    overlaps every report of it) the reports fall into many islands."""
     import random
 
-    rng = random.Random(17)
+    rng = random.Random(seed)
     people = ["p-siarhei", "p-mikalai", "p-ales", "p-maria", "p-ihar"]
 
     def random_page(n: int, version: str) -> object:
@@ -248,20 +246,59 @@ def test_linking_batch_by_batch_gives_what_linking_everything_at_once_gives(tmp_
         return page(f"r{n}", published, sentences, events, version=version,
                     fetched_at=datetime(2025, 6, 1) + timedelta(minutes=n))
 
-    con = connect(tmp_path / "w.duckdb")
-    sql = "SELECT cluster_id, article_id, event_no FROM event_clusters ORDER BY ALL"
-    loaded = 0
+    batches, loaded = [], 0
     for batch in range(8):
         pages = [random_page(loaded + i, "v1") for i in range(rng.randrange(3, 12))]
         loaded += len(pages)
-        # and a few earlier articles reprocessed with new events
         pages += [random_page(rng.randrange(0, loaded), f"v{batch + 2}") for _ in range(rng.randrange(1, 5))]
+        batches.append(pages)
+    return batches
+
+
+CLUSTER_ROWS = "SELECT cluster_id, article_id, event_no FROM event_clusters ORDER BY ALL"
+
+
+@pytest.mark.parametrize("vague", [True, False], ids=["with-years", "islands"])
+def test_linking_batch_by_batch_gives_what_linking_everything_at_once_gives(tmp_path, vague):
+    # Random reports loaded in batches, some articles reprocessed with other events: the stored clusters
+    # always equal a re-link of everything (each batch links again only the islands it touched).
+    con = connect(tmp_path / "w.duckdb")
+    for batch, pages in enumerate(random_batches(vague)):
         load_batch(con, pages)
-        incremental = con.execute(sql).fetchall()
+        incremental = con.execute(CLUSTER_ROWS).fetchall()
         assert len(incremental) == con.execute("SELECT count(*) FROM events").fetchone()[0]
         link(con)
-        assert con.execute(sql).fetchall() == incremental, f"batch {batch}"
+        assert con.execute(CLUSTER_ROWS).fetchall() == incremental, f"batch {batch}"
     assert len({r[0] for r in incremental}) < len(incremental)  # some reports were linked
+
+
+@pytest.mark.parametrize("vague", [True, False], ids=["with-years", "islands"])
+def test_events_left_pending_and_linked_once_at_the_end_equal_linking_every_batch(tmp_path, vague):
+    # The extract flow loads with link_events=False and links once after its last batch (link_pending):
+    # the same clusters as linking in every batch, whatever batch the run stopped after.
+    batches = random_batches(vague)
+    each = connect(tmp_path / "each.duckdb")
+    for pages in batches:
+        load_batch(each, pages)
+    want = each.execute(CLUSTER_ROWS).fetchall()
+    n_events = each.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert len(want) == n_events
+
+    path = tmp_path / "once.duckdb"
+    con = connect(path)
+    for n, pages in enumerate(batches):
+        load_batch(con, pages, link_events=False)
+        if n == 3:  # a run that stopped here, and the next run's link: nothing lost, nothing linked twice
+            con.close()
+            con = connect(path)
+            assert link_pending(con) == con.execute("SELECT count(*) FROM events").fetchone()[0]
+            assert con.execute("SELECT count(*) FROM event_clusters").fetchone()[0] \
+                == con.execute("SELECT count(*) FROM events").fetchone()[0]
+    pending = con.execute(f"SELECT count(*) FROM ({PENDING_SQL})").fetchone()[0]
+    assert pending > 0  # the later batches' articles wait for the link
+    assert link_pending(con) > 0
+    assert con.execute(CLUSTER_ROWS).fetchall() == want
+    assert link_pending(con) == 0  # nothing pending any more
 
 
 def test_clusters_hold_no_conflicting_pair_every_report_is_linked_and_input_order_does_not_matter():
