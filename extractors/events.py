@@ -175,29 +175,29 @@ class _Page:
     # --- sentences and words ------------------------------------------------------------------------------
 
     def sentence(self, k: int) -> _Sentence:
+        """Sentence ``k``'s words (read once a page): lower case, with their offsets and the mentions they start."""
         s = self._sents.get(k)
         if s is None:
-            a, b = self.bounds[k]
-            found = list(_TOKEN_RE.finditer(self.text, a, b))
-            starts = [m.start() for m in found]
-            ends = [m.end() for m in found]
-            low = self.text[a:b].lower()
-            if len(low) == b - a:  # one lower() a sentence, sliced (unless a character's lower case is longer)
-                if "’" in low:
-                    low = low.replace("’", "'")
-                words = [low[x - a:y - a] for x, y in zip(starts, ends, strict=True)]
-            else:
-                words = [m[0].lower().replace("’", "'") for m in found]
-            s = _Sentence(a, b, words, starts, ends)
-            for m in _within(self.mentions, a, b):
-                n = bisect.bisect_left(starts, m.start)
-                if n == len(starts) or starts[n] != m.start:
-                    continue
-                e = n
-                while e < len(s.starts) and s.starts[e] < m.end:
-                    e += 1
-                s.mention_at[n] = (m, e)
-            self._sents[k] = s
+            s = self._sents[k] = self._read_sentence(*self.bounds[k])
+        return s
+
+    def _read_sentence(self, a: int, b: int) -> _Sentence:
+        spans = [m.span() for m in _TOKEN_RE.finditer(self.text, a, b)]
+        starts = [x for x, _ in spans]
+        ends = [y for _, y in spans]
+        low = self.text[a:b].lower()
+        if len(low) == b - a:  # one lower() a sentence, sliced (unless a character's lower case is longer)
+            if "’" in low:
+                low = low.replace("’", "'")
+            words = [low[x - a:y - a] for x, y in spans]
+        else:
+            words = [self.text[x:y].lower().replace("’", "'") for x, y in spans]
+        s = _Sentence(a, b, words, starts, ends)
+        for m in _within(self.mentions, self._mention_starts, a, b):
+            n = bisect.bisect_left(starts, m.start)
+            if n < len(starts) and starts[n] == m.start:
+                # the token after the mention: the first from ``n`` that starts at or after its end
+                s.mention_at[n] = (m, bisect.bisect_left(starts, m.end, n))
         return s
 
     def events(self, hits: list[int]) -> list[EventFact]:
@@ -390,7 +390,7 @@ class _Page:
         tok_at = self._tok_at(s)
         spans: list[tuple[int, int, object]] = []
         taken: set[int] = set()
-        for c in _within(self.counts, s.start, s.end):
+        for c in _within(self.counts, self._count_starts, s.start, s.end):
             n = tok_at.get(c.start)
             if n is None:
                 continue
@@ -448,7 +448,7 @@ class _Page:
         lex, words = self.lex, s.words
         listed = self._list_spans(s)
         pairs: list[tuple[int, int, DateFact, str, _Raw]] = []
-        dates = _one_per_reference(_within(self.dates, s.start, s.end), self.text)
+        dates = _one_per_reference(_within(self.dates, self._date_starts_all, s.start, s.end), self.text)
         frame = self._frame(s, dates, tok_at)
         for d in dates:
             n = tok_at.get(d.start)
@@ -544,7 +544,8 @@ class _Page:
     def _date_starts(self, s: _Sentence) -> set[int]:
         if s.date_words is None:
             tok_at = self._tok_at(s)
-            s.date_words = {tok_at[d.start] for d in _within(self.dates, s.start, s.end) if d.start in tok_at}
+            dates = _within(self.dates, self._date_starts_all, s.start, s.end)
+            s.date_words = {tok_at[d.start] for d in dates if d.start in tok_at}
         return s.date_words
 
     def _tok_at(self, s: _Sentence) -> dict[int, int]:
@@ -1237,20 +1238,9 @@ def _ids(mentions: list[Mention]) -> set[str]:
 
 # --- small helpers ---------------------------------------------------------------------------------------------
 
-def _within(items, a: int, b: int):
-    """Items (sorted by start) that start in [a, b)."""
-    lo, hi = 0, len(items)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if items[mid].start < a:
-            lo = mid + 1
-        else:
-            hi = mid
-    out = []
-    while lo < len(items) and items[lo].start < b:
-        out.append(items[lo])
-        lo += 1
-    return out
+def _within(items: list, starts: list[int], a: int, b: int) -> list:
+    """Items (sorted by start, ``starts`` their starts) that start in [a, b)."""
+    return items[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
 
 
 def _choose(hits: list[tuple[str, str, int]], words: list[str], i: int) -> tuple[str, str, int]:
