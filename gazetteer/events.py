@@ -35,12 +35,23 @@ class Phrase:
 
     label: str
     slots: tuple[tuple[frozenset[str] | None, bool], ...]  # (words or None for any, optional)
+    #: every word sequence the phrase stands for, by length, longest first; None when it has a "*" (or too many)
+    forms: tuple[tuple[int, frozenset[tuple[str, ...]]], ...] | None = None
 
     def match(self, words: Sequence[str], i: int) -> int | None:
         """The end (exclusive) of the longest match of the phrase at ``words[i]``, or None."""
         if len(self.slots) == 1:  # most phrases are one word: no recursion
             choice, optional = self.slots[0]
             return i + 1 if i < len(words) and (choice is None or words[i] in choice) else (i if optional else None)
+        if self.forms is not None:  # one set lookup a length instead of a walk over the slots
+            for n, forms in self.forms:
+                if tuple(words[i:i + n]) in forms:
+                    return i + n
+            return None
+        return _match(self.slots, words, i)
+
+    def match_slots(self, words: Sequence[str], i: int) -> int | None:
+        """:meth:`match` the plain way, slot by slot (what ``forms`` must agree with)."""
         return _match(self.slots, words, i)
 
     def first_words(self) -> set[str] | None:
@@ -80,10 +91,12 @@ class PhraseSet:
         if i >= len(words):
             return []
         candidates = self.starts.get(words[i], ())
-        if not candidates and not self.any_start:
+        if self.any_start:
+            candidates += self.any_start
+        elif not candidates:
             return []
         out = []
-        for p in candidates + self.any_start:
+        for p in candidates:
             end = p.match(words, i)
             if end is not None and end > i:
                 out.append(end)
@@ -98,6 +111,26 @@ class PhraseSet:
         starts = self.starts
         return any(e <= b for n in range(max(0, a), min(b, len(words)))
                    if words[n] in starts or self.any_start for e in self.matches_at(words, n))
+
+
+#: a phrase standing for more word sequences than this is matched slot by slot
+_MAX_FORMS = 1024
+
+
+def _forms(slots) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...] | None:
+    """The word sequences of a phrase without "*" ("remain|remains [still] in jail" → four), grouped by length,
+    longest first: the longest match at a word is the first length whose words are one of them."""
+    seqs: list[tuple[str, ...]] = [()]
+    for choice, optional in slots:
+        if choice is None:
+            return None
+        seqs = [seq + (w,) for seq in seqs for w in sorted(choice)] + (seqs if optional else [])
+        if len(seqs) > _MAX_FORMS:
+            return None
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for seq in seqs:
+        by_length.setdefault(len(seq), set()).add(seq)
+    return tuple((n, frozenset(by_length[n])) for n in sorted(by_length, reverse=True))
 
 
 def _match(slots, words: Sequence[str], i: int) -> int | None:
@@ -182,7 +215,7 @@ def parse_phrase(label: str, where: str) -> Phrase:
         slots.append((None if choices == ["*"] else frozenset(choices), optional))
     if all(optional for _, optional in slots):
         raise EventsError(f"{where}: phrase {label!r} has only optional words")
-    return Phrase(label, tuple(slots))
+    return Phrase(label, tuple(slots), _forms(slots))
 
 
 def load_events(path: Path | str | None = None) -> EventLexicon:

@@ -1,0 +1,71 @@
+"""The events extractor's fast paths equal the plain ways they stand for.
+
+* ``events._TOKEN_RE`` tries a word that starts with a letter first; its tokens must be those of the plain
+  order (a number with commas, a possessive "'s", a word, a sign).
+* ``Phrase.match`` looks a phrase's word sequences up by length (``Phrase.forms``); it must give the end
+  the slot-by-slot walk (``Phrase.match_slots``) gives, for every phrase of the shipped vocabulary.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from extractors import events
+from gazetteer.events import load_events
+
+#: the sentence tokens in the plain order of their kinds
+_PLAIN_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|\w+(?:-\w+)*(?:[’'](?!s\b)\w+)*|[^\w\s]")
+
+_PIECES = ["Belarus", "freed", "1,300", "12,5", "1,2345", "3.5", "52", "O'Brien", "X's", "X’s", "rock'n'roll",
+           "re-arrested", "-", "—", "'s", "’", "'", "s", "_x", "x_1", "²", "Ⅻ", "é", "İ", "٣", "2,000.5", ",", ".",
+           "(", ")", "said:", "it's", "'sa", "Sakalouski’s", "a-", "-b", "10-year", "ten-year-old"]
+_GLUE = [" ", " ", " ", "", "  ", "\n", ", ", ". "]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) + rng.choice(_GLUE) for _ in range(rng.randint(1, 40))) for _ in range(n)]
+
+
+def test_letter_first_tokens_equal_the_plain_order():
+    for text in _texts(2000, seed=7):
+        assert [m.span() for m in events._TOKEN_RE.finditer(text)] == \
+            [m.span() for m in _PLAIN_TOKEN_RE.finditer(text)], text
+
+
+def _phrases():
+    lex = load_events()
+    out = [p for _, _, p in lex.triggers]
+    for name in ("ignore", "proposed", "negation", "distinct", "enumerations", "before", "after", "since",
+                 "reporting"):
+        out += getattr(lex, name).phrases
+    return out
+
+
+def test_most_multi_word_phrases_are_looked_up_by_their_forms():
+    multi = [p for p in _phrases() if len(p.slots) > 1]
+    assert sum(p.forms is not None for p in multi) > 0.8 * len(multi)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_phrase_forms_match_as_the_slots_do(seed):
+    """Word sequences made of each phrase's own words (so that most match, fully or in part), options left
+    out or not, words swapped for others of the vocabulary, cut short: every start gives the same end."""
+    rng = random.Random(seed)
+    phrases = _phrases()
+    vocab = sorted({w for p in phrases for choice, _ in p.slots if choice for w in choice} | {"x", "the", "."})
+    for p in phrases:
+        for _ in range(30):
+            words = [rng.choice(vocab) for _ in range(rng.randint(0, 3))]
+            for choice, optional in p.slots:
+                if optional and rng.random() < 0.4:
+                    continue
+                words.append(rng.choice(sorted(choice)) if choice and rng.random() < 0.85 else rng.choice(vocab))
+            words += [rng.choice(vocab) for _ in range(rng.randint(0, 3))]
+            if rng.random() < 0.2:
+                words = words[:rng.randint(0, len(words))]
+            for i in range(len(words) + 1):
+                assert p.match(words, i) == p.match_slots(words, i), (p.label, words, i)
