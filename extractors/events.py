@@ -36,8 +36,11 @@ from gazetteer.load import load_given_names, load_people
 from gazetteer.translit import fold
 from records.facts import CountFact, DateFact, EventFact, Mention
 
-#: words: a number with thousands commas, a possessive 's, a word (hyphens and inner apostrophes kept), a sign
-_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|\w+(?:-\w+)*(?:[’'](?!s\b)\w+)*|[^\w\s]")
+#: words: a number with thousands commas, a possessive 's, a word (hyphens and inner apostrophes kept), a sign.
+#: A word that starts with a letter is tried first: most tokens are one, and neither a number nor "'s" can
+#: start with a letter, so the tokens are those of the plain order (a number, "'s", a word, a sign).
+_TOKEN_RE = re.compile(r"[^\W\d]\w*(?:-\w+)*(?:[’'](?!s\b)\w+)*"
+                       r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|\w+(?:-\w+)*(?:[’'](?!s\b)\w+)*|[^\w\s]")
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets", "getting"})
 _ADVERBS = frozenset({"also", "later", "then", "reportedly", "eventually", "first", "subsequently", "finally",
                       "allegedly", "briefly", "again", "twice", "once", "previously", "recently", "all", "both",
