@@ -97,6 +97,8 @@ class _Sentence:
     lists: list[tuple[int, int]] | None = None
     tok_at: dict[int, int] | None = None
     date_words: set[int] | None = None
+    #: word index → the end of the longest enumeration phrase starting there ("including"), once computed
+    enumerations: dict[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -273,7 +275,7 @@ class _Page:
                 continue
             w = words[n]
             i = n
-            skip = lex.ignore.longest_at(words, i)
+            skip = lex.ignore.longest_at(words, i) if w in lex.ignore.starts or lex.ignore.any_start else None
             if skip is not None and skip > i:
                 i = skip  # "house arrest"
                 continue
@@ -525,19 +527,26 @@ class _Page:
         if s.lists is not None:
             return s.lists
         out: list[tuple[int, int]] = []
-        for n, w in enumerate(s.words):
-            if w not in self.lex.enumerations.starts:
-                continue
-            end = self.lex.enumerations.longest_at(s.words, n)
-            if end is not None:
-                if True:
-                    stop = end
-                    while stop < len(s.words) and s.words[stop] not in _CLAUSE_END and s.words[stop] != "." \
-                            and s.words[stop] not in _LIST_STOPS and not self._date_follows(s, stop):
-                        stop += 1
-                    out.append((end, stop))
+        for n, end in self._enumerations(s).items():
+            if s.words[n] not in self.lex.enumerations.starts:
+                continue  # a list opens with a word the phrases name (not with a phrase's "*")
+            stop = end
+            while stop < len(s.words) and s.words[stop] not in _CLAUSE_END and s.words[stop] != "." \
+                    and s.words[stop] not in _LIST_STOPS and not self._date_follows(s, stop):
+                stop += 1
+            out.append((end, stop))
         s.lists = out
         return out
+
+    def _enumerations(self, s: _Sentence) -> dict[int, int]:
+        """Word index → end of the enumeration phrase starting there ("including", "among them"), in word
+        order, once a sentence (lists and a trigger's people both look for them)."""
+        if s.enumerations is None:
+            phrases = self.lex.enumerations
+            found = ((n, phrases.longest_at(s.words, n)) for n, w in enumerate(s.words)
+                     if w in phrases.starts or phrases.any_start)
+            s.enumerations = {n: end for n, end in found if end is not None}
+        return s.enumerations
 
     def _date_follows(self, s: _Sentence, n: int) -> bool:
         """Whether a date starts at word ``n`` or right after a preposition there ("in June")."""
@@ -865,11 +874,12 @@ class _Page:
         before the next trigger."""
         out = []
         nxt = min((x.i for x in others if x.i >= r.j), default=len(s.words))
+        enumerations = self._enumerations(s)
         for n in range(r.j, nxt):
             w = s.words[n]
             if w in _CLAUSE_END or w == ".":
                 break
-            end = self.lex.enumerations.longest_at(s.words, n)
+            end = enumerations.get(n)
             if end is not None:
                 out.append(end)
                 return out
