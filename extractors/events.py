@@ -153,10 +153,10 @@ def find_events(text: str, sentence_starts: Sequence[int], sentence_ends: Sequen
                 mentions: Sequence[Mention], counts: Sequence[CountFact], dates: Sequence[DateFact],
                 published: date | None = None) -> list[EventFact]:
     """The events of one page, one per happening, in the order the page first reports them."""
-    hits = _trigger_words(text, load_events())
-    if not hits:
+    flags = _trigger_sentences(text, sentence_starts, sentence_ends, load_events())
+    if not any(flags):
         return []
-    return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates, published).events(hits)
+    return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates, published).events(flags)
 
 
 class _Page:
@@ -205,8 +205,8 @@ class _Page:
                 s.mention_at[n] = (m, bisect.bisect_left(starts, m.end, n))
         return s
 
-    def events(self, hits: list[int]) -> list[EventFact]:
-        """The page's events; ``hits`` are the offsets of words a trigger can start with (one scan of the page)."""
+    def events(self, flags: list[bool]) -> list[EventFact]:
+        """The page's events; ``flags`` say which sentences hold a word a trigger can start with."""
         raws: list[_Raw] = []
         listing: _Raw | None = None  # the report a numbered list after "...:" names the people of
         item = False  # the sentence before was a bare list mark ("1."): this one is the item
@@ -230,8 +230,7 @@ class _Page:
                 # "The freed included:" then "1. X, ..." "2. Y, ...": the people of the report just before
                 listing = next((r for r in reversed(raws[-6:]) if k - r.rank <= 2 and not r.proposed), None)
                 item, quiet = False, 0
-            at = bisect.bisect_left(hits, a)
-            if at == len(hits) or hits[at] >= b:
+            if not flags[k]:
                 if raws:
                     self._followup(k, raws)
                 continue
@@ -1351,6 +1350,26 @@ def _before_parenthesis(words: list[str], n: int) -> int:
 
 
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _trigger_sentences(text: str, starts: Sequence[int], ends: Sequence[int], lex: EventLexicon) -> list[bool]:
+    """Whether each sentence holds a word a trigger can start with: the words of each sentence looked up (a
+    scan of the page's words, ``_trigger_words``, sees the same words when no word runs over a sentence's
+    edge; otherwise that scan is made)."""
+    low = text.lower()
+    if len(low) == len(text) and not any(_runs_over(low, x) for x in (*starts, *ends)):
+        disjoint = lex.starts.keys().isdisjoint
+        return [not disjoint(_WORD_RE.findall(low, a, b)) for a, b in zip(starts, ends, strict=True)]
+    hits = _trigger_words(text, lex)
+    return [bisect.bisect_left(hits, a) < bisect.bisect_left(hits, b) for a, b in zip(starts, ends, strict=True)]
+
+
+def _runs_over(low: str, x: int) -> bool:
+    """Whether a word may run over offset ``x`` (letters or hyphens on both sides)."""
+    return 0 < x < len(low) and low[x - 1] in _WORD_CHARS and low[x] in _WORD_CHARS
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz-")
 
 
 def _trigger_words(text: str, lex: EventLexicon) -> list[int]:

@@ -4,12 +4,15 @@
   order (a number with commas, a possessive "'s", a word, a sign).
 * ``Phrase.match`` looks a phrase's word sequences up by length (``Phrase.forms``); it must give the end
   the slot-by-slot walk (``Phrase.match_slots``) gives, for every phrase of the shipped vocabulary.
+* ``events._trigger_sentences`` looks up each sentence's words; it must flag the sentences the page scan
+  (``events._trigger_words``) finds a trigger's first word in, wherever the sentence bounds fall.
 """
 
 from __future__ import annotations
 
 import random
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -69,3 +72,30 @@ def test_phrase_forms_match_as_the_slots_do(seed):
                 words = words[:rng.randint(0, len(words))]
             for i in range(len(words) + 1):
                 assert p.match(words, i) == p.match_slots(words, i), (p.label, words, i)
+
+
+def _pages(n: int, seed: int) -> list[tuple[str, list[int], list[int]]]:
+    """Pages of trigger words, other words, hyphens and non-ASCII letters, cut into sentences at spaces or
+    (now and then) anywhere, inside a word too."""
+    rng = random.Random(seed)
+    words = sorted(load_events().starts)[:40] + ["Freed", "RELEASED", "re-arrested", "free-", "-freed", "x",
+                                                  "unfreed", "released-x", "é", "Ⅻ", "İ", ".", ",", "—", "1,300"]
+    out = []
+    for _ in range(n):
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", "", "-", ". "]) for _ in range(rng.randint(0, 30)))
+        cuts = sorted({0, len(text)} | {rng.randint(0, len(text)) if rng.random() < 0.2 else x
+                                        for x in range(len(text)) if text[x] == " " and rng.random() < 0.3})
+        bounds = [(a, b) for a, b in pairwise(cuts) if rng.random() < 0.9]
+        out.append((text, [a for a, _ in bounds], [b for _, b in bounds]))
+    return out
+
+
+def test_sentences_with_trigger_words_equal_the_page_scan():
+    lex = load_events()
+    fast = 0
+    for text, starts, ends in _pages(1500, seed=3):
+        hits = events._trigger_words(text, lex)
+        plain = [any(a <= h < b for h in hits) for a, b in zip(starts, ends, strict=True)]
+        assert events._trigger_sentences(text, starts, ends, lex) == plain, (text, starts, ends)
+        fast += len(text.lower()) == len(text) and not any(events._runs_over(text.lower(), x) for x in starts + ends)
+    assert fast > 300  # the word lookup, not only the page scan, was tried
