@@ -153,16 +153,18 @@ def find_events(text: str, sentence_starts: Sequence[int], sentence_ends: Sequen
                 mentions: Sequence[Mention], counts: Sequence[CountFact], dates: Sequence[DateFact],
                 published: date | None = None) -> list[EventFact]:
     """The events of one page, one per happening, in the order the page first reports them."""
-    flags = _trigger_sentences(text, sentence_starts, sentence_ends, load_events())
+    lex = load_events()
+    flags = _trigger_sentences(text, sentence_starts, sentence_ends, lex)
     if not any(flags):
         return []
-    return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates, published).events(flags)
+    return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates, published, lex).events(flags)
 
 
 class _Page:
     def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int], mentions: Sequence[Mention],
-                 counts: Sequence[CountFact], dates: Sequence[DateFact], published: date | None = None) -> None:
-        self.lex: EventLexicon = load_events()
+                 counts: Sequence[CountFact], dates: Sequence[DateFact], published: date | None = None,
+                 lex: EventLexicon | None = None) -> None:
+        self.lex: EventLexicon = lex or load_events()
         self.published = published
         self.text = text
         self.bounds = list(zip(starts, ends, strict=True))
@@ -458,7 +460,7 @@ class _Page:
             n = tok_at.get(d.start)
             if n is None or not _EVENT_DATE_RE.match(d.value):
                 continue  # weeks and decades are not an event's date here
-            after = next((x for x in range(n, len(s.starts)) if s.starts[x] >= d.end), len(s.starts))
+            after = _word_after(s, n, d.end)
             when = after + 1 < len(words) and words[after] == "," and words[after + 1] == "when"
             if (_ends_phrase(lex.since, words, n) and not when) or _ends_phrase(lex.reporting, words, n, gap=2) \
                     or _ends_phrase(lex.after, words, n, gap=2):
@@ -512,7 +514,7 @@ class _Page:
             n = tok_at.get(d.start)
             if n is not None and n <= 2 and all(w in ("in", "on", "during", "by", "since") for w in s.words[:n]) \
                     and _EVENT_DATE_RE.match(d.value):
-                after = next((x for x in range(n, len(s.starts)) if s.starts[x] >= d.end), len(s.starts))
+                after = _word_after(s, n, d.end)
                 if after < len(s.words) and s.words[after] == "," and s.words[:1] != ["since"]:
                     return d
         return None
@@ -1290,12 +1292,17 @@ def _frees_someone(words: list[str], i: int, mention_at: dict) -> bool:
         or after[:1].isdigit() or (i + 1) in mention_at
 
 
+def _word_after(s: _Sentence, n: int, end: int) -> int:
+    """The first word from word ``n`` on that starts at or after offset ``end`` (the words' count if none)."""
+    return bisect.bisect_left(s.starts, end, n)
+
+
 def _is_attributive(words: list[str], s: _Sentence, d: DateFact, text: str) -> bool:
     """A year naming a thing rather than dating the event: "the 2021 protests", "Lukashenko's 2020 win"."""
-    n = next((x for x, st in enumerate(s.starts) if st == d.start), None)
-    if n is None:
+    n = bisect.bisect_left(s.starts, d.start)
+    if n == len(s.starts) or s.starts[n] != d.start:
         return False
-    after = next((x for x in range(n, len(s.starts)) if s.starts[x] >= d.end), len(s.starts))
+    after = _word_after(s, n, d.end)
     return n > 0 and words[n - 1] in ("the", "'s") and after < len(words) and words[after].isalpha() \
         and text[s.starts[after]].islower()
 
