@@ -58,7 +58,7 @@ def dates_component(doc: Doc) -> Doc:
 @Language.component("newsfacts_events")
 def events_component(doc: Doc) -> Doc:
     """Events from the sentences and the people, counts and dates found before (so it runs after them)."""
-    starts, ends = sentence_bounds(doc)
+    starts, ends = _doc_sentence_bounds(doc)
     doc._.events = find_events(doc_text(doc), starts, ends, doc._.mentions or [], doc._.counts or [],
                                doc._.dates or [], doc._.published)
     return doc
@@ -179,6 +179,16 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return arr[lo, 0].tolist(), (arr[hi, 0] + arr[hi, 1]).tolist()
 
 
+def _doc_sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """``sentence_bounds(doc)``, computed once per Doc of the pipeline: the events component and
+    ``extract_pages`` both need them, and the sentences are set before either asks (copies are returned,
+    so neither caller can change what the other gets)."""
+    bounds = doc.user_data.get("newsfacts_sentence_bounds")
+    if bounds is None:
+        bounds = doc.user_data["newsfacts_sentence_bounds"] = sentence_bounds(doc)
+    return list(bounds[0]), list(bounds[1])
+
+
 @lru_cache(maxsize=1)
 def build_nlp() -> Language:
     """The default pipeline; needs no downloaded model."""
@@ -234,7 +244,7 @@ def extract_pages(articles: Iterable[Article], batch_size: int = 32) -> Iterator
             yield doc, art
 
     for doc, art in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
-        starts, ends = sentence_bounds(doc)
+        starts, ends = _doc_sentence_bounds(doc)
         mentions, names_total = limit_names(doc._.mentions or [], settings.max_names_per_page)
         counts, dates = drop_headline_repeats(art, doc._.counts or [], doc._.dates or [])
         yield PageFacts(
