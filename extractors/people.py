@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 
 import spacy
@@ -48,6 +49,7 @@ _MAX_NAME_TOKENS = 4
 _ORG_LINKS = frozenset({"for", "of", "on", "against"})
 # honorifics kept in a surname-only mention: they carry the gender ("Lady Starmer" is not Keir Starmer)
 _HONORIFICS = _NAME_RULES.honorifics
+_NEAR_CACHE_MAX = 50_000  # entries of ``_Tables.near_cache`` before it is emptied
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ class _Tables:
     speech: frozenset[str]
     never: frozenset[str]
     stop: frozenset[str]
+    near_cache: dict[tuple[str, str], frozenset[str]]  # (given-name class, surname key) → ``_near_surname``
 
 
 def _key(text: str) -> str:
@@ -198,6 +201,7 @@ def _tables() -> _Tables:
         speech=frozenset(_key(w) for w in lex.speech_verbs),
         never=frozenset(_key(w) for w in (*lex.never_names, *load_calendar().words())),
         stop=frozenset(spacy.blank("en").Defaults.stop_words),
+        near_cache={},
     )
 
 
@@ -224,7 +228,7 @@ class _Doc:
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
         # column reads instead of a Token object per token per attribute
-        arr = doc.to_array([IDX, LENGTH, SPACY, SENT_START])
+        arr = doc.to_array([IDX, LENGTH, SPACY, SENT_START, ORTH])
         cols = arr[:, :3].copy()
         cols[:, 1] += cols[:, 0]  # end = idx + length
         self.starts, self.ends, self.space = cols.T.tolist()  # space: 1 or 0
@@ -236,29 +240,31 @@ class _Doc:
         # each distinct word's flags, key and lower case are kept once per process (a row of ``_WORDS``,
         # found by the token's ORTH id); a Doc's columns are then fetched in C by ``itemgetter``
         _WORDS.make_room(len(doc))  # before any lookup: rows of one Doc must index one set of columns
-        rows_of, strings = _WORDS.rows, doc.vocab.strings
-        rows = [r if (r := rows_of.get(o)) is not None else _WORDS.add(o, strings)
-                for o in doc.to_array(ORTH).tolist()]
+        rows = _WORDS.rows_of(arr[:, 4].tolist(), doc.vocab.strings)
         cols = _WORDS.columns
         if len(rows) == 1:
             self.words, self.name, caps, self.initial, lows, self.keys, self.lowers = ((c[rows[0]],) for c in cols)
         else:
             fetch = itemgetter(*rows)
             self.words, self.name, caps, self.initial, lows, self.keys, self.lowers = (fetch(c) for c in cols)
-        self.caps = [i for i, c in enumerate(caps) if c]
-        self.lower_vocab = {cols[0][r] for r in set(rows) if cols[4][r]}
-        self._alone: set[str] | None = None
+        # ``compress`` keeps the loops over every token in C
+        self.caps = list(compress(range(len(caps)), caps))
+        self.lower_vocab = set(compress(self.words, lows))
+        self._alone: dict[str, bool] = {}
 
-    def alone_keys(self, tb: _Tables) -> set[str]:
-        """Keys of capitalised words used alone mid-sentence ("... after Sinwar's appointment")."""
-        if self._alone is None:
+    def used_alone(self, tb: _Tables, key: str) -> bool:
+        """Whether a capitalised word with this key is used alone mid-sentence ("... after Sinwar's
+        appointment"). Asked for a few keys a Doc: only that key's tokens are looked at, once per key."""
+        alone = self._alone.get(key)
+        if alone is None:
             n = len(self.words)
-            self._alone = {
-                self.keys[i] for i in self.caps
-                if i and self.name[i] and not self.sent_start[i] and not self.name[i - 1] and self.words[i - 1] != "-"
-                and (i + 1 == n or (not self.name[i + 1] and self.words[i + 1] != "-"))
-                and not _cued(self, tb, i)}
-        return self._alone
+            keys, name, words = self.keys, self.name, self.words
+            alone = self._alone[key] = any(
+                i and name[i] and not self.sent_start[i] and not name[i - 1] and words[i - 1] != "-"
+                and (i + 1 == n or (not name[i + 1] and words[i + 1] != "-"))
+                and not _cued(self, tb, i)
+                for i in self.caps if keys[i] == key)
+        return alone
 
 
 def doc_text(doc: Doc) -> str:
@@ -285,6 +291,14 @@ class _WordTable:
         if len(self.rows) + n > self.MAX_ROWS:
             self.rows = {}
             self.columns = tuple([] for _ in range(7))
+
+    def rows_of(self, orths: list[int], strings) -> list[int]:
+        """The row of each ORTH id, adding the words not seen before (looked up in C by ``map``)."""
+        rows = list(map(self.rows.get, orths))
+        if None in rows:
+            get = self.rows.get
+            rows = [r if (r := get(o)) is not None else self.add(o, strings) for o in orths]
+        return rows
 
     def add(self, orth: int, strings) -> int:
         w = strings[orth]
@@ -569,7 +583,7 @@ def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], 
         person = len(words) > 1 or (d.lowers[words[0]] not in d.lower_vocab and d.keys[words[0]] not in tb.given)
     elif 2 <= len(words) <= 3 and all(d.lowers[t] not in d.lower_vocab for t in words):
         person = (_apposition(d, tb, seg) or _paren_alternate(d, seg[0], found)
-                  or d.keys[words[-1]] in d.alone_keys(tb))
+                  or d.used_alone(tb, d.keys[words[-1]]))
     elif len(words) == 1 and _paren_alternate(d, seg[0], found):
         person = True
     if person:
@@ -637,7 +651,10 @@ def _repeats(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
         return
     n = len(d.words)
     longest = max(len(k) for k in surnames)
+    firsts = {k[0] for k in surnames}  # a cheap first test: most capitalised words start no surname
     for i in d.caps:
+        if d.keys[i] not in firsts:
+            continue
         if taken[i] or not d.name[i] or (i >= 1 and d.words[i - 1] == "-" and not d.space[i - 1]):
             continue
         for length in range(min(longest, n - i), 0, -1):
@@ -660,15 +677,34 @@ def _near_known(d: _Doc, tb: _Tables, words: list[int]) -> frozenset[str]:
     if len(words) < 2:
         return frozenset()
     g = tb.given.get(d.keys[words[0]])
-    sur = _phon(d.keys[words[-1]])
-    if g is None or len(sur) < 6:
+    if g is None:
         return frozenset()
+    sur = _phon(d.keys[words[-1]])
+    if len(sur) < 6:
+        return frozenset()
+    return _near_surname(tb, g.cls, sur)
+
+
+def _near_surname(tb: _Tables, cls: str, sur: str) -> frozenset[str]:
+    """``_near_known`` of a given-name class and a surname's phonetic key, worked out once per pair: discovered
+    names repeat within and across articles. The cache lives on the tables it reads, and is emptied when full."""
+    cache = tb.near_cache
+    out = cache.get((cls, sur))
+    if out is None:
+        if len(cache) >= _NEAR_CACHE_MAX:
+            cache.clear()
+        out = cache[(cls, sur)] = _near_surname_uncached(tb, cls, sur)
+    return out
+
+
+def _near_surname_uncached(tb: _Tables, cls: str, sur: str) -> frozenset[str]:
+    """Known people with a given name of class ``cls`` whose surname key is one edit from ``sur``."""
     # surnames one edit away share a string of their deletion neighbourhoods; the distance confirms it
     near = {key for part in _deletes(sur) for key in tb.surname_deletes.get(part, ())}
     out = set()
     for key in near:
         if Levenshtein.distance(key, sur, score_cutoff=1) <= 1:
-            out.update(pid for pid in tb.surnames_phon[key] if g.cls in tb.first_classes.get(pid, ()))
+            out.update(pid for pid in tb.surnames_phon[key] if cls in tb.first_classes.get(pid, ()))
     return frozenset(out)
 
 
