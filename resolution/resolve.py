@@ -279,7 +279,8 @@ class Resolver:
         n = len(mentions)
         if not n:
             return []
-        parsed = [self.parse(m.name) for m in mentions]
+        parsed_of: dict[str, ParsedName] = {}  # a page repeats its names: each is parsed (looked up) once
+        parsed = [parsed_of.get(m.name) or parsed_of.setdefault(m.name, self.parse(m.name)) for m in mentions]
         uf = _UnionFind(n)
         by_group: dict[int, int] = {}
         for i, m in enumerate(mentions):
@@ -296,8 +297,8 @@ class Resolver:
         for i in full:
             first_of.setdefault(mentions[i].name, i)
             uf.union(first_of[mentions[i].name], i)
-        order = sorted(first_of, key=lambda x: (-freq[x], -self.parse(x).completeness, x))
-        near = self._close_pairs([self.parse(x) for x in order], PAIR_MIN)
+        order = sorted(first_of, key=lambda x: (-freq[x], -parsed_of[x].completeness, x))
+        near = self._close_pairs([parsed_of[x] for x in order], PAIR_MIN)
         gaz = [self.lookup(x) for x in order]  # one gazetteer person: the same whatever the rules say
         is_leader = np.zeros(len(order), dtype=bool)
         gaz_leaders: dict[str, list[int]] = defaultdict(list)
@@ -493,10 +494,10 @@ class Resolver:
         stems = [pn.stem for pn in names]
         surnames = [pn.surname for pn in names]
         by_key: dict[str, list[int]] = defaultdict(list)
-        for x, pn in enumerate(names):
-            for key in _surname_keys(pn):
+        keys = [_surname_keys(pn) for pn in names]
+        for x, name_keys in enumerate(keys):
+            for key in name_keys:
                 by_key[key].append(x)
-        keys = [list(_surname_keys(pn)) for pn in names]
         conflicts = _GivenConflicts(names)
         decided: list[tuple[list[int], list[int]]] = []
         if self.decisions:  # a recorded decision is honoured whatever the names
@@ -522,8 +523,13 @@ class Resolver:
                 inside = [x - r0 for x in rows if r0 <= x < r1]
                 if inside:
                     close[np.ix_(inside, cols)] = True
-            for x in range(r0, r1):
-                yield x, np.flatnonzero(close[x - r0])
+            # one nonzero over the block, cut into rows: a flatnonzero per row cost more than the screen
+            cols = np.nonzero(close)[1]
+            ends = np.cumsum(close.sum(axis=1)).tolist()
+            start = 0
+            for x, end in zip(range(r0, r1), ends, strict=True):
+                yield x, cols[start:end]
+                start = end
 
     def _canonical_names(self, flat: list[_Cluster]) -> dict[str, str]:
         best: dict[str, tuple] = {}
