@@ -193,12 +193,17 @@ def _patronymic_root(p: str) -> tuple[str, str]:
 
 
 def _is_caps(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) > 2 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, token))
+    return len(letters) > 2 and all(map(str.isupper, letters))
 
 
 def _is_initial(folded: str, token: str) -> bool:
     return len(folded) == 1 or (len(folded) <= 2 and token.endswith(".") and folded.isalpha())
+
+
+_SPACES = re.compile(r"\s+")
+_QUOTES = re.compile(r"[()\"“”«»]")
+_POSSESSIVE = re.compile(r"(?<=\w)['’ʼ]s?$")
 
 
 #: a parsed spelling is ~1 KB: at 300,000 the cache alone grew a long crawl's memory by hundreds of MB
@@ -206,9 +211,9 @@ def _is_initial(folded: str, token: str) -> bool:
 def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
     """Take a spelling apart: given, initials, patronymic, surname and their keys."""
     index = index or default_index()
-    text = re.sub(r"\s+", " ", name.replace("\u00a0", " ")).strip()
-    text = re.sub(r"[()\"“”«»]", " ", text).strip()
-    text = re.sub(r"(?<=\w)['’ʼ]s?$", "", text)  # English possessive: Lukashenko's
+    text = _SPACES.sub(" ", name.replace("\u00a0", " ")).strip()
+    text = _QUOTES.sub(" ", text).strip()
+    text = _POSSESSIVE.sub("", text)  # English possessive: Lukashenko's
     title_gender = ""
     v = _vocab()
     rules = load_name_rules()  # honorifics before a name: stripped from it, they give its gender ("Lady Starmer")
@@ -281,7 +286,7 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
         k = phonetic_key(_surname_forms(french)[0])
         if k != stem:
             alts.append(k)
-    parts = [fold(t).replace(" ", "") for t in re.split(r"-", " ".join(core)) if fold(t).strip()]
+    parts = [fold(t).replace(" ", "") for t in " ".join(core).split("-") if fold(t).strip()]
     part_stems = tuple(phonetic_key(_surname_forms(x)[0]) for x in parts) if len(parts) >= 2 else ()
     gclasses = index.classes(given) if len(given) > 1 else frozenset()
     proot, pgender = _patronymic_root(patronymic) if patronymic else ("", "")
