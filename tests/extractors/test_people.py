@@ -241,3 +241,33 @@ def test_a_full_word_table_empties_between_documents_not_inside_one(nlp, monkeyp
     monkeypatch.setattr(people._WORDS, "MAX_ROWS", 100)
     for _ in range(3):  # the table fills and empties on every document
         assert mentions(nlp, text) == expected
+
+
+def test_used_alone_asks_what_the_plain_set_of_alone_keys_holds(nlp):
+    # ``_Doc.used_alone`` looks at one key's tokens on demand; it must agree with the set of every
+    # capitalised word used alone mid-sentence, built over the whole document
+    import extractors.people as people
+
+    text = ("Ihar Losik met Anatol Kotau. After Sinwar's appointment, Kotau said President Lukashenko "
+            "and Losik spoke; Jean-Luc Mélenchon, Sinwar and Viasna replied. Hope May said Sinwar left.")
+    tb = _tables()
+    d = people._Doc(nlp(text))
+    n = len(d.words)
+    plain = {d.keys[i] for i in d.caps
+             if i and d.name[i] and not d.sent_start[i] and not d.name[i - 1] and d.words[i - 1] != "-"
+             and (i + 1 == n or (not d.name[i + 1] and d.words[i + 1] != "-")) and not people._cued(d, tb, i)}
+    assert plain  # the text has some
+    for key in {d.keys[i] for i in d.caps} | {"nosuchkey"}:
+        assert d.used_alone(tb, key) == (key in plain)
+
+
+def test_near_known_surnames_are_the_same_cached_or_not():
+    import extractors.people as people
+
+    tb = _tables()
+    pairs = [(g.cls, people._phon(sur)) for g, sur in (
+        (tb.given["siarhei"], "tsikhanouski"), (tb.given["siarhei"], "tsikhanouskii"),
+        (tb.given["viktar"], "babaryko"), (tb.given["viktar"], "babaryka"))]
+    for cls, sur in pairs * 2:  # the second round reads the cache
+        assert people._near_surname(tb, cls, sur) == people._near_surname_uncached(tb, cls, sur)
+    assert any(people._near_surname(tb, cls, sur) for cls, sur in pairs)

@@ -149,3 +149,15 @@ def test_sentences_never_hold_or_touch_a_line_break(fast):
 def test_line_breaks_end_sentences(fast, text, sentences):
     starts, ends = sentence_bounds(fast(text))
     assert [text[s:e] for s, e in zip(starts, ends, strict=True)] == sentences
+
+
+def test_extract_pages_keeps_the_sentence_bounds_of_its_docs():
+    # the bounds are computed once per Doc (events component and extract_pages share them)
+    from extractors.pipeline import extract_pages
+    from records.pages import Article
+
+    text = "Headline here\nFirst sentence. Second one!\n\nA third, after a blank line."
+    art = Article(url="https://example.org/a", canonical_url=None, title=None, published=None, author=None, site=None,
+                  language="en", text=text)
+    page = next(extract_pages([art]))
+    assert (page.sentence_starts, page.sentence_ends) == sentence_bounds(build_nlp()(text))
