@@ -502,6 +502,8 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
     """Split a run at titles and never-names; decide whether each rest is a person."""
     seg: list[int] = []
     cue = _cued(d, tb, run[0])
+    if len(run) == 1 and not cue and not _after_open_paren(d, run[0]):
+        return  # most runs are one word: without a cue or an opening parenthesis no rule of ``_decide`` keeps it
     regnal = False
     k = 0
     while k < len(run):
@@ -537,6 +539,11 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
         k += 1
     if seg:
         _decide(d, tb, seg, cue, taken, found, regnal)
+
+
+def _after_open_paren(d: _Doc, i: int) -> bool:
+    """Token i follows an opening parenthesis (the only way ``_paren_alternate`` can hold for it)."""
+    return i >= 1 and d.words[i - 1] in _OPEN_PARENS
 
 
 def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], found: list,
