@@ -2,6 +2,7 @@
 
     flows → crawler | extractors | resolution → gazetteer → records
     warehouse → records
+    analyst → resolution | warehouse (→ gazetteer, records)
     newsfacts (the command line, the sample and fault sites), benchmarks, scripts → anything
 
 Every import of our packages is read from the source (an AST walk, function-level imports included),
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-OURS = {"records", "gazetteer", "crawler", "extractors", "resolution", "warehouse", "flows", "newsfacts",
+OURS = {"records", "gazetteer", "crawler", "extractors", "resolution", "warehouse", "flows", "analyst", "newsfacts",
         "benchmarks", "scripts"}
 #: package → the packages of ours it may import (itself always)
 MAY_IMPORT = {
@@ -28,6 +29,7 @@ MAY_IMPORT = {
     "resolution": {"gazetteer", "records"},
     "warehouse": {"records"},
     "flows": {"crawler", "extractors", "resolution", "gazetteer", "warehouse", "records"},
+    "analyst": {"resolution", "warehouse", "gazetteer", "records"},
 }
 #: package → third-party engines it must not import
 NEVER = {
@@ -38,6 +40,7 @@ NEVER = {
     "resolution": {"prefect", "spacy", "duckdb"},
     "warehouse": {"prefect", "spacy", "trafilatura"},
     "flows": set(),
+    "analyst": {"prefect", "spacy", "trafilatura"},
 }
 
 
