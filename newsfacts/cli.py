@@ -1,7 +1,7 @@
 """The ``newsfacts`` command line: a thin layer over the libraries and flows.
 
 Every command is registered here, in one place (``COMMANDS``); the command modules (``cli_extract``,
-``cli_crawl``, ``cli_warehouse``, ``cli_failures``, ``cli_review``) define plain functions and import
+``cli_crawl``, ``cli_warehouse``, ``cli_failures``, ``cli_review``, ``cli_analyst``) define plain functions and import
 only ``cli_common``, so no module imports this one and there is no import cycle. Heavy imports (spaCy,
 Prefect, DuckDB) happen inside the commands, so ``newsfacts --help`` and the fast commands start quickly.
 """
@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from newsfacts import cli_crawl, cli_extract, cli_failures, cli_review, cli_warehouse
+from newsfacts import cli_analyst, cli_crawl, cli_extract, cli_failures, cli_review, cli_warehouse
 from newsfacts.cli_common import NewsfactsTyper
 
 
@@ -74,6 +74,9 @@ COMMANDS = (
     (app, "tables", cli_warehouse.tables),
     (app, "schema", cli_warehouse.schema),
     (app, "export", cli_warehouse.export),
+    (app, "person", cli_analyst.person),
+    (app, "report", cli_analyst.report),
+    (app, "web", cli_analyst.web),
     (review_app, "accept", cli_review.review_accept),
     (review_app, "reject", cli_review.review_reject),
 )
