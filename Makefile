@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine (Python 3.11 and nothing else):
 #   make demo   install into .venv, then run the pipeline on the bundled sample site
-#   make test   install into .venv, then ruff + the whole test suite (what CI runs)
+#   make test   install into .venv (and Debian's chromium for the browser tests, when missing), then ruff +
+#               the whole test suite (what CI runs)
 PYTHON ?= python3
 UV_VERSION := 0.13.8
 TOOLS := .tools
@@ -13,11 +14,19 @@ STAMP := $(VENV)/.installed-stamp
 demo: $(STAMP)
 	$(VENV)/bin/newsfacts demo
 
-test: $(STAMP)
+test: $(STAMP) $(CHROMIUM)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; rc=0; fi; exit $$rc
 
 install: $(STAMP)
+
+# the browser tests drive Debian's chromium (tests/analyst/test_browser.py); installed once when missing
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+$(CHROMIUM):
+	@echo "installing Debian's chromium for the browser tests"
+	$(SUDO) apt-get update -q
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium
 
 # uv installs the locked versions (requirements.lock, no index URLs in it) in seconds;
 # it comes from PyPI as a wheel into its own small venv.
