@@ -17,10 +17,12 @@ import trafilatura
 from tld import get_fld
 from tld.utils import MozillaTLDSourceParser
 
+from extractors.boilerplate import load_boilerplate
 from extractors.settings import extract_settings
 from records.pages import Article
 
-EXTRACTOR_VERSION = "1"
+#: "2": promotional boxes pruned and credit lines dropped (``extractors/boilerplate.yaml``)
+EXTRACTOR_VERSION = "2"
 #: og:type values of pages that list articles rather than being one (home and section pages)
 NON_ARTICLE_TYPES = frozenset({"website", "profile", "product"})
 #: leading bytes of files that servers sometimes label text/html
@@ -176,9 +178,10 @@ def extract_article(html: bytes | str, url: str | None = None) -> Article:
         html = trafilatura.utils.decode_file(html)
     if not html or not html.strip():
         raise ExtractionError(f"{url or 'page'}: empty document")
+    boilerplate = load_boilerplate()
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        deduplicate=False,
+        deduplicate=False, prune_xpath=boilerplate.prune_xpath,
     )
     if doc is None or not (doc.text or "").strip():
         pagetype = doc.pagetype if doc is not None else _pagetype(html)
@@ -195,6 +198,6 @@ def extract_article(html: bytes | str, url: str | None = None) -> Article:
         author=doc.author,
         site=doc.sitename or doc.hostname,
         language=doc.language,
-        text=doc.text,
+        text=boilerplate.drop_credits(doc.text),
     )
     return cap_article(art, extract_settings().max_text_chars)

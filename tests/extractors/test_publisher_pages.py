@@ -5,8 +5,10 @@ they are a handful per page, not a golden dump of everything the extractor print
 """
 
 import json
+import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from extractors.pipeline import extract_pages
@@ -101,3 +103,39 @@ def test_numbers_that_are_not_counts_of_people(extracted, page):
 def test_organisations_never_become_people(extracted):
     for name, page in extracted.items():
         assert not ORGANISATIONS & page["people"], name
+
+
+def _words(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+def story_text(fx: dict) -> str:
+    """What the page's story says, by fundus's expected output (title, summary, paragraphs, sub-headlines)
+    plus the page's own standfirst (meta description) and sub-headings, which fundus leaves out of its body."""
+    gold = json.loads((FIXTURES / fx["expected_json"]).read_text())[fx["expected_version_key"]]
+    body = gold["body"]
+    parts = [gold.get("title") or "", *body.get("summary", [])]
+    for s in body.get("sections", []):
+        parts += s.get("headline", []) + s.get("paragraphs", [])
+    tree = lxml.html.fromstring(read_page(FIXTURES / fx["html"]))
+    parts += tree.xpath("//meta[@name='description']/@content")
+    parts += [h.text_content() for h in tree.xpath("//article//h2 | //article//h3 | //main//h2 | //main//h3")]
+    return _words(" ".join(parts))
+
+
+def test_facts_come_from_the_story_not_from_boxes_credits_captions_or_links():
+    # Every person, count and date extracted from the raw page sits in a sentence of the story: none from a
+    # promotional infobox, a "Reporting by ...; Editing by ..." credit, a caption, a related link or a comment.
+    manifest = json.loads((FIXTURES / "manifest.json").read_text())
+    checked = 0
+    for fx in manifest["fundus"]["fixtures"]:
+        story = story_text(fx)
+        (page,) = extract_pages([extract_article(read_page(FIXTURES / fx["html"]))])
+        text = page.article.text
+        bounds = list(zip(page.sentence_starts, page.sentence_ends, strict=True))
+        for kind, items in (("person", page.mentions), ("count", page.counts), ("date", page.dates)):
+            for item in items:
+                a, b = next((a, b) for a, b in bounds if a <= item.start < b)
+                assert _words(text[a:b]) in story, (fx["html"], kind, text[item.start:item.end], text[a:b])
+                checked += 1
+    assert checked > 250
