@@ -10,6 +10,8 @@ from records.facts import PageFacts
 def page_record(source: str, page: PageFacts) -> dict[str, Any]:
     """One JSON object per page: metadata, people with stable ids, counts, dates, events (§3).
 
+    Each count carries ``anaphoric`` (its noun taken from an earlier phrase) always, so consumers need no
+    default; the scorer reads only the contract's keys and ignores it.
     A page cut to a limit also has ``truncated_from`` (characters before the cut), ``names_total``
     (distinct names before the names limit) and ``notes`` (one sentence per limit hit).
     """
@@ -30,7 +32,7 @@ def page_record(source: str, page: PageFacts) -> dict[str, Any]:
         ],
         "counts": [
             {"value": c.value, "high": c.high, "qualifier": c.qualifier, "unit": c.unit,
-             "text": c.text, "start": c.start, "end": c.end}
+             "text": c.text, "start": c.start, "end": c.end, "anaphoric": c.anaphoric}
             for c in page.counts
         ],
         "dates": [{"value": d.value, "text": d.text, "start": d.start, "end": d.end} for d in page.dates],

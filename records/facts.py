@@ -34,7 +34,13 @@ class DateFact:
 
 @dataclass(frozen=True, slots=True)
 class CountFact:
-    """A number of people: ``value`` (low end of a range), ``high`` for ranges."""
+    """A number of people: ``value`` (low end of a range), ``high`` for ranges.
+
+    ``anaphoric`` is true when the number was written without its noun ("14 of them were moved",
+    "another 30 were freed", "freed 5 and 7 prisoners, respectively") and ``unit`` was taken from the
+    phrase it refers to: the figure is often a part of a tally reported before, which analysts weigh apart.
+    It defaults to false so that code building counts with a noun of their own needs no change.
+    """
 
     value: int
     high: int | None
@@ -43,6 +49,7 @@ class CountFact:
     text: str
     start: int
     end: int
+    anaphoric: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -263,7 +263,7 @@ class _Facts:
         "person_aliases": ("person_id", "alias"),
         "person_mentions": ("article_id", "person_id", "text", "name", "start_char", "end_char", "sentence"),
         "counts": ("article_id", "value", "high", "qualifier", "unit", "text", "start_char", "end_char", "sentence",
-                   "event_kind"),
+                   "event_kind", "anaphoric"),
         "dates": ("article_id", "value", "text", "start_char", "end_char", "sentence"),
         "events": ("article_id", "event_no", "kind", "proposed", "date", "count", "high", "qualifier", "trigger",
                    "sentence", "start_char", "end_char", "count_start", "date_start"),
@@ -297,7 +297,7 @@ class _Facts:
         counts: dict[int, tuple] = {}
         for c in page.counts:
             counts.setdefault(c.start, (aid, c.value, c.high, c.qualifier, c.unit, c.text, c.start, c.end,
-                                        text_of(c.start)[2], event_kind.get(c.start)))
+                                        text_of(c.start)[2], event_kind.get(c.start), c.anaphoric))
         dates: dict[int, tuple] = {}
         for d in page.dates:
             dates.setdefault(d.start, (aid, d.value, d.text, d.start, d.end, text_of(d.start)[2]))

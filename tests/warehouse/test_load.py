@@ -99,3 +99,15 @@ def test_people_and_spellings_land_once_across_batches_without_an_index(tmp_path
     assert table_counts(con)["person_mentions"] == 2
     keys = con.execute("SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()
     assert not {"persons", "person_aliases"} & {k for (k,) in keys}
+
+
+def test_anaphoric_count_lands_and_a_reload_adds_nothing(tmp_path):
+    """counts.anaphoric (migration 010) keeps whether the noun came from an earlier phrase, once per count."""
+    text = "Minsk freed 14 political prisoners on Thursday. Two of them were ill."
+    page = make_page(text)
+    page.counts.append(CountFact(2, None, "exact", "political prisoners", "Two", 48, 51, anaphoric=True))
+    con = connect(tmp_path / "w.duckdb")
+    load_pages(con, [page])
+    load_pages(con, [page])
+    rows = con.execute("SELECT value, unit, anaphoric FROM counts ORDER BY start_char").fetchall()
+    assert rows == [(14, "political prisoners", False), (2, "political prisoners", True)]
