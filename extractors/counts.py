@@ -44,6 +44,7 @@ noun after "of them" and is counted (300 women).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractors.numbers import (
     CARDINAL_WORDS_RE,
@@ -129,7 +130,7 @@ _NAME_PREFIXES = {
     "zapad", "covid", "formula", "apollo", "unit", "battalion", "brigade", "regiment", "division", "platoon",
     "company", "group", "list", "item", "step", "level", "phase", "stage", "round", "vol.", "volume",
     "issue", "episode", "season", "grade", "class", "category", "type", "model", "version",
-    "aged", "age", "ages", "ageing", "minus", "times", "top", "per",
+    "aged", "age", "ages", "ageing", "minus", "times", "top", "per", "every",
 }
 #: Words allowed right before the number even when capitalised mid-sentence (titles: "Frees 52 Political
 #: Prisoners" are let through separately).
@@ -143,6 +144,25 @@ _FUNCTION_WORDS = {
 _WEEKDAYS = {w.lower() for w in _CAL.weekdays}
 _PLACE_PREPOSITIONS = {"in", "at", "from", "across", "throughout", "inside", "outside", "near", "within"}
 _SENTENCE_START = set(".!?:;\"“”‘'(\n[•—–")
+
+_ANAPHORA = _NOUNS.anaphora
+_PRONOUNS = _ANAPHORA["pronouns"]
+_VERBS = _ANAPHORA["verbs"]
+_PARTICIPLES = _ANAPHORA["participles"]
+_DETERMINERS = _ANAPHORA["determiners"]
+_TALLIES = _ANAPHORA["tallies"]
+_PAIR_DETERMINERS = _ANAPHORA["pair_determiners"]
+#: "14 of them", "some of those": the pronoun is group 1.
+_OF_PRONOUN_RE = re.compile(r"\s+of\s+([^\W\d_]+)\b,?", re.I)
+#: "5, 7 and 9 political prisoners": the numbers before the last of a list share its noun.
+_COORD_RE = re.compile(rf"(?:\s*,\s*(?:{_NUMBER}))*\s*,?\s+and\s+(?P<last>{_NUMBER})", re.I)
+#: Where a sentence ends: the antecedent of a number without its noun is in its sentence or the one before.
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s+|\n")
+_PLAIN_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+#: How far back (characters) the sentence before may start.
+_ANTECEDENT_REACH = 400
+#: Words after "those" that make it the head of a relative clause ("one of those who fled"), not a reference back.
+_RELATIVES = {"who", "whom", "that", "which", "whose"}
 
 _HEADS_PLURAL = _NOUNS.plural
 _HEADS_SINGULAR = _NOUNS.singular
@@ -193,13 +213,16 @@ _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to
                       "as", "after", "over", "into", "amid", "vs"}
 
 
-def find_counts(text: str) -> list[CountFact]:
+def find_counts(text: str, names: Sequence[tuple[int, str]] | None = None) -> list[CountFact]:
     """Numbers of people in ``text``, in order of appearance.
 
     Each :class:`~records.facts.CountFact` holds the value (low end of a range),
     ``high`` (ranges only), the qualifier, the counted noun phrase without trailing
     modifiers as ``unit``, and ``text``/``start``/``end``: the span from the qualifier
-    to the head noun. Never raises on any input string.
+    to the head noun. A number written without its noun takes the unit of the phrase it
+    refers to and is marked ``anaphoric`` (:func:`_elided_count`). ``names`` are the
+    (start, name) of the people named in ``text`` when known: "the two leaders" after two
+    of them is a pair, not a tally, and is left out. Never raises on any input string.
     """
     out: list[CountFact] = []
     last_end = 0
@@ -207,8 +230,8 @@ def find_counts(text: str) -> list[CountFact]:
         start, end = m.span()
         if start < last_end:
             continue
-        fact = _count_at(text, start, end, m.group())
-        if fact is not None:
+        fact = _count_at(text, start, end, m.group()) or _elided_count(text, start, end, m.group(), out)
+        if fact is not None and not (names and _named_pair(text, fact, names)):
             out.append(fact)
             last_end = fact.end
     return out
@@ -287,28 +310,21 @@ def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
         unit = _noun_phrase(text, post.end() if post else end, value)
         if unit is None:
             of_them = _OF_THEM_RE.match(text, end)  # "300 of them women": the noun comes after "of them"
-            unit = _noun_phrase(text, of_them.end(), value) if of_them else None
+            unit = _noun_phrase(text, of_them.end(), value) if of_them and not _verb_at(text, of_them.end()) \
+                else None
             if unit is None:
                 return None
 
     window = text[max(0, start - _QUAL_WINDOW):start]
-    prev, prev_start = _previous_word(window)
-    prev_low = prev.lower()
-    if prev.endswith(".") and prev_low not in MONTHS and prev_low not in _NAME_PREFIXES | _QUALIFIERS.keys():
-        prev = prev_low = ""  # the end of the previous sentence: "... Tikhanovskaya. Thirteen others"
-    if prev_low in _NAME_PREFIXES or (prev_low in MONTHS and not _month_only(window[:prev_start], text, end)):
+    prev_low = _left_word(text, start, end, window)
+    if prev_low is None:
         return None
-    if prev_low == "in" and _is_number_before(window, prev_start):
-        return None  # a ratio: "one in five prisoners"
-    if prev and prev[0].isupper() and prev_low not in _FUNCTION_WORDS and prev_low not in MONTHS \
-            and not _proper_noun_ok(window[:prev_start], prev_low) and not _is_title_line(text, start) \
-            and not _after_addressee_verb(window[:prev_start]):
-        return None  # "Boeing 737": a capitalised word mid-sentence, not in a headline ("told Reuters 52" is fine)
     if not _is_people_unit(text, start, window, prev_low, unit):
         return None  # "NATO's 32 members", "two newspapers ... and three others"
     qualifier, q_start = _qualifier(window, start) if prev_low in _QUAL_LAST_WORDS else ("exact", start)
 
     if r is not None and high is not None:
+        _, prev_start = _previous_word(window)
         ok = _is_range(r.group("sep").strip().lower(), prev_low, window[:prev_start])
         low = value
         scale = r.group("num").split()[-1].lower()
@@ -331,6 +347,197 @@ def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
         return None  # a year: "the 2020 protesters"
     u_start, u_end = unit
     return CountFact(value, high, qualifier, text[u_start:u_end], text[q_start:u_end], q_start, u_end)
+
+
+def _left_word(text: str, start: int, end: int, window: str) -> str | None:
+    """The lower-case word right before the number at ``text[start:end]`` ("" when none), or ``None`` when
+    what stands left of it makes the number no count: a name prefix ("Article 342"), a day of a month,
+    a ratio ("one in five") or a capitalised word mid-sentence ("Boeing 737"; "told Reuters 52" is fine)."""
+    prev, prev_start = _previous_word(window)
+    prev_low = prev.lower()
+    if prev.endswith(".") and prev_low not in MONTHS and prev_low not in _NAME_PREFIXES | _QUALIFIERS.keys():
+        prev = prev_low = ""  # the end of the previous sentence: "... Tikhanovskaya. Thirteen others"
+    if prev_low in _NAME_PREFIXES or (prev_low in MONTHS and not _month_only(window[:prev_start], text, end)):
+        return None
+    if prev_low == "in" and _is_number_before(window, prev_start):
+        return None  # a ratio: "one in five prisoners"
+    if prev and prev[0].isupper() and prev_low not in _FUNCTION_WORDS and prev_low not in MONTHS \
+            and not _proper_noun_ok(window[:prev_start], prev_low) and not _is_title_line(text, start) \
+            and not _after_addressee_verb(window[:prev_start]):
+        return None
+    return prev_low
+
+
+def _verb_at(text: str, pos: int, after_pronoun: bool = True) -> bool:
+    """Whether the word at ``pos`` is a verb: a listed one, an irregular participle or a lower-case -ed/-ing
+    word ("were", "held", "moved").
+
+    After "of them" (``after_pronoun``) such a word starts a clause, never the counted noun ("ten of them
+    visited doctors"). Right after a number, an -ing word or an -ed word with a lower-case noun after it is an
+    adjective ("three outstanding champions", "three celebrated champions"), so only a bare -ed word is a verb.
+    """
+    m = _WORD_RE.match(text, pos)
+    if not m:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    if low in _VERBS or low in _PARTICIPLES:
+        return True
+    if not word.islower() or len(low) <= 4 or low in _NOT_MODIFIERS or not low.endswith(("ed", "ing")):
+        return False
+    return after_pronoun or (low.endswith("ed") and _no_noun_after(text, m.end()))
+
+
+def _elided_count(text: str, start: int, end: int, raw: str, before: list[CountFact]) -> CountFact | None:
+    """The count a number written without its noun makes, with the unit of the phrase it refers to, or ``None``.
+
+    Shapes (words from ``count_nouns.yaml``, section ``anaphora``):
+
+    - a partitive with a pronoun: "14 of them were moved", "around 30 of those" ("those who" is no reference);
+    - a verb right after the number: "another 30 were freed", "52 jailed", "14 remain";
+    - a determiner before it and no noun after it: "the remaining 1,300.", "a further 12 in Minsk";
+    - a tally before it in its sentence: "the number of political prisoners, averaging 1,150";
+    - a list whose last number has the noun: "freed 5 and 7 political prisoners, respectively" (the unit is
+      that noun, so no antecedent is needed).
+
+    The unit of the first four is the nearest people noun phrase before the number, in its sentence or the
+    one before (:func:`_antecedent`); without one there is no count ("Two of them were freed." alone).
+    One is never such a count: "one" is mostly a pronoun ("one can", "the one who"), and a single person
+    is no tally. The left-context checks of :func:`_count_at` apply, and a bare year is never a count.
+    """
+    value = _value(raw)
+    if value is None or value < 2 or (raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099):
+        return None
+    nxt = text[end:end + 2]
+    if nxt[:1] and (nxt[0].isalnum() or nxt[0] in "%°:+\u2010\u2011-" or (nxt[0] in ".," and nxt[1:].isdigit())):
+        return None  # "14th", "50%", "10:30", "1,000+" (counted with a noun only), "10-15"
+    window = text[max(0, start - _QUAL_WINDOW):start]
+    prev_low = _left_word(text, start, end, window)
+    if prev_low is None:
+        return None
+    span_end = end
+    unit: str | None = None
+    coord = _COORD_RE.match(text, end)
+    of = _OF_PRONOUN_RE.match(text, end)
+    if coord and prev_low != "between":
+        last = _value(coord.group("last"))
+        phrase = _noun_phrase(text, coord.end(), last) if last is not None else None
+        if phrase is None:
+            return None
+        unit = text[phrase[0]:phrase[1]]
+    elif of and of.group(1).lower() in _PRONOUNS:
+        after = _WORD_RE.match(text, of.end())
+        if of.group(1).lower() in ("those", "these") and after and after.group(1).lower() in _RELATIVES:
+            return None  # "two of those who fled": the clause, not an earlier phrase, says who
+        span_end = of.end() - (1 if of.group().endswith(",") else 0)
+    elif not (_verb_at(text, end, after_pronoun=False) or (prev_low in _DETERMINERS and _no_noun_after(text, end))
+              or (_no_noun_after(text, end) and _after_tally(text, start))):
+        return None
+    if unit is None:
+        unit = _antecedent(text, start, before)
+        if unit is None:
+            return None
+    qualifier, q_start = _qualifier(window, start) if prev_low in _QUAL_LAST_WORDS else ("exact", start)
+    return CountFact(value, None, qualifier, unit, text[q_start:span_end], q_start, span_end, anaphoric=True)
+
+
+def _no_noun_after(text: str, end: int) -> bool:
+    """Whether no noun follows the number: the sentence goes on with punctuation or a function word."""
+    m = _WORD_RE.match(text, end)
+    if not m:
+        return True
+    low = m.group(1).lower()
+    return low in _FUNCTION_WORDS or low in _CLAUSE_WORDS or low in _VERBS
+
+
+def _after_tally(text: str, start: int) -> bool:
+    """Whether the number's sentence names a tally of people before it: "the number of political prisoners"."""
+    words = _PLAIN_WORD_RE.findall(text, _sentence_start(text, start), start)
+    for i in range(len(words) - 2):
+        if words[i].lower() in _TALLIES and words[i + 1].lower() == "of":
+            for w in words[i + 2:i + 2 + _MAX_MODIFIERS + 2]:
+                bare = _POSSESSIVE_RE.sub("", w)
+                if (bare.islower() and bare in _HEADS_PLURAL) or bare in _DEM_PLURAL:
+                    return True
+    return False
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (at most :data:`_ANTECEDENT_REACH` characters back)."""
+    lo = max(0, pos - _ANTECEDENT_REACH)
+    found = lo
+    for m in _SENTENCE_END_RE.finditer(text, lo, pos):
+        found = m.end()
+    return found
+
+
+def _antecedent(text: str, start: int, before: list[CountFact]) -> str | None:
+    """The unit of the nearest plural people phrase before ``start``, in its sentence or the one before.
+
+    Either the unit of a count found there ("52 prisoners were freed; 14 of them ...") or a people noun
+    phrase without a number ("Political prisoners were moved; 14 of them ..."), whichever ends nearer.
+    """
+    here = _sentence_start(text, start)
+    p = here
+    while p > 0 and text[p - 1].isspace():
+        p -= 1
+    lo = _sentence_start(text, p) if p > 0 else here
+    counted = next((c for c in reversed(before) if lo <= c.start and c.end <= start and c.value != 1), None)
+    words = list(_PLAIN_WORD_RE.finditer(text, max(lo, counted.end if counted else lo), start))
+    for i in range(len(words) - 1, -1, -1):
+        bare = _POSSESSIVE_RE.sub("", words[i].group())
+        if not ((bare.islower() and bare in _HEADS_PLURAL) or bare in _DEM_PLURAL):
+            continue
+        j = i
+        while j > 0 and _phrase_joined(text, words[j - 1], words[j]) and _antecedent_modifier(
+                text, words[j - 1].group(), words[j - 1].start(), here, lo, next_is_head=j == i):
+            j -= 1
+        while j < i and words[j].group().lower() in _FILLERS:
+            j += 1
+        unit = text[words[j].start():words[i].start() + len(bare)]
+        first = words[j].group()
+        if first[:1].isupper() and first not in _ADJECTIVES and first not in _DEM_PLURAL and first not in _DEM_SINGULAR:
+            unit = unit[0].lower() + unit[1:]  # capitalised only as a sentence's first word: "Hunger strikers"
+        return unit
+    return counted.unit if counted else None
+
+
+def _antecedent_modifier(text: str, word: str, at: int, here: int, prev_start: int, next_is_head: bool) -> bool:
+    """Whether ``word`` (at ``at``) belongs to the antecedent noun phrase before its head: a listed modifier
+    or, right before the head, one unlisted word ("hunger strikers"). Written lower case, or capitalised only
+    as the first word of a sentence ("Hunger strikers were moved"); a capitalised word elsewhere is a name."""
+    low = word.lower()
+    if not word[:1].islower() and at not in (here, prev_start):
+        return False
+    if low in _MODIFIERS or low in _ALL_HEADS or (len(low) > 4 and low.endswith(("ly", "ed", "ing"))
+                                                  and low not in _NOT_MODIFIERS):
+        return True
+    return next_is_head and low.isalpha() and low not in _NOT_UNKNOWN_MODIFIERS and low not in _FUNCTION_WORDS \
+        and low not in _CLAUSE_WORDS and low not in _VERBS and low not in _PARTICIPLES and low not in _FILLERS \
+        and low not in _DETERMINERS and low not in _PRONOUNS
+
+
+def _phrase_joined(text: str, left: re.Match, right: re.Match) -> bool:
+    """Whether two words stand next to each other with only spaces between (one noun phrase may span them)."""
+    gap = text[left.end():right.start()]
+    return bool(gap) and gap.isspace() and "\n" not in gap
+
+
+def _named_pair(text: str, fact: CountFact, names: Sequence[tuple[int, str]]) -> bool:
+    """Whether a count is a pair of named people, not a tally: "the two leaders", "both two men" after two
+    people were named in its sentence or the one before."""
+    if fact.value != 2 or fact.high is not None or fact.qualifier != "exact":
+        return False
+    window = text[max(0, fact.start - _QUAL_WINDOW):fact.start]
+    prev, _ = _previous_word(window)
+    if prev.lower() not in _PAIR_DETERMINERS:
+        return False
+    here = _sentence_start(text, fact.start)
+    p = here
+    while p > 0 and text[p - 1].isspace():
+        p -= 1
+    lo = _sentence_start(text, p) if p > 0 else here
+    return len({name for at, name in names if lo <= at < fact.start}) >= 2
 
 
 def _is_range(sep: str, prev_low: str, before: str) -> bool:
@@ -445,8 +652,8 @@ def _unknown_modifier_ok(text: str, pos: int, word: str, heads: frozenset[str]) 
     """Whether an unlisted word may modify the head noun that follows it at once ("freelance reporters",
     "police officers"): lower-case letters only, not a unit, function word or verb of a clause."""
     if not word.isalpha() or not word.islower() or word in _NOT_UNKNOWN_MODIFIERS or word in _FUNCTION_WORDS \
-            or word in _CLAUSE_WORDS or word in _NOT_MODIFIERS:
-        return False
+            or word in _CLAUSE_WORDS or word in _NOT_MODIFIERS or word in _VERBS or word in _PARTICIPLES:
+        return False  # a verb is never part of a unit: "12 of them have children" counts no "have children"
     m = _WORD_RE.match(text, pos)
     return bool(m) and _POSSESSIVE_RE.sub("", m.group(1)).lower() in heads
 

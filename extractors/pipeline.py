@@ -45,7 +45,8 @@ def people_component(doc: Doc) -> Doc:
 
 @Language.component("newsfacts_counts")
 def counts_component(doc: Doc) -> Doc:
-    doc._.counts = find_counts(doc_text(doc))
+    """Counts, told who the page names (people run first) so that "the two leaders" is no tally."""
+    doc._.counts = find_counts(doc_text(doc), [(m.start, m.name) for m in doc._.mentions or []])
     return doc
 
 

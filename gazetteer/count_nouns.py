@@ -1,11 +1,12 @@
 """Load and validate ``gazetteer/data/count_nouns.yaml``: the words a count of people can count.
 
-The file has five sections (see its header): ``nouns`` (lower-case head nouns with
+The file has six sections (see its header): ``nouns`` (lower-case head nouns with
 singular and plural forms), ``demonyms`` (capitalised nationality nouns and their
 adjectives), ``modifiers`` (words allowed between the number and the head noun),
 ``fillers`` (modifiers left out of the reported unit) and ``quantities`` (other nouns
 that make a four-digit number before them a quantity, not a year: ``extractors.dates``
-reads them with the plurals of the nouns marked ``not_year``). Everything is validated once
+reads them with the plurals of the nouns marked ``not_year``) and ``anaphora`` (the words by which a
+number written without its noun refers back to an earlier people phrase). Everything is validated once
 at load; a bad entry raises :class:`CountNounsError` naming the file, the line, the
 entry and the reason.
 """
@@ -13,7 +14,7 @@ entry and the reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from gazetteer.load import GazetteerError, entry_where, read_sections, section_e
 
 COUNT_NOUNS_PATH = data_dir() / "count_nouns.yaml"
 
-_SECTIONS = {"nouns", "demonyms", "modifiers", "fillers", "quantities"}
+_SECTIONS = {"nouns", "demonyms", "modifiers", "fillers", "quantities", "anaphora"}
+_ANAPHORA_KEYS = ("pronouns", "verbs", "participles", "determiners", "tallies", "pair_determiners")
 _NOUN_KEYS = {"singular", "plural", "not_year"}
 _DEMONYM_KEYS = {"adjective", "singular", "plural"}
 _LOWER_RE = re.compile(r"[a-z][a-z'\-]*")
@@ -47,6 +49,8 @@ class CountNouns:
     #: lower-case nouns after which a four-digit number is a count or quantity, not a year ("2020 people",
     #: "1500 km"): the plurals of the nouns marked ``not_year`` and the ``quantities``
     not_year: frozenset[str] = frozenset()
+    #: how a number written without its noun refers back (section ``anaphora``), key → lower-case words
+    anaphora: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def load_count_nouns(path: Path | str | None = None) -> CountNouns:
@@ -133,9 +137,33 @@ def _load(path: Path) -> CountNouns:
     stray = sorted(set(fillers) - set(modifiers))
     if stray:
         raise CountNounsError(f"{path}: section 'fillers': {stray} must also be listed under 'modifiers'")
+    anaphora = _anaphora(data, path)
+    nouns_as_verbs = sorted((anaphora["verbs"] | anaphora["participles"]) & (set(owner) | set(modifiers)))
+    if nouns_as_verbs:
+        raise CountNounsError(f"{path}: section 'anaphora': {nouns_as_verbs} are count nouns or modifiers, "
+                              "not verbs")
     return CountNouns(frozenset(singular), frozenset(plural), frozenset(dem_sing), frozenset(dem_plur),
                       frozenset(adjectives), frozenset(modifiers), frozenset(fillers),
-                      frozenset(not_year | set(quantities)))
+                      frozenset(not_year | set(quantities)), anaphora)
+
+
+def _anaphora(data: dict, path: Path) -> dict[str, frozenset[str]]:
+    """Section ``anaphora``: a mapping of the keys in :data:`_ANAPHORA_KEYS` to lists of lower-case words.
+
+    An absent section turns the references back off (a lexicon of nouns alone stays valid); a present one needs
+    every key: a missing list would silently turn one shape of reference off.
+    """
+    raw = data.get("anaphora")
+    if raw is None:
+        return {k: frozenset() for k in _ANAPHORA_KEYS}
+    if not isinstance(raw, dict):
+        raise CountNounsError(f"{path}: section 'anaphora' must be a mapping with keys {list(_ANAPHORA_KEYS)}")
+    raw = {k: v for k, v in raw.items() if k != "__line__"}
+    unknown = sorted(set(raw) - set(_ANAPHORA_KEYS))
+    missing = [k for k in _ANAPHORA_KEYS if not raw.get(k)]
+    if unknown or missing:
+        raise CountNounsError(f"{path}: section 'anaphora': unknown keys {unknown}, missing or empty {missing}")
+    return {k: frozenset(_word_list(raw, k, path)) for k in _ANAPHORA_KEYS}
 
 
 def _label(raw: dict) -> str:

@@ -104,10 +104,10 @@ def test_names_beyond_the_limit_are_dropped_in_text_order(limits):
 def test_one_page_that_raises_fails_alone(monkeypatch):
     real = pipeline.find_counts
 
-    def find_counts(text):
+    def find_counts(text, names=None):
         if "BOOM" in text:
             raise ValueError("cannot count this")
-        return real(text)
+        return real(text, names)
 
     monkeypatch.setattr(pipeline, "find_counts", find_counts)
     good, bad, other = _article(SENTENCE), _article("BOOM. " + SENTENCE, "http://example.test/bad"), \
