@@ -3,7 +3,8 @@
 The people detector reads three YAML files in ``gazetteer/data``:
 
 * ``organisations.yaml``: outlets, NGOs, state bodies, companies (never people),
-  plus ``head_words`` that end organisation names ("... Council");
+  plus ``head_words`` that end organisation names ("... Council") and lower-case
+  ``apposition_nouns`` that introduce one ("the charity X", "the Telegram channel X");
 * ``places.yaml``: countries, cities, regions with their demonyms, plus ``head_words``
   that end place names ("... Square") and ``prefix_words`` that start them ("North ...");
 * ``titles.yaml``: ``titles`` ("President", "Mr"), ``regnal_titles`` used with a given
@@ -75,6 +76,7 @@ class Lexicon:
     modifiers: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     never_names: tuple[str, ...]
+    organisation_nouns: tuple[str, ...] = ()
 
 
 def _read(path: Path) -> dict:
@@ -149,10 +151,21 @@ def load_organisations(path: Path | None = None) -> tuple[tuple[LexiconEntry, ..
     """Organisations and outlets, and the head words that end organisation names."""
     path = path or DATA_DIR / "organisations.yaml"
     data = _read(path)
-    _check_keys(path, data, {"kinds", "organisations", "head_words"}, {"organisations"})
+    _check_keys(path, data, {"kinds", "organisations", "head_words", "apposition_nouns"}, {"organisations"})
     kinds = _words(path, "kinds", data.get("kinds"))
     return (_entries(path, "organisations", data["organisations"], kinds, with_demonyms=False),
             _words(path, "head_words", data.get("head_words")))
+
+
+def load_organisation_nouns(path: Path | None = None) -> tuple[str, ...]:
+    """The lower-case nouns that introduce an organisation's name ("the charity X"): a separate list from the
+    head words because they stand outside the name, before it or in an apposition after it."""
+    path = path or DATA_DIR / "organisations.yaml"
+    nouns = _words(path, "apposition_nouns", _read(path).get("apposition_nouns"))
+    for w in nouns:
+        if w != w.lower() or not w.isalpha():
+            raise LexiconError(path, w, "in apposition_nouns: one lower-case word (acronyms too: 'ngo')")
+    return nouns
 
 
 def load_places(path: Path | None = None) -> tuple[tuple[LexiconEntry, ...], tuple[str, ...], tuple[str, ...]]:
@@ -180,5 +193,6 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     orgs, org_heads = load_organisations(data_dir / "organisations.yaml")
     places, place_heads, place_prefixes = load_places(data_dir / "places.yaml")
     words = load_titles(data_dir / "titles.yaml")
+    nouns = load_organisation_nouns(data_dir / "organisations.yaml")
     return Lexicon(organisations=orgs, places=places, organisation_heads=org_heads, place_heads=place_heads,
-                   place_prefixes=place_prefixes, **words)
+                   place_prefixes=place_prefixes, organisation_nouns=nouns, **words)

@@ -26,7 +26,7 @@ _REPLACEMENT = re.compile(r"[a-z]*")
 #: section → its keys (every key required)
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "honorifics": ("male", "female"),
-    "particles": ("words", "detector_also"),
+    "particles": ("words", "detector_also", "joined"),
     "patronymics": ("male", "female", "shape", "detector_shape"),
     "surname_gender": ("feminine", "masculine"),
     "case_endings": ("endings",),
@@ -44,6 +44,7 @@ class NameRules:
     honorifics_female: frozenset[str]
     particles: frozenset[str] = frozenset()
     particles_detector_also: frozenset[str] = frozenset()
+    particles_joined: frozenset[str] = frozenset()  # articles hyphen-joined to a name part ("el-Rahman")
     patronymic_male: tuple[str, ...] = ()
     patronymic_female: tuple[str, ...] = ()
     patronymic_shape: tuple[str, ...] = ()
@@ -167,6 +168,7 @@ def load_name_rules(path: Path | None = None) -> NameRules:
         honorifics_female=frozenset(words("honorifics", "female")),
         particles=frozenset(words("particles", "words")),
         particles_detector_also=frozenset(words("particles", "detector_also")),
+        particles_joined=frozenset(words("particles", "joined")),
         patronymic_male=words("patronymics", "male", _ENDING),
         patronymic_female=words("patronymics", "female", _ENDING),
         patronymic_shape=words("patronymics", "shape", _ENDING),
