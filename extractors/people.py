@@ -16,7 +16,8 @@ Two sources of mentions, over one pass of token keys (no statistical model):
 
 Organisations, outlets, places, demonyms, titles and never-names (sentence-initial function
 words: ``gazetteer.lexicon``; weekdays, months and seasons: ``gazetteer.calendar``) are never
-people. Tables are built once per process (``_tables``).
+people, nor is a name the page introduces as a body ("the charity Harbor Light", "X, a Telegram
+channel,"): anywhere on that page. Tables are built once per process (``_tables``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,14 @@ _NAME_RULES = load_name_rules()  # gazetteer/data/name_rules.yaml, read once
 _PATRONYMIC = ending_pattern(_NAME_RULES.patronymic_detector_shape)
 # lower-case words joined into a name ("Ursula von der Leyen"): the shared particles and the detector's own
 _PARTICLES = _NAME_RULES.detector_particles
+# Arabic articles hyphen-joined to a name part ("el-Rahman"): the part after one is a name word, and a repeat
+# may be written with any of them or none ("El-Rahman", "al-Rahman", "Rahman")
+_JOINED = _NAME_RULES.particles_joined
+# lower-case words that join the parts of an organisation's name ("Center for Civil Liberties", "Foro de ...")
+_ORG_INNER = frozenset({"of", "for", "and", "de", "del", "la", "las", "los", "el", "y", "e", "da", "do", "dos",
+                        "das", "des", "du", "di", "pour", "para", "por"})
+_DETERMINERS = frozenset({"a", "an", "the"})
+_MAX_ORG_TOKENS = 10
 _ROMAN = re.compile(r"^[IVXL]+$")
 _OPEN_PARENS = frozenset({"(", "["})
 _APPOSITION_LEADS = frozenset({"a", "an", "the", "who", "whose", "its", "his", "her", "their", "also"})
@@ -82,6 +91,7 @@ class _Tables:
     speech: frozenset[str]
     never: frozenset[str]
     stop: frozenset[str]
+    org_nouns: frozenset[str]  # lower-case nouns that introduce an organisation's name ("the charity X")
     near_cache: dict[tuple[str, str], frozenset[str]]  # (given-name class, surname key) → ``_near_surname``
 
 
@@ -201,6 +211,7 @@ def _tables() -> _Tables:
         speech=frozenset(_key(w) for w in lex.speech_verbs),
         never=frozenset(_key(w) for w in (*lex.never_names, *load_calendar().words())),
         stop=frozenset(spacy.blank("en").Defaults.stop_words),
+        org_nouns=frozenset(w.lower() for w in lex.organisation_nouns),
         near_cache={},
     )
 
@@ -336,21 +347,145 @@ def find_mentions(doc: Doc) -> list[Mention]:
     taken = [False] * n  # token already in a mention or a non-person phrase
     found: list[tuple[int, int, frozenset[str], bool]] = []  # (first, last+1, candidate person ids, discovered)
 
+    _page_organisations(d, tb, taken)
     _match_known(d, tb, taken, found)
     _discover(d, tb, taken, found)
     _repeats(d, tb, taken, found)
-    return _to_mentions(d, _choose_people(tb, found))
+    return _to_mentions(d, _choose_people(d, tb, found))
+
+
+# ------------------------------------------------------------------ organisations named on the page
+
+def _page_organisations(d: _Doc, tb: _Tables, taken: list[bool]) -> None:
+    """Take every use of a name the page introduces as a body, before any person rule sees it.
+
+    A channel, NGO or outlet is often named like a person ("Vesna Zvonok said"); the page says what it is
+    once, with a lower-case noun before the name ("the Telegram channel X", "the charity X") or in an
+    apposition after it ("X, an opposition outlet,"). Once introduced, the name is a body on the whole page,
+    and so is a bracketed alternate written right after one ("Justicia Viva (Living Justice)").
+    """
+    names: set[tuple[str, ...]] = set()
+    resume = 0
+    for i in d.caps:
+        if i < resume or taken[i]:
+            continue
+        run = _org_run(d, taken, i)
+        resume = run[-1] + 1
+        if not (_org_noun_before(d, tb, i) or _org_noun_after(d, tb, run[-1] + 1)):
+            continue
+        keys = tuple(d.keys[t] for t in run)
+        if len(run) >= 2 and keys in tb.people:
+            continue  # a known person's full name: "the movement Maria Kalesnikava co-founded"
+        names.add(keys)
+    if not names:
+        return
+    firsts = {k[0] for k in names}
+    longest = max(len(k) for k in names)
+    n = len(d.words)
+    for i in d.caps:
+        if taken[i] or d.keys[i] not in firsts or (i >= 1 and d.name[i - 1] and d.space[i - 1]
+                                                     and not d.sent_start[i - 1]):
+            continue  # the middle of a longer name (a sentence's first word may stand before it: "Later X said")
+        for length in range(min(longest, n - i), 0, -1):
+            end = i + length
+            if tuple(d.keys[t] for t in range(i, end)) not in names:
+                continue
+            if end < n and d.name[end] and d.space[end - 1]:
+                break  # a longer name that starts the same way ("Justicia Viva Ramos")
+            _take(taken, i, end)
+            _take_bracketed(d, taken, i, end)
+            break
+
+
+def _org_run(d: _Doc, taken: list[bool], i: int) -> list[int]:
+    """Tokens of the capitalised name from i: capitalised words, inner hyphens and connectors ("Center for
+    Civil Liberties", "Foro de la Memoria"), one space apart."""
+    n = len(d.words)
+    run = [i]
+    j = i
+    while j + 1 < n and len(run) < _MAX_ORG_TOKENS and not taken[j + 1]:
+        nxt = j + 1
+        if not d.space[j] and d.words[nxt] == "-" and nxt + 1 < n and not d.space[nxt] \
+                and d.words[nxt + 1][:1].isalnum():
+            run += [nxt, nxt + 1]
+            j = nxt + 1
+        elif d.space[j] and d.words[nxt][:1].isupper() and d.words[nxt][:1].isalpha():
+            run.append(nxt)
+            j = nxt
+        elif (d.space[j] and d.lowers[nxt] in _ORG_INNER and d.words[nxt].islower() and nxt + 1 < n
+              and d.space[nxt] and d.words[nxt + 1][:1].isupper()):
+            run += [nxt, nxt + 1]
+            j = nxt + 1
+        else:
+            break
+    return run
+
+
+def _org_noun_before(d: _Doc, tb: _Tables, i: int) -> bool:
+    """A lower-case organisation noun (or an acronym: "NGO") right before token i: "the charity X"."""
+    p = i - 1
+    if p < 0 or not d.space[p] or d.lowers[p] not in tb.org_nouns:
+        return False
+    return d.words[p].islower() or d.words[p].isupper()
+
+
+def _org_noun_after(d: _Doc, tb: _Tables, a: int) -> bool:
+    """", a/an/the [modifiers] NOUN" right after a name ("X, a Telegram channel,"), the noun heading the
+    apposition: not a possessive or the noun of a role ("a party member"), nor behind a preposition ("the
+    head of the group" is a person's apposition)."""
+    n = len(d.words)
+    if a + 2 >= n or d.words[a] != "," or d.lowers[a + 1] not in _DETERMINERS:
+        return False
+    for b in range(a + 2, min(n, a + 6)):
+        w = d.words[b]
+        if not w[:1].isalpha() or d.lowers[b] in tb.role_first or d.lowers[b] in tb.stop:
+            return False
+        if d.lowers[b] in tb.org_nouns and (w.islower() or w.isupper()):
+            nxt = d.lowers[b + 1] if b + 1 < n else "."
+            return nxt not in ("'s", "’s") and nxt not in tb.role_first
+    return False
+
+
+def _take(taken: list[bool], first: int, end: int) -> None:
+    for t in range(first, end):
+        taken[t] = True
+
+
+def _take_bracketed(d: _Doc, taken: list[bool], first: int, end: int) -> None:
+    """Take a capitalised alternate in brackets right after tokens first..end, or the name right before them
+    when they are the bracketed alternate: "Justicia Viva (Living Justice)", "Living Justice (Justicia Viva)"."""
+    n = len(d.words)
+    if end + 2 < n and d.words[end] in _OPEN_PARENS and d.words[end + 1][:1].isupper():
+        run = _org_run(d, taken, end + 1)
+        if run[-1] + 1 < n and d.words[run[-1] + 1] in (")", "]"):
+            _take(taken, run[0], run[-1] + 1)
+    if first >= 2 and d.words[first - 1] in _OPEN_PARENS and end < n and d.words[end] in (")", "]"):
+        start = first - 2
+        while start >= 1 and not taken[start - 1] and d.space[start - 1] and d.words[start - 1][:1].isupper() \
+                and first - start < _MAX_ORG_TOKENS:
+            start -= 1
+        if d.words[start][:1].isupper() and not taken[start]:
+            _take(taken, start, first - 1)
 
 
 # ------------------------------------------------------------------ gazetteer
 
 def _name_span(d: _Doc, i: int, limit: int) -> list[int]:
-    """Indices of name tokens from i on: name parts and inner initials, one space apart."""
+    """Indices of name tokens from i on: name parts and inner initials, one space apart, and the hyphens of a
+    double surname ("Sharenda-Panasiuk": the spelling's keys skip the hyphen, the span keeps it)."""
+    n = len(d.words)
     out = [i]
     j = i
-    while len(out) < limit and j + 1 < len(d.words) and d.space[j] and d.text[d.ends[j]] == " ":
+    while len(out) < limit:
+        if (j + 2 < n and d.words[j + 1] == "-" and not d.space[j] and not d.space[j + 1]
+                and d.name[j + 2]):
+            out += [j + 1, j + 2]
+            j += 2
+            continue
+        if not (j + 1 < n and d.space[j] and d.text[d.ends[j]] == " "):
+            break
         j += 1
-        if d.name[j] or (d.initial[j] and j + 1 < len(d.words) and d.name[j + 1]):
+        if d.name[j] or (d.initial[j] and j + 1 < n and d.name[j + 1]):
             out.append(j)
         else:
             break
@@ -398,9 +533,10 @@ def _match_known(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
         span = _name_span(d, i, tb.max_person + 2) if d.name[i] and known_start else []
         best = None  # (n tokens, last index, ids)
         for end in range(len(span), 0, -1):
-            idx = [j for j in span[:end] if not d.initial[j]]
-            if d.initial[span[end - 1]]:
-                continue
+            idx = [j for j in span[:end] if not d.initial[j] and d.words[j] != "-"]
+            if d.initial[span[end - 1]] or d.words[span[end - 1]] == "-" or (
+                    end < len(span) and d.words[span[end]] == "-"):
+                continue  # never end on an initial, nor inside a hyphenated word
             keys = tuple(d.keys[j] for j in idx)
             ids = tb.people.get(keys)
             if ids is None and (len(keys) > 1 or len(keys[0]) >= 5):
@@ -468,10 +604,12 @@ def _discover(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
             if d.name[nxt] or (d.initial[nxt] and nxt + 1 < n and d.name[nxt + 1]):
                 run.append(nxt)
                 j = nxt
-            elif (d.words[nxt] in _PARTICLES and nxt + 1 < n and d.space[nxt] and not taken[nxt + 1]
-                  and d.name[nxt + 1]):
-                run.append(nxt)
-                j = nxt
+            elif (k := _particles_before_name(d, taken, nxt)):  # "Pieter van der Berg", "Maria dos Santos"
+                run += list(range(nxt, nxt + k))
+                j = nxt + k - 1
+            elif _article_joins(d, taken, nxt):  # "Omar Abd el-Rahman"
+                run += [nxt, nxt + 1, nxt + 2]
+                j = nxt + 2
             else:
                 break
             while _hyphen_joins(d, taken, j):  # "Jean-Luc", "Al-Sudani"
@@ -487,12 +625,32 @@ def _hyphen_joins(d: _Doc, taken: list[bool], j: int) -> bool:
             and d.name[j + 2] and not taken[j + 1] and not taken[j + 2])
 
 
+def _particles_before_name(d: _Doc, taken: list[bool], j: int) -> int:
+    """How many particles from token j on, one space apart, before an untaken name part ("van der Berg",
+    "abd el-Rahman"); 0 when j starts none."""
+    n = len(d.words)
+    k = j
+    while k < n and d.words[k] in _PARTICLES and d.space[k] and k - j < 3:
+        k += 1
+    if k == j or k >= n or taken[k] or not (d.name[k] or _article_joins(d, taken, k)):
+        return 0
+    return k - j
+
+
+def _article_joins(d: _Doc, taken: list[bool], j: int) -> bool:
+    """Token j is a lower-case article hyphen-joined to a name part ("el-Rahman", "al-Masri")."""
+    return (j + 2 < len(d.words) and d.words[j] in _JOINED and d.words[j + 1] == "-" and not d.space[j]
+            and not d.space[j + 1] and d.name[j + 2] and not taken[j + 1] and not taken[j + 2])
+
+
 def _words_of(d: _Doc, seg: list[int]) -> list[int]:
-    """The name words of a segment: no initials, particles, hyphens or hyphen-joined tails."""
+    """The name words of a segment: no initials, particles, hyphens or hyphen-joined tails, except the part
+    after a lower-case article ("el-Rahman" is a surname of its own, not the tail of the word before)."""
     out = []
     for t in seg:
-        if d.initial[t] or d.words[t] in _PARTICLES or d.words[t] == "-" or (t >= 1 and d.words[t - 1] == "-"
-                                                                               and t - 1 in seg):
+        if d.initial[t] or d.words[t] in _PARTICLES or d.words[t] == "-":
+            continue
+        if t >= 1 and d.words[t - 1] == "-" and t - 1 in seg and not (t >= 2 and d.words[t - 2] in _JOINED):
             continue
         out.append(t)
     return out
@@ -590,7 +748,7 @@ def _decide(d: _Doc, tb: _Tables, seg: list[int], cue: bool, taken: list[bool], 
         person = len(words) > 1 or (d.lowers[words[0]] not in d.lower_vocab and d.keys[words[0]] not in tb.given)
     elif 2 <= len(words) <= 3 and all(d.lowers[t] not in d.lower_vocab for t in words):
         person = (_apposition(d, tb, seg) or _paren_alternate(d, seg[0], found)
-                  or d.used_alone(tb, d.keys[words[-1]]))
+                  or _respelled_in_brackets(d, words, seg[-1] + 1) or d.used_alone(tb, d.keys[words[-1]]))
     elif len(words) == 1 and _paren_alternate(d, seg[0], found):
         person = True
     if person:
@@ -644,15 +802,44 @@ def _paren_alternate(d: _Doc, first: int, found: list) -> bool:
     return any(end == p for _, end, _, _ in found)
 
 
+def _respelled_in_brackets(d: _Doc, words: list[int], p: int) -> bool:
+    """A bracketed other spelling of the name follows it: "Tadeusz Wolny (Tadevush Volny)", "7. Name Surname
+    (Surnama)" in a list. Only a person's name is respelled this way with its surname (or given name) one
+    transliteration away; a place's alternate follows a single word ("Hrodna (Grodno)")."""
+    n = len(d.words)
+    if p + 2 >= n or d.words[p] not in _OPEN_PARENS:
+        return False
+    inner = []
+    q = p + 1
+    while q < n and d.name[q] and len(inner) < 3:
+        inner.append(q)
+        if not (q + 1 < n and d.space[q]):
+            break
+        q += 1
+    close = (inner[-1] + 1) if inner else p + 1
+    if not inner or close >= n or d.words[close] not in (")", "]"):
+        return False
+    mine = {d.keys[words[0]], d.keys[words[-1]]}
+    return any(_respelling(a, d.keys[t]) for a in mine for t in inner)
+
+
+def _respelling(a: str, b: str) -> bool:
+    """Two keys of one name in two romanisations: the same phonetic key, or a few letters apart."""
+    if a == b:
+        return len(a) >= 4
+    if min(len(a), len(b)) < 4:
+        return False
+    return _phon(a) == _phon(b) or Levenshtein.distance(a, b, score_cutoff=2) <= 2 and a[:1] == b[:1]
+
+
 def _repeats(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
-    """Surname-only repeats of people discovered in this document ("Kotau said", "Al-Sudani")."""
+    """Surname-only repeats of people discovered in this document ("Kotau said", "Al-Sudani", "van der Berg",
+    "El-Rahman" or "al-Rahman" after "Omar Abd el-Rahman")."""
     surnames: dict[tuple[str, ...], frozenset[str]] = {}
     for first, end, ids, discovered in found:
         if not discovered:
             continue
-        words = _words_of(d, list(range(first, end)))
-        if len(words) >= 2:
-            sur = tuple(d.keys[t] for t in range(words[-1], end))
+        for sur in _surname_forms(d, first, end):
             surnames.setdefault(sur, ids)
     if not surnames:
         return
@@ -662,21 +849,48 @@ def _repeats(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
     for i in d.caps:
         if d.keys[i] not in firsts:
             continue
-        if taken[i] or not d.name[i] or (i >= 1 and d.words[i - 1] == "-" and not d.space[i - 1]):
+        if taken[i] or not d.name[i]:
             continue
+        start = i
+        if i >= 1 and d.words[i - 1] == "-" and not d.space[i - 1]:
+            if not (i >= 2 and d.keys[i - 2] in _JOINED and not d.space[i - 2] and not taken[i - 2]):
+                continue  # the tail of a hyphenated word, unless after an article: "al-Rahman"
+            start = i - 2
         for length in range(min(longest, n - i), 0, -1):
             ids = surnames.get(tuple(d.keys[t] for t in range(i, i + length)))
-            if ids is None or any(taken[t] for t in range(i, i + length)):
+            if ids is None or any(taken[t] for t in range(start, i + length)):
                 continue
             end = i + length
             if end < n and d.keys[end] in tb.heads:
                 break
             if end < n and d.words[end] == "-" and not d.space[end - 1]:
                 break  # part of a longer hyphenated word
-            found.append((i, end, ids, True))
-            for t in range(i, end):
-                taken[t] = True
+            found.append((start, end, ids, True))
+            _take(taken, start, end)
             break
+
+
+def _surname_forms(d: _Doc, first: int, end: int) -> set[tuple[str, ...]]:
+    """Token keys a discovered full name's surname may be repeated with: the last name word on ("Kotau",
+    "Al-Sudani"); from the first particle after the given name ("van der Berg", "dos Santos Pereira"); a
+    compound with a joined article ("Abd el-Rahman"); the name part after an article alone ("Sudani",
+    "Rahman": a repeat may carry any article or none)."""
+    seg = list(range(first, end))
+    words = _words_of(d, seg)
+    if len(words) < 2:
+        return set()
+    last = words[-1]
+    forms = {tuple(d.keys[t] for t in range(last, end))}
+    particles = [t for t in seg if t > words[0] and d.words[t] in _PARTICLES]
+    if particles and particles[0] < last:
+        forms.add(tuple(d.keys[t] for t in range(particles[0], end)))
+    if last >= 2 and d.words[last - 1] == "-" and d.words[last - 2] in _JOINED:
+        before = [t for t in words[1:-1] if t < last - 2]
+        if before:
+            forms.add(tuple(d.keys[t] for t in range(before[-1], end)))  # "Abd el-Rahman"
+    elif d.keys[last] in _JOINED and last + 2 < end and d.words[last + 1] == "-":
+        forms.add(tuple(d.keys[t] for t in range(last + 2, end)))  # "Al-Sudani" → "Sudani", "al-Sudani"
+    return forms
 
 
 def _near_known(d: _Doc, tb: _Tables, words: list[int]) -> frozenset[str]:
@@ -715,30 +929,86 @@ def _near_surname_uncached(tb: _Tables, cls: str, sur: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _choose_people(tb: _Tables, found: list) -> list[tuple[int, int, str | None]]:
+def _choose_people(d: _Doc, tb: _Tables, found: list) -> list[tuple[int, int, str | None]]:
     """One person id per mention. Unique candidates win. A bare surname shared by several known people
-    ("Lukashenka": father and sons) means, for the whole article, what it meant at its first use: the
-    only holder named in full before then ("Eduard Babaryka ... Babaryka said"), else the most
-    prominent holder (first in people.yaml)."""
+    ("Lukashenka": father and sons; siblings, spouses) keeps the meaning its first use on the page was given
+    ("Lukashenko's son Viktor Lukashenko ... Lukashenko stayed": the father twice). That first use means the
+    only holder named in full before it ("Eduard Babaryka ... Babaryka said"); when several were, the one local
+    evidence points to (``_local``), else none (the resolver decides, and a later use may tell); when none was,
+    the most prominent holder (first in people.yaml)."""
     found.sort()
+    full: list[tuple[int, str]] = []  # (first token, person id) of each full-name mention of one known person
     named_at: dict[str, int] = {}  # person id → first token of its first full-name mention
     for first, end, ids, _ in found:
         if len(ids) == 1 and end - first >= 2:
-            named_at.setdefault(next(iter(ids)), first)
-    meaning: dict[frozenset[str], str | None] = {}
+            pid = next(iter(ids))
+            named_at.setdefault(pid, first)
+            full.append((first, pid))
+    sentence = _sentence_numbers(d) if any(len(ids) > 1 for _, _, ids, _ in found) else []
+    meaning: dict[frozenset[str], str] = {}  # the holder a bare surname was first read as
     out = []
     for first, end, ids, _ in found:
         pid = None
         if len(ids) == 1:
             pid = next(iter(ids))
         elif ids and end - first == 1:  # a full name with an unlisted given name is left to the resolver
-            if ids not in meaning:
+            pid = meaning.get(ids)
+            if pid is None:
                 before = [p for p in ids if named_at.get(p, first) < first]
-                top = min(ids, key=tb.order.__getitem__)
-                meaning[ids] = before[0] if len(before) == 1 else (top if not before or top in before else None)
-            pid = meaning[ids]
+                if len(before) == 1:
+                    pid = before[0]
+                elif before:
+                    pid = _local(d, tb, sentence, full, frozenset(before), first)
+                else:
+                    pid = min(ids, key=tb.order.__getitem__)
+                if pid is not None:
+                    meaning[ids] = pid
         out.append((first, end, pid))
     return out
+
+
+def _sentence_numbers(d: _Doc) -> list[int]:
+    """The sentence number of each token."""
+    out, k = [], -1
+    for start in d.sent_start:
+        k += bool(start)
+        out.append(k)
+    return out
+
+
+def _local(d: _Doc, tb: _Tables, sentence: list[int], full: list[tuple[int, str]], holders: frozenset[str],
+           i: int) -> str | None:
+    """Which of several same-surname people named in full before token i a bare surname there means, by local
+    evidence: the nearest full mention of one of them in its sentence or the one before ("Olga Hersche was
+    freed. Hersche said"), else, for a surname that attributes a quote, the holder who last did ("..., Olga
+    Hersche said. ... 'No,' Hersche added"). None when nothing local tells them apart."""
+    prior = [(t, p) for t, p in full if t < i and p in holders]
+    t, p = prior[-1]
+    if sentence[i] - sentence[t] <= 1:
+        return p
+    if _speaker(d, tb, i, i + 1):
+        for t, p in reversed(prior):
+            if _speaker(d, tb, t, _name_end(d, t)):
+                return p
+    return None
+
+
+def _name_end(d: _Doc, first: int) -> int:
+    """The end of the name that starts at token ``first`` (name parts, initials, hyphens)."""
+    n = len(d.words)
+    j = first + 1
+    while j < n and (d.name[j] or d.initial[j] or d.words[j] == "-"):
+        j += 1
+    return j
+
+
+def _speaker(d: _Doc, tb: _Tables, first: int, end: int) -> bool:
+    """The name at tokens first..end attributes a quote: a speech verb right after it, or right before it
+    after a closing quote ('"...," said X')."""
+    n = len(d.words)
+    if end < n and d.lowers[end] in tb.speech:
+        return True
+    return first >= 1 and d.lowers[first - 1] in tb.speech
 
 
 # ------------------------------------------------------------------ output
