@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate
 
 from extractors.numbers import NUMBER_WORDS, parse_number
 from gazetteer.events import EventLexicon, PhraseSet, load_events
@@ -41,6 +42,9 @@ from records.facts import CountFact, DateFact, EventFact, Mention
 #: start with a letter, so the tokens are those of the plain order (a number, "'s", a word, a sign).
 _TOKEN_RE = re.compile(r"[^\W\d]\w*(?:-\w+)*(?:[’'](?!s\b)\w+)*"
                        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|\w+(?:-\w+)*(?:[’'](?!s\b)\w+)*|[^\w\s]")
+#: the tokens captured, for ``re.split``: between two tokens there is only white space (any other character
+#: starts a token), so the pieces' lengths give each token's offsets without a match object per token
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got", "gets", "getting"})
 _ADVERBS = frozenset({"also", "later", "then", "reportedly", "eventually", "first", "subsequently", "finally",
                       "allegedly", "briefly", "again", "twice", "once", "previously", "recently", "all", "both",
@@ -189,16 +193,7 @@ class _Page:
         return s
 
     def _read_sentence(self, a: int, b: int) -> _Sentence:
-        spans = [m.span() for m in _TOKEN_RE.finditer(self.text, a, b)]
-        starts = [x for x, _ in spans]
-        ends = [y for _, y in spans]
-        low = self.text[a:b].lower()
-        if len(low) == b - a:  # one lower() a sentence, sliced (unless a character's lower case is longer)
-            if "’" in low:
-                low = low.replace("’", "'")
-            words = [low[x - a:y - a] for x, y in spans]
-        else:
-            words = [self.text[x:y].lower().replace("’", "'") for x, y in spans]
+        words, starts, ends = _tokens(self.text, a, b)
         s = _Sentence(a, b, words, starts, ends)
         for m in _within(self.mentions, self._mention_starts, a, b):
             n = bisect.bisect_left(starts, m.start)
@@ -1255,6 +1250,40 @@ def _ids(mentions: list[Mention]) -> set[str]:
 def _within(items: list, starts: list[int], a: int, b: int) -> list:
     """Items (sorted by start, ``starts`` their starts) that start in [a, b)."""
     return items[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
+
+def _tokens(text: str, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``text[a:b]`` (lower case, "’" as "'") with their start and end offsets: the sentence's
+    lower case split by the tokens (one C call, see :data:`_TOKEN_SPLIT_RE`). Lower case keeps every
+    character's class (a word character, a digit, a space) and the tokens' literals, except "S" after an
+    apostrophe ("X'S" is one token, "x's" two) and a character whose lower case is longer: those sentences are
+    read the plain way (:func:`_tokens_plain`)."""
+    seg = text[a:b]
+    low = seg.lower()
+    if len(low) != len(seg) or "'S" in seg or "’S" in seg:
+        return _tokens_plain(text, a, b)
+    if "’" in low:
+        low = low.replace("’", "'")
+    parts = _TOKEN_SPLIT_RE.split(low)  # white space, token, white space, ..., token, white space
+    offsets = list(accumulate(map(len, parts), initial=a))
+    return parts[1::2], offsets[1:-1:2], offsets[2::2]
+
+
+def _tokens_plain(text: str, a: int, b: int) -> tuple[list[str], list[int], list[int]]:
+    """:func:`_tokens` by a match a token: the tokens of the text as written, each word the sentence's lower
+    case there (one lower() a sentence, so a Greek final sigma reads as in the sentence), or its own lower case
+    when a character's lower case is longer."""
+    spans = [m.span() for m in _TOKEN_RE.finditer(text, a, b)]
+    starts = [x for x, _ in spans]
+    ends = [y for _, y in spans]
+    low = text[a:b].lower()
+    if len(low) == b - a:
+        if "’" in low:
+            low = low.replace("’", "'")
+        words = [low[x - a:y - a] for x, y in spans]
+    else:
+        words = [text[x:y].lower().replace("’", "'") for x, y in spans]
+    return words, starts, ends
 
 
 def _choose(hits: list[tuple[str, str, int]], words: list[str], i: int) -> tuple[str, str, int]:

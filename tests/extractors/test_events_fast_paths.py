@@ -6,6 +6,8 @@
   the slot-by-slot walk (``Phrase.match_slots``) gives, for every phrase of the shipped vocabulary.
 * ``events._trigger_sentences`` looks up each sentence's words; it must flag the sentences the page scan
   (``events._trigger_words``) finds a trigger's first word in, wherever the sentence bounds fall.
+* ``events._tokens`` splits a sentence's lower case by its tokens; its words and offsets must be those of
+  ``events._tokens_plain`` (a match a token over the text as written), anywhere in a text.
 """
 
 from __future__ import annotations
@@ -99,3 +101,23 @@ def test_sentences_with_trigger_words_equal_the_page_scan():
         assert events._trigger_sentences(text, starts, ends, lex) == plain, (text, starts, ends)
         fast += len(text.lower()) == len(text) and not any(events._runs_over(text.lower(), x) for x in starts + ends)
     assert fast > 300  # the word lookup, not only the page scan, was tried
+
+
+#: pieces whose lower case is special: longer ("İ"), a final sigma, an apostrophe's "S", the Kelvin sign
+_CASE_PIECES = ["İstanbul", "ΟΔΟΣ", "ΑΣ's", "X'S", "X’S", "D'SOUZA", "K", "ẞ", "ß", "ǅ", "Ǉ", "’S", "'S", "S"]
+
+
+def test_split_tokens_equal_the_plain_tokens():
+    rng = random.Random(11)
+    split = 0
+    for text in _texts(3000, seed=13):
+        if rng.random() < 0.2:
+            text = text.replace(rng.choice(_GLUE), rng.choice(_GLUE) + rng.choice(_CASE_PIECES), 1)
+        text = text if rng.random() < 0.5 else text.upper()
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        for x, y in ((0, len(text)), (a, b)):
+            assert events._tokens(text, x, y) == events._tokens_plain(text, x, y), (text, x, y)
+        seg = text[a:b]
+        split += len(seg.lower()) == len(seg) and "'S" not in seg and "’S" not in seg
+    assert split > 1500  # the split, not only the plain way, was tried
