@@ -158,7 +158,7 @@ def find_events(text: str, sentence_starts: Sequence[int], sentence_ends: Sequen
                 published: date | None = None) -> list[EventFact]:
     """The events of one page, one per happening, in the order the page first reports them."""
     lex = load_events()
-    flags = _trigger_sentences(text, sentence_starts, sentence_ends, lex)
+    flags = _trigger_levels(text, sentence_starts, sentence_ends, lex)
     if not any(flags):
         return []
     return _Page(text, sentence_starts, sentence_ends, mentions, counts, dates, published, lex).events(flags)
@@ -202,8 +202,9 @@ class _Page:
                 s.mention_at[n] = (m, bisect.bisect_left(starts, m.end, n))
         return s
 
-    def events(self, flags: list[bool]) -> list[EventFact]:
-        """The page's events; ``flags`` say which sentences hold a word a trigger can start with."""
+    def events(self, flags: list[int]) -> list[EventFact]:
+        """The page's events; ``flags`` say which sentences hold a word a trigger can start with, and which
+        of those may hold a trigger (the others' reports are none: they are not read for them)."""
         raws: list[_Raw] = []
         listing: _Raw | None = None  # the report a numbered list after "...:" names the people of
         item = False  # the sentence before was a bare list mark ("1."): this one is the item
@@ -235,7 +236,7 @@ class _Page:
                 self._followup(k, raws)  # "Among them were X and Y, who were arrested in 2022."
             if not self._material(k):
                 continue  # no name, pronoun, number or date: every report of it would have nothing of its own
-            found = self._reports(k)
+            found = self._reports(k) if flags[k] == _MAY_MATCH else []
             if not found and raws:
                 self._followup(k, raws)
             raws += found
@@ -1388,16 +1389,41 @@ def _before_parenthesis(words: list[str], n: int) -> int:
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
+#: a sentence's level (:func:`_trigger_levels`): no word a trigger starts with; such a word but no trigger
+#: phrase that its words allow; a trigger may match
+_NO_TRIGGER, _NO_MATCH, _MAY_MATCH = 0, 1, 2
+
+
 def _trigger_sentences(text: str, starts: Sequence[int], ends: Sequence[int], lex: EventLexicon) -> list[bool]:
-    """Whether each sentence holds a word a trigger can start with: the words of each sentence looked up (a
-    scan of the page's words, ``_trigger_words``, sees the same words when no word runs over a sentence's
-    edge; otherwise that scan is made)."""
+    """Whether each sentence holds a word a trigger can start with (see :func:`_trigger_levels`)."""
+    return [level != _NO_TRIGGER for level in _trigger_levels(text, starts, ends, lex)]
+
+
+def _trigger_levels(text: str, starts: Sequence[int], ends: Sequence[int], lex: EventLexicon) -> list[int]:
+    """Each sentence's level: whether it holds a word a trigger can start with (the words of each sentence
+    looked up; a scan of the page's words, ``_trigger_words``, sees the same words when no word runs over a
+    sentence's edge, otherwise that scan is made) and whether a trigger phrase may match there. A sentence's
+    word ("held") that a phrase needs more words for ("held in custody") is often all it has: without
+    an apostrophe (a word may then be written in pieces, "X's-freed") a sentence's plain words here are
+    among its words read closer (``_tokens``), so a sentence missing a word a phrase needs holds no match of
+    it, and is read no closer (:meth:`EventLexicon.may_match`)."""
     low = text.lower()
     if len(low) == len(text) and not any(_runs_over(low, x) for x in (*starts, *ends)):
-        disjoint = lex.starts.keys().isdisjoint
-        return [not disjoint(_WORD_RE.findall(low, a, b)) for a, b in zip(starts, ends, strict=True)]
+        keys = lex.starts.keys()
+        levels = []
+        for a, b in zip(starts, ends, strict=True):
+            words = _WORD_RE.findall(low, a, b)
+            firsts = keys & words
+            if not firsts:
+                levels.append(_NO_TRIGGER)
+            elif low.find("'", a, b) >= 0 or low.find("’", a, b) >= 0 or lex.may_match(firsts, set(words)):
+                levels.append(_MAY_MATCH)
+            else:
+                levels.append(_NO_MATCH)
+        return levels
     hits = _trigger_words(text, lex)
-    return [bisect.bisect_left(hits, a) < bisect.bisect_left(hits, b) for a, b in zip(starts, ends, strict=True)]
+    return [_MAY_MATCH if bisect.bisect_left(hits, a) < bisect.bisect_left(hits, b) else _NO_TRIGGER
+            for a, b in zip(starts, ends, strict=True)]
 
 
 def _runs_over(low: str, x: int) -> bool:

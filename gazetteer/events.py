@@ -184,6 +184,15 @@ class EventLexicon:
     maybe: re.Pattern[str] = re.compile(r"(?!)")
     #: the words a trigger or an ignored phrase can start with
     firsts: frozenset[str] = frozenset()
+    #: first word → for each trigger phrase that can start with it, the word sets a match needs one word of
+    #: each (its required slots of plain words, see :func:`_needs`)
+    needs: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+
+    def may_match(self, firsts: set[str], words: set[str]) -> bool:
+        """Whether a trigger phrase may match among ``words``, ``firsts`` those of them a trigger can start
+        with: a phrase needs a word of each of its required slots (see :attr:`needs`)."""
+        needs = self.needs
+        return any(all(not words.isdisjoint(choice) for choice in need) for w in firsts for need in needs[w])
 
     def triggers_at(self, words: Sequence[str], i: int) -> list[tuple[str, str, int]]:
         """(kind, part, end) of every trigger phrase matching at ``words[i]``."""
@@ -194,6 +203,23 @@ class EventLexicon:
             if end is not None and end > i:
                 out.append((kind, part, end))
         return out
+
+
+#: a word the extractor's page scan finds whole wherever it is a sentence's word (no apostrophe)
+_PLAIN_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _needs(triggers, starts: dict[str, list[int]]) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+    """First word → the required slots of each trigger phrase starting with it, as word sets (only slots
+    whose words are all plain: a word with an apostrophe may be written in pieces). A sentence whose plain
+    words miss one word of every set of a phrase holds no match of it: the extractor reads such a sentence
+    no closer."""
+    out = {}
+    for w, ns in starts.items():
+        found = {tuple(choice for choice, optional in triggers[n][2].slots if choice is not None and not optional
+                       and all(_PLAIN_WORD_RE.fullmatch(c) for c in choice)) for n in ns}
+        out[w] = tuple(sorted(found, key=len))  # a phrase of one slot first: most first words need no more
+    return out
 
 
 def _first_words_re(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -304,4 +330,5 @@ def _load(path: Path) -> EventLexicon:
         starts={w: tuple(ns) for w, ns in starts.items()},
         maybe=_first_words_re(tuple(starts)),
         firsts=frozenset(starts) | frozenset(ignore.starts),
+        needs=_needs(triggers, starts),
     )

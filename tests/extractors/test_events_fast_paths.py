@@ -121,3 +121,30 @@ def test_split_tokens_equal_the_plain_tokens():
         seg = text[a:b]
         split += len(seg.lower()) == len(seg) and "'S" not in seg and "’S" not in seg
     assert split > 1500  # the split, not only the plain way, was tried
+
+
+def test_a_sentence_read_no_closer_holds_no_trigger():
+    """Sentences of trigger phrases' words, with pieces that tokenise apart ("x's-freed", "1,300freed"), cut
+    anywhere: a sentence with a trigger's first word whose level says no trigger may match there holds none
+    among its words read closer. (Which sentences have a first word is the page scan's, as before.)"""
+    lex = load_events()
+    rng = random.Random(5)
+    # mostly the words of phrases of several words: a sentence of one of them only may match nothing
+    vocab = sorted({w for _, _, p in lex.triggers if len(p.slots) > 1 for choice, _ in p.slots if choice
+                    for w in choice})
+    tricky = ["x's-freed", "X’s-held", "1,300freed", "2-held", "held-", "-in", "x_held", "é-freed", "İ", "X'S",
+              "Held", "IN", "o'brien", ".", ",", "—", "(", "the", "x"]
+    levels_seen = {events._NO_TRIGGER: 0, events._NO_MATCH: 0, events._MAY_MATCH: 0}
+    for _ in range(3000):
+        pieces = [rng.choice(vocab) if rng.random() < 0.6 else rng.choice(tricky) for _ in range(rng.randint(0, 12))]
+        text = "".join(p + rng.choice([" ", " ", "", "-", ". ", "'s ", "\n"]) for p in pieces)
+        cuts = sorted({0, len(text)} | {rng.randint(0, len(text)) for _ in range(rng.randint(0, 3))})
+        starts, ends = [a for a, _ in pairwise(cuts)], [b for _, b in pairwise(cuts)]
+        levels = events._trigger_levels(text, starts, ends, lex)
+        assert [lv != events._NO_TRIGGER for lv in levels] == events._trigger_sentences(text, starts, ends, lex)
+        for a, b, level in zip(starts, ends, levels, strict=True):
+            levels_seen[level] += 1
+            words = events._tokens(text, a, b)[0]
+            if any(lex.triggers_at(words, n) for n in range(len(words))):
+                assert level != events._NO_MATCH, (text, a, b)
+    assert min(levels_seen.values()) > 200, levels_seen
