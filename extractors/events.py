@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from extractors.numbers import NUMBER_WORDS, parse_number
 from gazetteer.events import EventLexicon, PhraseSet, load_events
@@ -54,6 +54,11 @@ _CLAUSE_END = frozenset({";", ":", "but", "while", "whereas"})
 _SUBORDINATORS = frozenset({"after", "since", "when", "as", "because", "following", "before", "until",
                             "although", "though", "once", "while", "where"})
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "that"})
+#: the words before a trigger its clause starts after (``_Page._clause_start``)
+_CLAUSE_MARKS = _CLAUSE_END | {".", "!", "?"}
+_CLAUSE_MARKS_SUB = _CLAUSE_MARKS | _SUBORDINATORS
+#: the words a list of a trigger's people is not looked for past (``_Page._enumeration_after``)
+_ENUMERATION_STOPS = _CLAUSE_END | {"."}
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those",
                           "'s", "’s", "our", "my", "your"})
 _AMONG_RE = re.compile(r"among\s+(?:them|those|the)\b", re.I)
@@ -103,6 +108,8 @@ class _Sentence:
     date_words: set[int] | None = None
     #: word index → the end of the longest enumeration phrase starting there ("including"), once computed
     enumerations: dict[int, int] | None = None
+    #: with or without subordinators → indexes of the words that end a clause (``_Page._clause_marks``)
+    clause_marks: dict[bool, list[int]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -267,7 +274,7 @@ class _Page:
         title_case: bool | None = None
         i = 0
         firsts = lex.firsts
-        for n in [n for n, w in enumerate(words) if w in firsts]:  # most words start no trigger
+        for n in compress(range(len(words)), map(firsts.__contains__, words)):  # most words start no trigger
             if n < i:
                 continue
             w = words[n]
@@ -334,6 +341,8 @@ class _Page:
         """A negation cue before the trigger in its clause; an aside about a name between commas is looked
         over ("no confirmation that X, an engineer detained in 2023, had been freed")."""
         words, end = s.words, r.i
+        if not self.lex.negation.may_start_in(words, 0, r.i):
+            return False  # no cue anywhere before the trigger: the window's bounds do not matter
         lo = max(0, r.i - self.lex.negation_window)
         for n in range(r.i - 1, lo - 1, -1):
             if words[n] in _CLAUSE_END or words[n] in (".", "!", "?") or words[n] in _SUBORDINATORS:
@@ -365,7 +374,11 @@ class _Page:
                                                                          lex.infinitive_done):
             return True  # "Cuba to free 553", "agreed to release": a plan
         lo = self._clause_start(s, r.i, lex.proposed_window, stop_at_subordinators=True)
-        lo = max([lo] + [n + 1 for n in range(lo, r.i) if words[n] == ","])
+        before = words[lo:r.i]
+        if "," in before:
+            lo += len(before) - before[::-1].index(",")  # the word after the last comma
+        if not lex.proposed.may_start_in(words, lo, r.i):
+            return False  # most triggers: no cue's word before them
         for n in range(lo, r.i):
             if n and self.text[s.starts[n]].isupper():
                 continue  # "May 2020", "Will Smith": not a cue
@@ -378,13 +391,22 @@ class _Page:
         return False
 
     def _clause_start(self, s: _Sentence, i: int, window: int, stop_at_subordinators: bool = False) -> int:
-        """The first word of the window before word ``i`` that is in ``i``'s clause."""
+        """The first word of the window before word ``i`` that is in ``i``'s clause: after the last clause mark
+        before ``i`` (the sentence's marks found once, :meth:`_clause_marks`), if it is in the window."""
         lo = max(0, i - window)
-        for n in range(i - 1, lo - 1, -1):
-            w = s.words[n]
-            if w in _CLAUSE_END or w in (".", "!", "?") or (stop_at_subordinators and w in _SUBORDINATORS):
-                return n + 1
-        return lo
+        marks = self._clause_marks(s, stop_at_subordinators)
+        x = bisect.bisect_left(marks, i) - 1
+        return marks[x] + 1 if x >= 0 and marks[x] >= lo else lo
+
+    def _clause_marks(self, s: _Sentence, subordinators: bool) -> list[int]:
+        """Indexes of the words that end a clause (";", "but", "."), and with ``subordinators`` those that open
+        one ("after", "when"), in order; once a sentence."""
+        found = s.clause_marks.get(subordinators)
+        if found is None:
+            marks = _CLAUSE_MARKS_SUB if subordinators else _CLAUSE_MARKS
+            found = s.clause_marks[subordinators] = list(compress(range(len(s.words)),
+                                                                  map(marks.__contains__, s.words)))
+        return found
 
     # --- counts and dates ---------------------------------------------------------------------------------
 
@@ -517,7 +539,7 @@ class _Page:
 
     def _split(self, s: _Sentence, a: int, b: int) -> bool:
         """Whether words ``a``..``b`` cross a clause boundary (";", "but")."""
-        return any(w in _CLAUSE_END for w in s.words[a:b])
+        return not _CLAUSE_END.isdisjoint(s.words[a:b])
 
     def _list_spans(self, s: _Sentence) -> list[tuple[int, int]]:
         """(start, end) word spans of the lists of the sentence ("including X, Y and Z"), once a sentence."""
@@ -539,9 +561,10 @@ class _Page:
         """Word index → end of the enumeration phrase starting there ("including", "among them"), in word
         order, once a sentence (lists and a trigger's people both look for them)."""
         if s.enumerations is None:
-            phrases = self.lex.enumerations
-            found = ((n, phrases.longest_at(s.words, n)) for n, w in enumerate(s.words)
-                     if w in phrases.starts or phrases.any_start)
+            phrases, words = self.lex.enumerations, s.words
+            at = range(len(words)) if phrases.any_start else \
+                compress(range(len(words)), map(phrases.starts.__contains__, words))
+            found = ((n, phrases.longest_at(words, n)) for n in at)
             s.enumerations = {n: end for n, end in found if end is not None}
         return s.enumerations
 
@@ -560,7 +583,7 @@ class _Page:
     def _tok_at(self, s: _Sentence) -> dict[int, int]:
         """Character offset → word index of the sentence's words, once a sentence."""
         if s.tok_at is None:
-            s.tok_at = {x: n for n, x in enumerate(s.starts)}
+            s.tok_at = dict(zip(s.starts, range(len(s.starts)), strict=True))
         return s.tok_at
 
     # --- people ---------------------------------------------------------------------------------------------
@@ -869,18 +892,11 @@ class _Page:
     def _enumeration_after(self, s: _Sentence, r: _Raw, others: list[_Raw]) -> list[int]:
         """Word indexes where a list of the event's people starts, after the trigger in its clause and
         before the next trigger."""
-        out = []
         nxt = min((x.i for x in others if x.i >= r.j), default=len(s.words))
-        enumerations = self._enumerations(s)
-        for n in range(r.j, nxt):
-            w = s.words[n]
-            if w in _CLAUSE_END or w == ".":
-                break
-            end = enumerations.get(n)
-            if end is not None:
-                out.append(end)
-                return out
-        return out
+        for n, end in self._enumerations(s).items():  # in word order
+            if n >= r.j:  # the first after the trigger: before the next one, and no clause ends on the way
+                return [end] if n < nxt and _ENUMERATION_STOPS.isdisjoint(s.words[r.j:n + 1]) else []
+        return []
 
     def _list_people(self, k: int, s: _Sentence, n: int) -> list[Mention]:
         """The people of a list starting at word ``n``: names separated by commas and "and", each maybe after a
@@ -1354,6 +1370,8 @@ def _any_phrase(phrases: PhraseSet, words: list[str], a: int, b: int) -> bool:
 
 def _ends_phrase(phrases: PhraseSet, words: list[str], n: int, gap: int = 1, fillers: bool = True) -> bool:
     """Whether a phrase ends within ``gap`` words before word ``n`` ("since July", "reported on August 28")."""
+    if phrases.starts.keys().isdisjoint(words[max(0, n - 4 - gap):n]):
+        return False  # most dates: no such phrase starts before them
     for start in range(max(0, n - 4 - gap), n):
         if words[start] not in phrases.starts:
             continue
@@ -1367,6 +1385,8 @@ def _ends_phrase(phrases: PhraseSet, words: list[str], n: int, gap: int = 1, fil
 
 def _distance(s: _Sentence, a: int, b: int, listed: list[tuple[int, int]]) -> int:
     """Words from ``a`` to ``b``, not counting a parenthesis or a list of people between them."""
+    if not listed and "(" not in s.words[a:b]:
+        return b - a  # nothing to leave out
     skip = 0
     depth = 0
     for x in range(a, b):
@@ -1473,7 +1493,10 @@ def _coordinated(words: list[str], a: int, b: int) -> bool:
 
 def _relative_between(words: list[str], a: int, b: int) -> bool:
     """A relative clause ("who was a candidate in 2010") or a parenthesis opens between words a and b."""
-    return any(w in ("who", "whose", "whom", "which") for w in words[a:b])
+    return not _RELATIVE_OPENERS.isdisjoint(words[a:b])
+
+
+_RELATIVE_OPENERS = frozenset({"who", "whose", "whom", "which"})
 
 
 def _among_before(words: list[str], i: int) -> int | None:

@@ -102,12 +102,19 @@ class PhraseSet:
                 out.append(end)
         return out
 
+    def may_start_in(self, words: Sequence[str], a: int, b: int) -> bool:
+        """Whether a phrase may start at one of words a..b: one of them starts a phrase (one C set test; most
+        windows hold none)."""
+        return bool(self.any_start) or not self.starts.keys().isdisjoint(words[max(0, a):b])
+
     def longest_at(self, words: Sequence[str], i: int) -> int | None:
         ends = self.matches_at(words, i)
         return max(ends) if ends else None
 
     def within(self, words: Sequence[str], a: int, b: int) -> bool:
         """Whether a phrase starts and ends within words a..b."""
+        if not self.may_start_in(words, a, b):
+            return False
         starts = self.starts
         return any(e <= b for n in range(max(0, a), min(b, len(words)))
                    if words[n] in starts or self.any_start for e in self.matches_at(words, n))
@@ -187,18 +194,27 @@ class EventLexicon:
     #: first word → for each trigger phrase that can start with it, the word sets a match needs one word of
     #: each (its required slots of plain words, see :func:`_needs`)
     needs: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+    #: first word → (kind, part, phrase) of the triggers that can start with it, in the file's order; phrase
+    #: None for a phrase of one word (it matches wherever its word is: no match to try)
+    entries: dict[str, tuple[tuple[str, str, Phrase | None], ...]] = field(default_factory=dict)
+    #: the first words one of whose phrases needs no other word (a phrase of one word: "freed")
+    sufficient: frozenset[str] = frozenset()
 
     def may_match(self, firsts: set[str], words: set[str]) -> bool:
         """Whether a trigger phrase may match among ``words``, ``firsts`` those of them a trigger can start
         with: a phrase needs a word of each of its required slots (see :attr:`needs`)."""
+        if not self.sufficient.isdisjoint(firsts):
+            return True
         needs = self.needs
         return any(all(not words.isdisjoint(choice) for choice in need) for w in firsts for need in needs[w])
 
     def triggers_at(self, words: Sequence[str], i: int) -> list[tuple[str, str, int]]:
-        """(kind, part, end) of every trigger phrase matching at ``words[i]``."""
+        """(kind, part, end) of every trigger phrase matching at ``words[i]``, in the file's order."""
         out = []
-        for n in self.starts.get(words[i], ()):
-            kind, part, phrase = self.triggers[n]
+        for kind, part, phrase in self.entries.get(words[i], ()):
+            if phrase is None:
+                out.append((kind, part, i + 1))  # a phrase of one word, the one at ``i``
+                continue
             end = phrase.match(words, i)
             if end is not None and end > i:
                 out.append((kind, part, end))
@@ -211,14 +227,14 @@ _PLAIN_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 def _needs(triggers, starts: dict[str, list[int]]) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
     """First word → the required slots of each trigger phrase starting with it, as word sets (only slots
-    whose words are all plain: a word with an apostrophe may be written in pieces). A sentence whose plain
-    words miss one word of every set of a phrase holds no match of it: the extractor reads such a sentence
-    no closer."""
+    whose words are all plain: a word with an apostrophe may be written in pieces; not the sets holding the
+    first word itself, which a sentence with that word has). A sentence whose plain words miss one word of
+    every set of a phrase holds no match of it: the extractor reads such a sentence no closer."""
     out = {}
     for w, ns in starts.items():
         found = {tuple(choice for choice, optional in triggers[n][2].slots if choice is not None and not optional
-                       and all(_PLAIN_WORD_RE.fullmatch(c) for c in choice)) for n in ns}
-        out[w] = tuple(sorted(found, key=len))  # a phrase of one slot first: most first words need no more
+                       and w not in choice and all(_PLAIN_WORD_RE.fullmatch(c) for c in choice)) for n in ns}
+        out[w] = tuple(sorted(found, key=len))
     return out
 
 
@@ -330,5 +346,8 @@ def _load(path: Path) -> EventLexicon:
         starts={w: tuple(ns) for w, ns in starts.items()},
         maybe=_first_words_re(tuple(starts)),
         firsts=frozenset(starts) | frozenset(ignore.starts),
-        needs=_needs(triggers, starts),
+        needs=(needs := _needs(triggers, starts)),
+        entries={w: tuple((kind, part, None if len(phrase.slots) == 1 else phrase)
+                          for kind, part, phrase in (triggers[n] for n in ns)) for w, ns in starts.items()},
+        sufficient=frozenset(w for w, need in needs.items() if () in need),
     )
