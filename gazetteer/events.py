@@ -199,14 +199,23 @@ class EventLexicon:
     entries: dict[str, tuple[tuple[str, str, Phrase | None], ...]] = field(default_factory=dict)
     #: the first words one of whose phrases needs no other word (a phrase of one word: "freed")
     sufficient: frozenset[str] = frozenset()
+    #: first word → the words of its phrases that need one word more (any of them will do: "held" +
+    #: "custody"), and the needs of its phrases that need more than one
+    needs_one: dict[str, frozenset[str]] = field(default_factory=dict)
+    needs_more: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
 
     def may_match(self, firsts: set[str], words: set[str]) -> bool:
         """Whether a trigger phrase may match among ``words``, ``firsts`` those of them a trigger can start
         with: a phrase needs a word of each of its required slots (see :attr:`needs`)."""
         if not self.sufficient.isdisjoint(firsts):
             return True
-        needs = self.needs
-        return any(all(not words.isdisjoint(choice) for choice in need) for w in firsts for need in needs[w])
+        for w in firsts:
+            if not words.isdisjoint(self.needs_one[w]):
+                return True
+            for need in self.needs_more[w]:
+                if all(not words.isdisjoint(choice) for choice in need):
+                    return True
+        return False
 
     def triggers_at(self, words: Sequence[str], i: int) -> list[tuple[str, str, int]]:
         """(kind, part, end) of every trigger phrase matching at ``words[i]``, in the file's order."""
@@ -350,4 +359,6 @@ def _load(path: Path) -> EventLexicon:
         entries={w: tuple((kind, part, None if len(phrase.slots) == 1 else phrase)
                           for kind, part, phrase in (triggers[n] for n in ns)) for w, ns in starts.items()},
         sufficient=frozenset(w for w, need in needs.items() if () in need),
+        needs_one={w: frozenset().union(*(n[0] for n in need if len(n) == 1)) for w, need in needs.items()},
+        needs_more={w: tuple(n for n in need if len(n) > 1) for w, need in needs.items()},
     )
