@@ -1306,6 +1306,8 @@ def _tokens_plain(text: str, a: int, b: int) -> tuple[list[str], list[int], list
 def _choose(hits: list[tuple[str, str, int]], words: list[str], i: int) -> tuple[str, str, int]:
     """The trigger read at word ``i``: the longest; a word both verb and noun ("release") is a noun after a
     determiner or before "of"."""
+    if len(hits) == 1:
+        return hits[0]  # most words: one reading
     longest = max(e for _, _, e in hits)
     hits = [h for h in hits if h[2] == longest]
     if len(hits) > 1:
