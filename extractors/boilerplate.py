@@ -17,7 +17,6 @@ from records.datafiles import load_yaml
 DATA_FILE = Path(__file__).with_name("boilerplate.yaml")
 #: a credit line is short: a longer paragraph that happens to say "contributed reporting" is story
 CREDIT_MAX_CHARS = 300
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True)
@@ -28,9 +27,13 @@ class Boilerplate:
 
     @property
     def prune_xpath(self) -> list[str]:
-        """One XPath a box word: any element whose lower-cased class or id contains it."""
-        return [f"//*[contains(translate(@class, '{_UPPER}', '{_UPPER.lower()}'), '{w}') or "
-                f"contains(translate(@id, '{_UPPER}', '{_UPPER.lower()}'), '{w}')]" for w in self.boxes]
+        """One XPath for every box word: an element whose class or id contains it, lower-case or capitalised.
+
+        One expression, plain ``contains`` tests: a page is scanned once (lower-casing every attribute with
+        ``translate`` cost ~10 ms a page on 170 KB pages); each word costs four tests an element."""
+        tests = [f"contains(@{attr}, '{form}')" for w in self.boxes for form in dict.fromkeys((w, w.capitalize()))
+                 for attr in ("class", "id")]
+        return [f"//*[{' or '.join(tests)}]"] if tests else []
 
     def is_credit(self, paragraph: str) -> bool:
         """A short paragraph that opens with a credit followed by a name ("Editing by Ewa Lis", not "Editing by
