@@ -34,6 +34,9 @@ GIVEN_FUZZY_MIN = _SETTINGS.given_fuzzy_min
 SURNAME_ONLY_MIN = _SETTINGS.surname_only_min
 MIXED_MIN = _SETTINGS.mixed_min
 GREY_LOW = _SETTINGS.grey_low
+#: the highest score :func:`compare` gives two full names it rejects on their given names, genders or
+#: patronymics (0.3 or 0.4 times the surname similarity, else capped here)
+REJECTED_MAX = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +368,26 @@ def given_similarity(a: ParsedName, b: ParsedName, index: GivenIndex | None = No
     return Indel.normalized_similarity(phonetic_key(a.given), phonetic_key(b.given)), "fuzzy given name"
 
 
+def given_rules_reject(a: ParsedName, b: ParsedName, index: GivenIndex | None = None) -> bool:
+    """Whether :func:`compare` rejects two full names on their given names, genders or patronymics alone.
+
+    Such a pair scores at most ``REJECTED_MAX``: when that is below ``GREY_LOW`` it is neither the same person
+    nor uncertain, whatever the surnames. Cheaper than :func:`compare` (no surname scoring), so callers screen
+    the many pairs of unrelated people with it; it reads the same fields by the same rules.
+    """
+    if not (a.given and b.given) or REJECTED_MAX >= GREY_LOW:
+        return False
+    ga = a.given_gender or a.patr_gender
+    gb = b.given_gender or b.patr_gender
+    if ga and gb and ga != gb:
+        return True
+    if not (a.given_classes & b.given_classes) and a.gender and b.gender and a.gender != b.gender:
+        return True
+    if a.patr_classes and b.patr_classes and not (a.patr_classes & b.patr_classes):
+        return True
+    return given_similarity(a, b, index)[0] < GIVEN_FUZZY_MIN
+
+
 def compare(a: ParsedName, b: ParsedName, index: GivenIndex | None = None) -> Match:
     """Decide whether two parsed spellings name one person, by general rules only (no gazetteer)."""
     s, s_reason = surname_similarity(a, b)
@@ -390,7 +413,7 @@ def compare(a: ParsedName, b: ParsedName, index: GivenIndex | None = None) -> Ma
                 s, s_reason = 0.9, "part of a double surname"
         score = round(0.6 * s + 0.4 * g, 3)
         if g < GIVEN_FUZZY_MIN:
-            return Match(False, min(score, 0.6), g_reason)
+            return Match(False, min(score, REJECTED_MAX), g_reason)
         return Match(s >= FULL_SURNAME_MIN, score, s_reason)
     # at least one side has no given name: the surname (and its gender) decides, without prefix lift
     s, s_reason = surname_similarity(a, b, lift=False)
