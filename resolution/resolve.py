@@ -50,7 +50,7 @@ CACHE_MAX = _SETTINGS.cache_max
 #: names: the same person needs ``FULL_SURNAME_MIN`` (0.80 before a prefix lift), uncertain needs
 #: 0.6 * similarity + 0.4 >= ``GREY_LOW``
 PAIR_MIN = min(FULL_SURNAME_MIN - 0.05, (GREY_LOW - 0.4) / 0.6) - 0.01
-#: rows of the pairwise surname screen (:meth:`Resolver._close_pairs`) scored at once: its memory is
+#: rows of the pairwise surname screen (:meth:`Resolver._close_chunks`) scored at once: its memory is
 #: ``CHUNK_ROWS`` x names, never names x names (30,000 names of one page took 5.7 GB as one matrix)
 CHUNK_ROWS = _SETTINGS.chunk_rows
 #: close names one name is compared with at most, in order (most frequent and complete first): a page or batch
@@ -465,49 +465,70 @@ class Resolver:
             else:
                 c.id = _xid(f"|{pn.stem}|{pn.gender}")
 
-    def _candidate_pairs(self, names: list[ParsedName]) -> Iterable[tuple[int, int]]:
+    def _candidate_pairs(self, names: list[ParsedName]) -> Iterator[tuple[int, int]]:
         """Index pairs worth comparing: blocked by surname key (equal, same prefix or same suffix).
 
         Within a block, only the pairs :meth:`_close_pairs` lets through are compared: comparing every
         pair of a block cost ~20 ms an article on news naming many unknown people. A block is screened
         ``CHUNK_ROWS`` rows at a time (memory bounded however many names share a suffix), and each name
-        is paired with at most ``CLOSE_MAX`` later names of a block.
+        is paired with at most ``CLOSE_MAX`` later names of a block (keys at most 3 letters apart in length;
+        a pair of one prefix block is not given again by a suffix block). Each chunk's pairs are picked in
+        NumPy, in the order of a row-by-row loop (the callers' results do not depend on it, but stay the same).
         """
         blocks: dict[str, list[int]] = defaultdict(list)
         for i, pn in enumerate(names):
             blocks["p:" + pn.stem[:3]].append(i)
             blocks["s:" + pn.stem[-3:]].append(i)
+        prefixes: dict[str, int] = {}
+        prefix = np.array([prefixes.setdefault(pn.stem[:3], len(prefixes)) for pn in names], dtype=np.int64)
+        length = np.array([len(pn.stem) for pn in names], dtype=np.int64)
+        keys = [_surname_keys(pn) for pn in names]
         for block, members in blocks.items():
             if len(members) < 2:
                 continue
-            stems = [names[i].stem for i in members]
-            for x, ys in self._iter_close([names[i] for i in members], PAIR_MIN):
-                i = members[x]
-                for y in ys[ys > x][:CLOSE_MAX].tolist():
-                    j = members[y]
-                    if block.startswith("s:") and stems[x][:3] == stems[y][:3]:
-                        continue  # the pair's prefix block gave it already
-                    if abs(len(stems[x]) - len(stems[y])) <= 3:
-                        yield i, j
+            idx = np.array(members, dtype=np.int64)
+            cols = np.arange(len(members))
+            for r0, close in self._close_chunks([names[i] for i in members], PAIR_MIN, [keys[i] for i in members]):
+                r1 = r0 + len(close)
+                later = close & (cols[None, :] > cols[r0:r1, None])
+                later &= np.cumsum(later, axis=1) <= CLOSE_MAX
+                if block.startswith("s:"):
+                    later &= prefix[idx[r0:r1], None] != prefix[None, idx]
+                later &= np.abs(length[idx[r0:r1], None] - length[None, idx]) <= 3
+                xs, ys = np.nonzero(later)
+                yield from zip(idx[xs + r0].tolist(), idx[ys].tolist(), strict=True)
 
     def _close_pairs(self, names: list[ParsedName], bar: float) -> list[np.ndarray]:
-        """For each name, the (ascending) indices of the other names :meth:`_iter_close` finds close to it."""
-        return [ys[ys != x] for x, ys in self._iter_close(names, bar)]
+        """For each name, the (ascending) indices of the other names :meth:`_close_chunks` finds close to it."""
+        out = []
+        for r0, close in self._close_chunks(names, bar):
+            # one nonzero over the chunk, cut into rows: a flatnonzero per row cost more than the screen
+            cols = np.nonzero(close)[1]
+            ends = np.cumsum(close.sum(axis=1)).tolist()
+            start = 0
+            for x, end in enumerate(ends, r0):
+                ys = cols[start:end]
+                out.append(ys[ys != x])
+                start = end
+        return out
 
-    def _iter_close(self, names: list[ParsedName], bar: float) -> Iterator[tuple[int, np.ndarray]]:
+    def _close_chunks(self, names: list[ParsedName], bar: float,
+                      keys: list[set[str]] | None = None) -> Iterator[tuple[int, np.ndarray]]:
         """Which pairs of full names :meth:`match` could find the same person or uncertain, by the rules or a
         recorded decision: surnames at least ``bar`` alike (OSA on the key or the folded surname, as
         ``names.surname_similarity`` reads them, scored in C by rapidfuzz) or sharing a key (case ending, other
         romanisation, part of a double surname), and given names not of different classes. A cheap necessary
         condition: only these pairs are compared in Python (~20 µs a pair).
 
-        Yields each name's index and the ascending indices of the names close to it (itself included),
-        screening ``CHUNK_ROWS`` names at a time against all: memory ``CHUNK_ROWS`` x names."""
+        Yields the first row ``r0`` of each ``CHUNK_ROWS`` names and their rows of the names x names matrix
+        (itself included): memory ``CHUNK_ROWS`` x names. ``keys`` are the names' :func:`_surname_keys`
+        when the caller has them."""
         n = len(names)
         stems = [pn.stem for pn in names]
         surnames = [pn.surname for pn in names]
         by_key: dict[str, list[int]] = defaultdict(list)
-        keys = [_surname_keys(pn) for pn in names]
+        if keys is None:
+            keys = [_surname_keys(pn) for pn in names]
         for x, name_keys in enumerate(keys):
             for key in name_keys:
                 by_key[key].append(x)
@@ -536,13 +557,7 @@ class Resolver:
                 inside = [x - r0 for x in rows if r0 <= x < r1]
                 if inside:
                     close[np.ix_(inside, cols)] = True
-            # one nonzero over the block, cut into rows: a flatnonzero per row cost more than the screen
-            cols = np.nonzero(close)[1]
-            ends = np.cumsum(close.sum(axis=1)).tolist()
-            start = 0
-            for x, end in zip(range(r0, r1), ends, strict=True):
-                yield x, cols[start:end]
-                start = end
+            yield r0, close
 
     def _canonical_names(self, flat: list[_Cluster]) -> dict[str, str]:
         best: dict[str, tuple] = {}
@@ -580,30 +595,22 @@ class _Cluster:
 
 class _GivenConflicts:
     """Pairs of full given names of different classes ("Ivan" / "Piotr": ``names.given_similarity`` is 0),
-    by blocks of rows; names of one class each are compared in NumPy."""
+    by blocks of rows. Each name's classes are a row of a names x classes matrix: two names share a class
+    when the product of their rows is true, so names of several classes ("Alex") need no loop of their own."""
 
     def __init__(self, names: list[ParsedName]) -> None:
-        self.classes = [pn.given_classes if len(pn.given) > 1 else frozenset() for pn in names]
-        ids: dict[frozenset[str], int] = {}
-        self.code = np.array([-1 if not c else ids.setdefault(c, len(ids)) if len(c) == 1 else -2
-                              for c in self.classes], dtype=np.int64)
-        self.single = self.code >= 0
-        self.several = np.flatnonzero(self.code == -2).tolist()  # several classes ("Alex"): set by set
-
-    def _conflict(self, x: int, y: int) -> bool:
-        return bool(self.classes[x]) and bool(self.classes[y]) and not self.classes[x] & self.classes[y]
+        ids: dict[str, int] = {}
+        cells = [(x, ids.setdefault(c, len(ids))) for x, pn in enumerate(names) if len(pn.given) > 1
+                 for c in pn.given_classes]
+        self.member = np.zeros((len(names), len(ids)), dtype=bool)
+        if cells:
+            self.member[tuple(np.array(cells).T)] = True
+        self.known = self.member.any(axis=1)
 
     def rows(self, r0: int, r1: int) -> np.ndarray:
         """The conflicts of names ``r0:r1`` with every name, as a (r1 - r0) x names matrix."""
-        code, single = self.code, self.single
-        out = single[r0:r1, None] & single[None, :] & (code[r0:r1, None] != code[None, :])
-        n = len(code)
-        for x in self.several:
-            if r0 <= x < r1:
-                out[x - r0, :] = [self._conflict(x, y) for y in range(n)]
-            for r in range(r0, r1):
-                out[r - r0, x] = self._conflict(r, x)
-        return out
+        shared = self.member[r0:r1] @ self.member.T
+        return self.known[r0:r1, None] & self.known[None, :] & ~shared
 
 
 def _top_uncertain(found: dict[tuple[str, str], tuple[str, str, float]],

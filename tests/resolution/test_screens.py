@@ -4,12 +4,23 @@ neither the same person nor uncertain, so dropping it cannot change any result."
 from __future__ import annotations
 
 import csv
+import importlib.util
 import itertools
+import sys
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 from benchmarks.resolve import generate
+from resolution import resolve
 from resolution.names import GREY_LOW, compare, given_rules_reject
-from resolution.resolve import Resolver
+from resolution.resolve import CLOSE_MAX, PAIR_MIN, Resolver
+
+_spec = importlib.util.spec_from_file_location("many_names", Path(__file__).with_name("many_names.py"))
+many_names = importlib.util.module_from_spec(_spec)
+sys.modules["many_names"] = many_names
+_spec.loader.exec_module(many_names)
 
 _PAIRS = Path(__file__).parents[1] / "heldout" / "names" / "pairs.tsv"
 
@@ -44,3 +55,44 @@ def test_given_rules_reject_only_pairs_the_rules_find_neither_same_nor_uncertain
             m = compare(a, b, res.index)
             assert not m.same and m.score < GREY_LOW, (a.raw, b.raw, m)
     assert rejected > 1000  # the screen is exercised, not vacuous
+
+
+def _plain_candidate_pairs(res: Resolver, names: list) -> list[tuple[int, int]]:
+    """The candidate pairs by a row-by-row loop over each block's screen (how they were first picked)."""
+    blocks: dict[str, list[int]] = {}
+    for i, pn in enumerate(names):
+        blocks.setdefault("p:" + pn.stem[:3], []).append(i)
+        blocks.setdefault("s:" + pn.stem[-3:], []).append(i)
+    out = []
+    for block, members in blocks.items():
+        if len(members) < 2:
+            continue
+        stems = [names[i].stem for i in members]
+        near = res._close_pairs([names[i] for i in members], PAIR_MIN)
+        for x, ys in enumerate(near):
+            for y in ys[ys > x][:resolve.CLOSE_MAX].tolist():
+                if block.startswith("s:") and stems[x][:3] == stems[y][:3]:
+                    continue
+                if abs(len(stems[x]) - len(stems[y])) <= 3:
+                    out.append((members[x], members[y]))
+    return out
+
+
+@pytest.mark.parametrize("close_max", [CLOSE_MAX, 3])
+def test_candidate_pairs_agree_with_a_row_by_row_loop(monkeypatch, close_max):
+    monkeypatch.setattr(resolve, "CLOSE_MAX", close_max)  # 3: the cap on later names of a block is exercised
+    res = Resolver(decisions={("ivan petrov", "anna petrova"): True})
+    names = [res.parse(n) for n in _names() + many_names.invented_people(300)]
+    names = [pn for pn in names if pn.has_given and pn.stem]
+    pairs = list(res._candidate_pairs(names))
+    assert len(pairs) > 1000
+    assert pairs == _plain_candidate_pairs(res, names)
+
+
+def test_given_conflicts_are_names_of_disjoint_classes():
+    res = Resolver()
+    names = [res.parse(n) for n in _names()]
+    conflicts = resolve._GivenConflicts(names).rows(0, len(names))
+    classes = [pn.given_classes if len(pn.given) > 1 else frozenset() for pn in names]
+    plain = np.array([[bool(a) and bool(b) and not a & b for b in classes] for a in classes])
+    assert (conflicts == plain).all() and conflicts.any()
