@@ -325,11 +325,12 @@ class Resolver:
         # surname-only and given-only mentions
         verdicts: dict[tuple[str, str], bool] = {}  # (spelling, full spelling) → compare(...).same, per document
         in_full = set(full)
-        for i in range(n):
+        alone = [i for i in range(n) if i not in in_full and parsed[i].stem]
+        near_full = _close_surnames([parsed_of[x] for x in dict.fromkeys(mentions[i].name for i in alone)],
+                                    [parsed_of[x] for x in first_of], MIXED_MIN)
+        for i in alone:
             pn = parsed[i]
-            if i in in_full or not pn.stem:
-                continue
-            target = self._attach(i, pn, mentions, parsed, full, uf, verdicts)
+            target = self._attach(i, pn, mentions, parsed, full, uf, verdicts, near_full[pn.raw])
             if target is not None:
                 uf.union(target, i)
         # leftover surname-only mentions merge among themselves (same key, gender and gazetteer id)
@@ -369,8 +370,12 @@ class Resolver:
         return m if m.same else None
 
     def _attach(self, i: int, pn: ParsedName, mentions: list[Mention], parsed: list[ParsedName],
-                full: list[int], uf: _UnionFind, verdicts: dict[tuple[str, str], bool]) -> int | None:
-        """Index of the full-name mention a surname-only (or bare given-name) mention belongs to."""
+                full: list[int], uf: _UnionFind, verdicts: dict[tuple[str, str], bool],
+                near: set[str]) -> int | None:
+        """Index of the full-name mention a surname-only (or bare given-name) mention belongs to.
+
+        ``near`` holds the full spellings whose surnames are :func:`_surnames_close` to this one: a surname
+        alone needs ``MIXED_MIN`` to join, so the others are ruled out without the rules."""
         cands = []
         known = mentions[i].gazetteer_id  # the detector's reading of a shared surname wins
         for j in full:
@@ -380,9 +385,8 @@ class Resolver:
                 continue
             key = (mentions[i].name, mentions[j].name)
             same = verdicts.get(key)
-            if same is None:  # a surname alone needs MIXED_MIN to join: most pairs are ruled out in C
-                same = verdicts[key] = _surnames_close(pn, parsed[j], MIXED_MIN) and \
-                    compare(pn, parsed[j], self.index).same
+            if same is None:
+                same = verdicts[key] = mentions[j].name in near and compare(pn, parsed[j], self.index).same
             if same:
                 exact = parsed[j].stem == pn.stem
                 gender_known = bool(pn.gender) and pn.gender == parsed[j].gender
@@ -633,6 +637,31 @@ def _surnames_close(a: ParsedName, b: ParsedName, bar: float) -> bool:
         return True
     return OSA.normalized_similarity(a.stem, b.stem, score_cutoff=bar) > 0 or \
         OSA.normalized_similarity(a.surname, b.surname, score_cutoff=bar) > 0
+
+
+def _close_surnames(names: list[ParsedName], others: list[ParsedName], bar: float) -> dict[str, set[str]]:
+    """For each of ``names`` (by spelling), the spellings of ``others`` :func:`_surnames_close` to it.
+
+    Two rapidfuzz matrices (the keys, the folded surnames) at a hair below ``bar`` and the shared keys pick the
+    few pairs the exact test then decides: one C call for a page instead of one Python test per pair."""
+    out: dict[str, set[str]] = {pn.raw: set() for pn in names}
+    if not names or not others:
+        return out
+    close = np.zeros((len(names), len(others)), dtype=bool)
+    for field_ in ("stem", "surname"):
+        close |= process.cdist([getattr(pn, field_) for pn in names], [getattr(pn, field_) for pn in others],
+                               scorer=OSA.normalized_similarity, score_cutoff=bar - 1e-6, workers=1) > 0
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for y, pn in enumerate(others):
+        for key in _surname_keys(pn):
+            by_key[key].append(y)
+    for x, pn in enumerate(names):
+        for key in _surname_keys(pn):
+            close[x, by_key.get(key, [])] = True
+    for x, y in zip(*np.nonzero(close), strict=True):
+        if _surnames_close(names[x], others[y], bar):
+            out[names[x].raw].add(others[y].raw)
+    return out
 
 
 def _xid(key: str) -> str:

@@ -14,7 +14,7 @@ import pytest
 
 from benchmarks.resolve import generate
 from resolution import resolve
-from resolution.names import GREY_LOW, compare, given_rules_reject
+from resolution.names import GREY_LOW, MIXED_MIN, compare, given_rules_reject
 from resolution.resolve import CLOSE_MAX, PAIR_MIN, Resolver
 
 _spec = importlib.util.spec_from_file_location("many_names", Path(__file__).with_name("many_names.py"))
@@ -96,3 +96,13 @@ def test_given_conflicts_are_names_of_disjoint_classes():
     classes = [pn.given_classes if len(pn.given) > 1 else frozenset() for pn in names]
     plain = np.array([[bool(a) and bool(b) and not a & b for b in classes] for a in classes])
     assert (conflicts == plain).all() and conflicts.any()
+
+
+def test_close_surnames_agree_with_the_pairwise_test():
+    res = Resolver()
+    parsed = [res.parse(n) for n in _names()]
+    alone = [res.parse(n) for n in dict.fromkeys(pn.surname.capitalize() for pn in parsed if pn.surname)]
+    for bar in (MIXED_MIN, PAIR_MIN):
+        near = resolve._close_surnames(alone + parsed[:50], parsed, bar)
+        plain = {a.raw: {b.raw for b in parsed if resolve._surnames_close(a, b, bar)} for a in alone + parsed[:50]}
+        assert near == plain and sum(map(len, near.values())) > len(near)
