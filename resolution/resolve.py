@@ -15,6 +15,7 @@ the answer.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,12 +28,14 @@ from rapidfuzz.distance import OSA, Indel
 
 from gazetteer.load import KnownPerson, load_people
 from gazetteer.settings import resolution_settings
-from gazetteer.translit import fold
+from gazetteer.translit import fold, phonetic_key
 from records.facts import Mention, PageFacts, Person
 from resolution.names import (
     FULL_SURNAME_MIN,
+    GIVEN_FUZZY_MIN,
     GREY_LOW,
     MIXED_MIN,
+    REJECTED_MAX,
     GivenIndex,
     Match,
     ParsedName,
@@ -437,8 +440,11 @@ class Resolver:
         klist = sorted(keys, key=lambda k: (-count[k], k))
         pos = {k: i for i, k in enumerate(klist)}
         links: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for x, y in self._candidate_pairs([keys[k].best for k in klist]):
-            m = self._doc_match(keys[klist[x]].best, keys[klist[y]].best, uncertain)
+        best = [keys[k].best for k in klist]
+        # nine in ten candidate pairs are people the given-name rules tell apart: dropped in NumPy, unless a
+        # recorded decision may join them (these names have no gazetteer person, or they would not be here)
+        for x, y in self._candidate_pairs(best, drop_rejected=not self.decisions):
+            m = self._doc_match(best[x], best[y], uncertain)
             if m:
                 links[max(x, y)].append((m.score, min(x, y)))
         leader_of: dict[int, int] = {}
@@ -469,7 +475,7 @@ class Resolver:
             else:
                 c.id = _xid(f"|{pn.stem}|{pn.gender}")
 
-    def _candidate_pairs(self, names: list[ParsedName]) -> Iterator[tuple[int, int]]:
+    def _candidate_pairs(self, names: list[ParsedName], drop_rejected: bool = False) -> Iterator[tuple[int, int]]:
         """Index pairs worth comparing: blocked by surname key (equal, same prefix or same suffix).
 
         Within a block, only the pairs :meth:`_close_pairs` lets through are compared: comparing every
@@ -478,6 +484,7 @@ class Resolver:
         is paired with at most ``CLOSE_MAX`` later names of a block (keys at most 3 letters apart in length;
         a pair of one prefix block is not given again by a suffix block). Each chunk's pairs are picked in
         NumPy, in the order of a row-by-row loop (the callers' results do not depend on it, but stay the same).
+        With ``drop_rejected``, pairs :class:`_GivenRejects` finds are then left out.
         """
         blocks: dict[str, list[int]] = defaultdict(list)
         for i, pn in enumerate(names):
@@ -487,18 +494,23 @@ class Resolver:
         prefix = np.array([prefixes.setdefault(pn.stem[:3], len(prefixes)) for pn in names], dtype=np.int64)
         length = np.array([len(pn.stem) for pn in names], dtype=np.int64)
         keys = [_surname_keys(pn) for pn in names]
+        conflicts = _GivenConflicts(names)
+        rejects = _GivenRejects(names, conflicts) if drop_rejected else None
         for block, members in blocks.items():
             if len(members) < 2:
                 continue
             idx = np.array(members, dtype=np.int64)
             cols = np.arange(len(members))
-            for r0, close in self._close_chunks([names[i] for i in members], PAIR_MIN, [keys[i] for i in members]):
+            for r0, close in self._close_chunks([names[i] for i in members], PAIR_MIN, [keys[i] for i in members],
+                                                conflicts.subset(idx)):
                 r1 = r0 + len(close)
                 later = close & (cols[None, :] > cols[r0:r1, None])
                 later &= np.cumsum(later, axis=1) <= CLOSE_MAX
                 if block.startswith("s:"):
                     later &= prefix[idx[r0:r1], None] != prefix[None, idx]
                 later &= np.abs(length[idx[r0:r1], None] - length[None, idx]) <= 3
+                if rejects is not None:
+                    later &= ~rejects.pairs(idx[r0:r1], idx)
                 xs, ys = np.nonzero(later)
                 yield from zip(idx[xs + r0].tolist(), idx[ys].tolist(), strict=True)
 
@@ -516,8 +528,8 @@ class Resolver:
                 start = end
         return out
 
-    def _close_chunks(self, names: list[ParsedName], bar: float,
-                      keys: list[set[str]] | None = None) -> Iterator[tuple[int, np.ndarray]]:
+    def _close_chunks(self, names: list[ParsedName], bar: float, keys: list[set[str]] | None = None,
+                      conflicts: _GivenConflicts | None = None) -> Iterator[tuple[int, np.ndarray]]:
         """Which pairs of full names :meth:`match` could find the same person or uncertain, by the rules or a
         recorded decision: surnames at least ``bar`` alike (OSA on the key or the folded surname, as
         ``names.surname_similarity`` reads them, scored in C by rapidfuzz) or sharing a key (case ending, other
@@ -525,8 +537,8 @@ class Resolver:
         condition: only these pairs are compared in Python (~20 µs a pair).
 
         Yields the first row ``r0`` of each ``CHUNK_ROWS`` names and their rows of the names x names matrix
-        (itself included): memory ``CHUNK_ROWS`` x names. ``keys`` are the names' :func:`_surname_keys`
-        when the caller has them."""
+        (itself included): memory ``CHUNK_ROWS`` x names. ``keys`` (the names' :func:`_surname_keys`) and
+        ``conflicts`` (their :class:`_GivenConflicts`) are given when the caller has them."""
         n = len(names)
         stems = [pn.stem for pn in names]
         surnames = [pn.surname for pn in names]
@@ -536,7 +548,8 @@ class Resolver:
         for x, name_keys in enumerate(keys):
             for key in name_keys:
                 by_key[key].append(x)
-        conflicts = _GivenConflicts(names)
+        if conflicts is None:
+            conflicts = _GivenConflicts(names)
         decided: list[tuple[list[int], list[int]]] = []
         if self.decisions:  # a recorded decision is honoured whatever the names
             by_name: dict[str, list[int]] = defaultdict(list)
@@ -599,22 +612,75 @@ class _Cluster:
 
 class _GivenConflicts:
     """Pairs of full given names of different classes ("Ivan" / "Piotr": ``names.given_similarity`` is 0),
-    by blocks of rows. Each name's classes are a row of a names x classes matrix: two names share a class
-    when the product of their rows is true, so names of several classes ("Alex") need no loop of their own."""
+    by blocks of rows. A block names few distinct sets of classes: their conflicts are a small table (sets
+    sharing no class: a product of set x class rows), and a block's rows are gathered from it by each name's
+    set."""
 
     def __init__(self, names: list[ParsedName]) -> None:
-        ids: dict[str, int] = {}
-        cells = [(x, ids.setdefault(c, len(ids))) for x, pn in enumerate(names) if len(pn.given) > 1
-                 for c in pn.given_classes]
-        self.member = np.zeros((len(names), len(ids)), dtype=bool)
-        if cells:
-            self.member[tuple(np.array(cells).T)] = True
-        self.known = self.member.any(axis=1)
+        ids: dict[frozenset[str], int] = {}
+        self.code = np.array([ids.setdefault(pn.given_classes if len(pn.given) > 1 else frozenset(), len(ids))
+                              for pn in names], dtype=np.intp)
+        classes: dict[str, int] = {}
+        member = np.zeros((len(ids), sum(map(len, ids))), dtype=bool)  # set x class
+        for row, cls in enumerate(ids):
+            member[row, [classes.setdefault(c, len(classes)) for c in cls]] = True
+        self.shared = member @ member.T  # set x set: a class in common
+        known = member.any(axis=1)
+        self.table = known[:, None] & known[None, :] & ~self.shared
+
+    def subset(self, idx: np.ndarray) -> _GivenConflicts:
+        """The conflicts of names ``idx`` (in that order), sharing this table: built once for a call's names."""
+        sub = copy.copy(self)
+        sub.code = self.code[idx]
+        return sub
 
     def rows(self, r0: int, r1: int) -> np.ndarray:
         """The conflicts of names ``r0:r1`` with every name, as a (r1 - r0) x names matrix."""
-        shared = self.member[r0:r1] @ self.member.T
-        return self.known[r0:r1, None] & self.known[None, :] & ~shared
+        return self.table[self.code[r0:r1, None], self.code[None, :]]
+
+    def share(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        """Whether names ``xs`` and ``ys`` share a given-name class, as an ``xs`` x ``ys`` matrix."""
+        return self.shared[self.code[xs, None], self.code[None, ys]]
+
+
+class _GivenRejects:
+    """Pairs of full names :func:`names.given_rules_reject` rejects, found in NumPy for blocks of names.
+
+    Reads the same fields by the same rules, for the common cases only: given-name or patronymic genders that
+    differ; other genders that differ with no shared given-name class; given names (both spelled out, not both
+    in the lexicon) whose keys are less alike than ``GIVEN_FUZZY_MIN``, by rapidfuzz at a hair below it so that
+    no rounding drops a pair the rules keep. Initials and patronymic classes are left to the rules, which still
+    decide every pair this lets through.
+    """
+
+    def __init__(self, names: list[ParsedName], conflicts: _GivenConflicts) -> None:
+        self.active = REJECTED_MAX < GREY_LOW  # else a rejected pair may still be uncertain
+        self.given = np.array([pn.has_given for pn in names])
+        codes: dict[str, int] = {"": 0}
+        self.first_gender = np.array([codes.setdefault(pn.given_gender or pn.patr_gender, len(codes))
+                                      for pn in names], dtype=np.int64)
+        self.gender = np.array([codes.setdefault(pn.gender, len(codes)) for pn in names], dtype=np.int64)
+        self.classes = conflicts  # of the same names
+        self.known = np.array([bool(pn.given_classes) for pn in names])
+        self.keys = [phonetic_key(pn.given) if len(pn.given) > 1 else "" for pn in names]
+        self.fuzzy = np.array([bool(k) for k in self.keys])  # spelled out, with a key to compare
+
+    def pairs(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        """Whether the rules reject names ``xs`` with names ``ys``, as an ``xs`` x ``ys`` matrix."""
+        out = np.zeros((len(xs), len(ys)), dtype=bool)
+        if not self.active:
+            return out
+        for genders in (self.first_gender, self.gender):
+            gx, gy = genders[xs, None], genders[None, ys]
+            differ = (gx > 0) & (gy > 0) & (gx != gy)
+            out |= differ if genders is self.first_gender else differ & ~self.classes.share(xs, ys)
+        fuzzy = self.fuzzy[xs, None] & self.fuzzy[None, ys] & ~(self.known[xs, None] & self.known[None, ys])
+        if fuzzy.any():
+            alike = process.cdist([self.keys[x] for x in xs], [self.keys[y] for y in ys],
+                                  scorer=Indel.normalized_similarity, score_cutoff=GIVEN_FUZZY_MIN - 1e-6,
+                                  workers=1)
+            out |= fuzzy & (alike == 0)
+        return out & self.given[xs, None] & self.given[None, ys]
 
 
 def _top_uncertain(found: dict[tuple[str, str], tuple[str, str, float]],

@@ -106,3 +106,23 @@ def test_close_surnames_agree_with_the_pairwise_test():
         near = resolve._close_surnames(alone + parsed[:50], parsed, bar)
         plain = {a.raw: {b.raw for b in parsed if resolve._surnames_close(a, b, bar)} for a in alone + parsed[:50]}
         assert near == plain and sum(map(len, near.values())) > len(near)
+
+
+def test_given_rejects_are_pairs_the_rules_reject():
+    res = Resolver()
+    names = [res.parse(n) for n in _names() + many_names.invented_people(100)]
+    idx = np.arange(len(names))
+    found = resolve._GivenRejects(names, resolve._GivenConflicts(names)).pairs(idx, idx)
+    plain = np.array([[given_rules_reject(a, b, res.index) for b in names] for a in names])
+    assert not (found & ~plain).any()  # never a pair the rules would keep
+    assert found.sum() > 0.5 * plain.sum()  # and most of those they reject (class conflicts: _GivenConflicts)
+
+
+def test_candidate_pairs_drop_only_rejected_pairs_and_keep_the_order():
+    res = Resolver()
+    names = [pn for pn in (res.parse(n) for n in _names()) if pn.has_given and pn.stem]
+    every = list(res._candidate_pairs(names))
+    kept = list(res._candidate_pairs(names, drop_rejected=True))
+    dropped = set(every) - set(kept)
+    assert kept == [p for p in every if p not in dropped] and len(dropped) > 100
+    assert all(given_rules_reject(names[x], names[y], res.index) for x, y in dropped)
