@@ -28,10 +28,10 @@ SCRIPT = textwrap.dedent('''
     db = sys.argv[1]
     real = pipeline.find_counts
 
-    def find_counts(text):  # a page whose facts raise, as a bug in a component would
+    def find_counts(text, *args, **kwargs):  # a page whose facts raise, as a bug in a component would
         if "BOOM" in text:
             raise ValueError("cannot count this page")
-        return real(text)
+        return real(text, *args, **kwargs)
 
     pipeline.find_counts = find_counts
     SENTENCE = "Officials said on Friday that more than 1,100 people remain in prison, according to rights groups. "
