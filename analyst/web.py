@@ -131,12 +131,18 @@ def create_app(db: str | None = None, busy_wait: float = BUSY_WAIT) -> FastAPI:
     def people(request: Request) -> Response:
         return page(request, "people", lambda st: pages.people_page(st, LINKS))
 
+    def detail(request: Request, template: str, key: str, listing: str, column: str,
+               build: Callable[[Store, Links, str], dict[str, Any] | None], missing: str) -> Response:
+        """A person, event or article page: the id whose ``safe_id`` is the URL's key, then its page."""
+        def built(st: Store) -> dict[str, Any] | None:
+            found = by_safe_id(st, listing, column, key)
+            return build(st, LINKS, found) if found else None
+        return page(request, template, built, missing)
+
     @app.get("/people/{key}", response_class=HTMLResponse)
     def person(request: Request, key: str) -> Response:
-        def build(st: Store) -> dict[str, Any] | None:
-            pid = by_safe_id(st, "people", "person_id", key)
-            return pages.person_page(st, LINKS, pid) if pid else None
-        return page(request, "person", build, "No one in the warehouse has that id; search for a name instead.")
+        return detail(request, "person", key, "people", "person_id", pages.person_page,
+                      "No one in the warehouse has that id; search for a name instead.")
 
     @app.get("/events", response_class=HTMLResponse)
     def events(request: Request, kind: str = "") -> Response:
@@ -146,10 +152,8 @@ def create_app(db: str | None = None, busy_wait: float = BUSY_WAIT) -> FastAPI:
 
     @app.get("/events/{key}", response_class=HTMLResponse)
     def event(request: Request, key: str) -> Response:
-        def build(st: Store) -> dict[str, Any] | None:
-            cid = by_safe_id(st, "linked_events", "cluster_id", key)
-            return pages.event_page(st, LINKS, cid) if cid else None
-        return page(request, "event", build, "No event has that id (events are linked again after each run).")
+        return detail(request, "event", key, "linked_events", "cluster_id", pages.event_page,
+                      "No event has that id (events are linked again after each run).")
 
     @app.get("/articles", response_class=HTMLResponse)
     def articles(request: Request) -> Response:
@@ -157,10 +161,7 @@ def create_app(db: str | None = None, busy_wait: float = BUSY_WAIT) -> FastAPI:
 
     @app.get("/articles/{key}", response_class=HTMLResponse)
     def article(request: Request, key: str) -> Response:
-        def build(st: Store) -> dict[str, Any] | None:
-            aid = by_safe_id(st, "articles", "id", key)
-            return pages.article_page(st, LINKS, aid) if aid else None
-        return page(request, "article", build, "No article has that id.")
+        return detail(request, "article", key, "articles", "id", pages.article_page, "No article has that id.")
 
     @app.get("/search", response_class=HTMLResponse)
     def search(request: Request, q: str = "") -> Response:
