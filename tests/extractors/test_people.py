@@ -5,20 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 import yaml
 
 from extractors.people import _tables, find_mentions
 from gazetteer.lexicon import LexiconError, load_lexicon, load_organisations, load_places, load_titles
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
 
 
 def mentions(nlp, text):

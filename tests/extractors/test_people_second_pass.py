@@ -4,18 +4,10 @@ names respelled in brackets. Every sentence here is our own writing; each test f
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from extractors.people import find_mentions
 from gazetteer.lexicon import LexiconError, load_lexicon, load_organisation_nouns
 from gazetteer.name_rules import load_name_rules
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
 
 
 def texts(nlp, text):
