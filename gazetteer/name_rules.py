@@ -27,7 +27,7 @@ _REPLACEMENT = re.compile(r"[a-z]*")
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "honorifics": ("male", "female"),
     "particles": ("words", "detector_also", "joined"),
-    "patronymics": ("male", "female", "shape", "detector_shape"),
+    "patronymics": ("male", "female", "shape", "detector_shape", "root_endings"),
     "surname_gender": ("feminine", "masculine"),
     "case_endings": ("endings",),
     "french_romanisation": ("rewrites", "not_with"),
@@ -49,6 +49,7 @@ class NameRules:
     patronymic_female: tuple[str, ...] = ()
     patronymic_shape: tuple[str, ...] = ()
     patronymic_detector_shape: tuple[str, ...] = ()
+    patronymic_root_endings: tuple[str, ...] = ()  # tried on a father's name the lexicon lacks ("grigor" + "i")
     surname_feminine: Pairs = ()     # feminine ending → masculine form, in order
     surname_masculine: Pairs = ()    # masculine ending → normal form, in order
     case_endings: Pairs = ()         # foreign case ending → replacement, in order
@@ -173,6 +174,7 @@ def load_name_rules(path: Path | None = None) -> NameRules:
         patronymic_female=words("patronymics", "female", _ENDING),
         patronymic_shape=words("patronymics", "shape", _ENDING),
         patronymic_detector_shape=words("patronymics", "detector_shape", _ENDING),
+        patronymic_root_endings=words("patronymics", "root_endings", _ENDING),
         surname_feminine=pairs("surname_gender", "feminine"),
         surname_masculine=pairs("surname_gender", "masculine"),
         case_endings=pairs("case_endings", "endings"),

@@ -294,6 +294,10 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
     gclasses = index.classes(given) if len(given) > 1 else frozenset()
     proot, pgender = _patronymic_root(patronymic) if patronymic else ("", "")
     pclasses = index.classes(proot) if proot else frozenset()
+    for end in rules.patronymic_root_endings if proot and not pclasses else ():
+        pclasses = index.classes(proot + end)
+        if pclasses:
+            break
     return ParsedName(raw=name, given=given, given_classes=gclasses, given_gender=index.gender_of(gclasses),
                       initials=initials, patronymic=patronymic, patr_classes=pclasses, patr_gender=pgender,
                       surname=surname, stem=stem, case_stems=tuple(cases), surname_gender=sgender,
@@ -368,6 +372,12 @@ def given_similarity(a: ParsedName, b: ParsedName, index: GivenIndex | None = No
     return Indel.normalized_similarity(phonetic_key(a.given), phonetic_key(b.given)), "fuzzy given name"
 
 
+def patronymics_conflict(a: ParsedName, b: ParsedName) -> bool:
+    """Both spellings give a patronymic and their fathers' given names are of different classes
+    ("Ivan Petrovich" is not "Ivan Sergeyevich"): never the same person, whatever else agrees."""
+    return bool(a.patr_classes and b.patr_classes and not (a.patr_classes & b.patr_classes))
+
+
 def given_rules_reject(a: ParsedName, b: ParsedName, index: GivenIndex | None = None) -> bool:
     """Whether :func:`compare` rejects two full names on their given names, genders or patronymics alone.
 
@@ -383,7 +393,7 @@ def given_rules_reject(a: ParsedName, b: ParsedName, index: GivenIndex | None = 
         return True
     if not (a.given_classes & b.given_classes) and a.gender and b.gender and a.gender != b.gender:
         return True
-    if a.patr_classes and b.patr_classes and not (a.patr_classes & b.patr_classes):
+    if patronymics_conflict(a, b):
         return True
     return given_similarity(a, b, index)[0] < GIVEN_FUZZY_MIN
 
@@ -403,7 +413,7 @@ def compare(a: ParsedName, b: ParsedName, index: GivenIndex | None = None) -> Ma
             # no shared class: fall back on surname forms for gender
             if a.gender and b.gender and a.gender != b.gender:
                 return Match(False, round(0.3 * s, 3), "different genders")
-        if a.patr_classes and b.patr_classes and not (a.patr_classes & b.patr_classes):
+        if patronymics_conflict(a, b):
             return Match(False, round(0.4 * s, 3), "different patronymics")
         if s < FULL_SURNAME_MIN and a.given_classes & b.given_classes:
             # with one given-name class on both sides: a one-letter typo or half of a double surname

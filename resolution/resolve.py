@@ -43,6 +43,7 @@ from resolution.names import (
     default_index,
     given_rules_reject,
     parse,
+    patronymics_conflict,
 )
 
 Decisions = Mapping[tuple[str, str], bool]
@@ -123,11 +124,15 @@ class Resolver:
         self._exact: dict[tuple[str, str], set[str]] = defaultdict(set)
         self._by_stem: dict[str, set[str]] = defaultdict(set)
         self._spellings: list[tuple[ParsedName, str]] = []
+        #: id → the given-name classes of the father named in the person's known spellings (their patronymics)
+        self._patr: dict[str, frozenset[str]] = {}
         for p in self.people:
             for s in p.spellings:
                 pn = self.parse(s)
                 if not pn.stem:
                     continue
+                if pn.patr_classes:
+                    self._patr[p.id] = self._patr.get(p.id, frozenset()) | pn.patr_classes
                 self._spellings.append((pn, p.id))
                 self._by_stem[pn.stem].add(p.id)
                 for gid in self._given_ids(pn):
@@ -161,6 +166,15 @@ class Resolver:
         g = pn.gender
         return not g or g == self.by_id[pid].gender
 
+    def _patronymic_ok(self, pn: ParsedName, pid: str) -> bool:
+        """Whether a spelling's patronymic (if any) may be the known person's: a given name and surname that
+        match a famous "Ivan Petrovich X" do not make "Ivan Sergeyevich X" (his father, say) the same man."""
+        known = self._patr.get(pid)
+        return not (pn.patr_classes and known) or bool(pn.patr_classes & known)
+
+    def _fits(self, pn: ParsedName, pid: str) -> bool:
+        return self._gender_ok(pn, pid) and self._patronymic_ok(pn, pid)
+
     def lookup(self, name: str) -> str | None:
         """The gazetteer id a spelling names, or None when unknown or ambiguous.
 
@@ -179,9 +193,9 @@ class Resolver:
                 ids: set[str] = set()
                 for gid in self._given_ids(pn):
                     ids |= self._exact.get((pn.stem, gid), set())
-                ids = {i for i in ids if self._gender_ok(pn, i)}
+                ids = {i for i in ids if self._fits(pn, i)}
                 if not ids:
-                    ids = self._fuzzy_ids(pn)
+                    ids = {i for i in self._fuzzy_ids(pn) if self._patronymic_ok(pn, i)}
                 result = ids.pop() if len(ids) == 1 else None
             elif not pn.given:
                 ids = {i for i in self._by_stem.get(pn.stem, ()) if self._gender_ok(pn, i)}
@@ -225,8 +239,14 @@ class Resolver:
         rule = compare(pa, pb, self.index)
         if ida and idb:
             if ida == idb:
+                if patronymics_conflict(pa, pb):
+                    # the known person's spellings name no father: the general rule still holds
+                    return rule
                 return Match(True, max(rule.score, 0.95), f"gazetteer {ida}")
             return Match(False, min(rule.score, 0.3), f"gazetteer {ida} != {idb}")
+        if rule.same and ((ida and not self._patronymic_ok(pb, ida)) or (idb and not self._patronymic_ok(pa, idb))):
+            # one side is a known person whose father the other's patronymic contradicts
+            return Match(False, round(min(rule.score, REJECTED_MAX), 3), "different patronymics (gazetteer)")
         return rule
 
     def same_person(self, a: str, b: str) -> tuple[bool, float]:
@@ -413,9 +433,10 @@ class Resolver:
         return min(pool, key=lambda j: mentions[j].start)
 
     def _assign_ids(self, flat: list[_Cluster], uncertain: dict) -> None:
-        # 1. gazetteer ids
+        # 1. gazetteer ids (the detector's reading of a name too, unless its patronymic names another father)
         for c in flat:
-            votes = Counter(m.gazetteer_id for m in c.mentions if m.gazetteer_id)
+            votes = Counter(m.gazetteer_id for m, pn in zip(c.mentions, c.parsed, strict=True)
+                            if m.gazetteer_id and self._patronymic_ok(pn, m.gazetteer_id))
             for m, pn in zip(c.mentions, c.parsed, strict=True):
                 if pn.has_given:
                     pid = self.lookup(m.name)
@@ -428,6 +449,7 @@ class Resolver:
                         if pid:
                             votes[pid] += 1
             c.id = min(votes, key=lambda k: (-votes[k], k)) if votes else ""
+        self._split_fathers(flat)
         # 2. unknown full-name people: canonical keys, merged across documents by the rules
         unknown = [c for c in flat if not c.id and c.best.has_given]
         keys: dict[str, _Cluster] = {}
@@ -474,6 +496,28 @@ class Resolver:
                 c.id = min(pool, key=lambda k: (-weight[k], k))
             else:
                 c.id = _xid(f"|{pn.stem}|{pn.gender}")
+
+    @staticmethod
+    def _split_fathers(flat: list[_Cluster]) -> None:
+        """Clusters of one gazetteer id whose patronymics conflict ("Ivan Petrovich X", "Ivan Sergeyevich X",
+        when the gazetteer names no father): the patronymic most mentioned keeps the id, the others lose it
+        and are identified as unknown people. Clusters with no patronymic keep theirs."""
+        fathers: dict[str, list[tuple[frozenset[str], _Cluster]]] = defaultdict(list)
+        for c in flat:
+            if c.id:
+                patr = frozenset().union(*(pn.patr_classes for pn in c.parsed))
+                if patr:
+                    fathers[c.id].append((patr, c))
+        for named in fathers.values():
+            if len(named) < 2:
+                continue
+            weight: Counter[frozenset[str]] = Counter()
+            for patr, c in named:
+                weight[patr] += len(c.mentions)
+            top = min(weight, key=lambda p: (-weight[p], sorted(p)))
+            for patr, c in named:
+                if not patr & top:
+                    c.id = ""
 
     def _candidate_pairs(self, names: list[ParsedName], drop_rejected: bool = False) -> Iterator[tuple[int, int]]:
         """Index pairs worth comparing: blocked by surname key (equal, same prefix or same suffix).

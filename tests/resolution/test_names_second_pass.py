@@ -1,0 +1,81 @@
+"""Issue 19, names: each class of miss pinned with made-up people, positives (one person) and hard negatives
+(two people: other fathers, a man and a woman, two people sharing a surname)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.load import KnownPerson
+from records.facts import Mention
+from resolution.resolve import Resolver
+
+# made-up people only, so the general rules (not the shipped gazetteer) decide
+RULES = Resolver(people=[])
+
+
+def _doc(*names, gaz=None):
+    out, pos = [], 0
+    for k, name in enumerate(names):
+        out.append(Mention(name, name, pos, pos + len(name), gazetteer_id=(gaz or {}).get(k)))
+        pos += len(name) + 10
+    return out
+
+
+def _ids(people):
+    return {m.name: p.id for p in people for m in p.mentions}
+
+
+# --- a gazetteer hit on given name + surname does not override a conflicting patronymic ----------------
+
+_FAMOUS = KnownPerson(id="zarubin-timofei", name="Timofei Zarubin", gender="m", role="a made-up minister",
+                      wikidata=None, spellings=("Timofei Zarubin", "Timofei Arkadyevich Zarubin", "Тимофей Зарубин"))
+_NO_FATHER = KnownPerson(id="lebedko-gleb", name="Gleb Lebedko", gender="m", role="a made-up singer",
+                         wikidata=None, spellings=("Gleb Lebedko", "Hleb Lebedzka"))
+KNOWN = Resolver(people=[_FAMOUS, _NO_FATHER])
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Timofei Arkadyevich Zarubin", "Timofei Stepanovich Zarubin"),   # the known man and his namesake father
+    ("Timofei Zarubin", "Timofei Stepanovich Zarubin"),               # the gazetteer knows the first's father
+    ("Gleb Ivanovich Lebedko", "Gleb Olegovich Lebedko"),             # the gazetteer names no father: the rule
+    ("Hleb Ivanavich Lebedzka", "Gleb Olegovich Lebedko"),
+])
+def test_gazetteer_hit_keeps_the_patronymic_rule(a, b):
+    assert not KNOWN.same_person(a, b)[0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Timofei Arkadyevich Zarubin", "Tsimafei Arkadzevich Zarubin"),
+    ("Timofei Arkadievich Zarubin", "Timofei Zarubin"),
+    ("Gleb Ivanovich Lebedko", "Hleb Lebedzka"),
+])
+def test_gazetteer_hit_with_agreeing_or_no_patronymic_still_merges(a, b):
+    assert KNOWN.same_person(a, b)[0]
+
+
+def test_lookup_refuses_a_known_name_with_another_father():
+    assert KNOWN.lookup("Timofei Arkadyevich Zarubin") == "zarubin-timofei"
+    assert KNOWN.lookup("Timofei Stepanovich Zarubin") is None
+    assert KNOWN.lookup("Тимофей Степанович Зарубин") is None
+
+
+def test_a_father_tagged_by_the_detector_does_not_take_his_sons_id():
+    # the detector reads "Timofei Stepanovich Zarubin" as the known "Timofei Zarubin" without his middle word
+    [people] = KNOWN.resolve([_doc("Timofei Stepanovich Zarubin", "Timofei Zarubin",
+                                   gaz={0: "zarubin-timofei", 1: "zarubin-timofei"})]).people
+    ids = _ids(people)
+    assert ids["Timofei Zarubin"] == "zarubin-timofei" != ids["Timofei Stepanovich Zarubin"]
+
+
+def test_two_fathers_of_one_unknown_patronymic_person_stay_two():
+    [people] = KNOWN.resolve([_doc("Gleb Ivanovich Lebedko", "Gleb Olegovich Lebedko", "Gleb Olegovich Lebedko",
+                                   gaz={0: "lebedko-gleb", 1: "lebedko-gleb", 2: "lebedko-gleb"})]).people
+    ids = _ids(people)
+    assert len(people) == 2
+    assert ids["Gleb Olegovich Lebedko"] == "lebedko-gleb" != ids["Gleb Ivanovich Lebedko"]
+
+
+def test_patronymic_of_a_father_whose_name_loses_its_last_letter_is_read():
+    # Grigoriy -> Grigoryevich, Sergei -> Sergeyevich: the father's name is still found
+    assert not RULES.same_person("Oleg Grigoryevich Panteleev", "Oleg Sergeyevich Panteleev")[0]
+    assert RULES.same_person("Oleg Grigoryevich Panteleev", "Aleh Ryhoravich Pantsialeyeu")[0]
