@@ -1,10 +1,11 @@
 """Load and validate ``gazetteer/data/name_rules.yaml``: the words and endings of how names are written.
 
 Read by both the people detector and name resolution, so each rule is written once: honorifics,
-particles, patronymic endings, surname gender endings, foreign case endings and the French
-romanisation rewrites. Validated at load: unknown sections or keys, missing keys, non-strings and
-words not in folded lower case raise :class:`GazetteerError` naming the file, the line of the entry
-and the reason. Lists of ``[ending, replacement]`` pairs keep their order (it decides which ending wins).
+particles, patronymic endings, surname gender endings and foreign case endings (romanisation systems
+are tables of their own: ``gazetteer/data/romanisations.yaml``, read by :mod:`gazetteer.romanisations`).
+Validated at load: unknown sections or keys, missing keys, non-strings and words not in folded lower case
+raise :class:`GazetteerError` naming the file, the line of the entry and the reason.
+Lists of ``[ending, replacement]`` pairs keep their order (it decides which ending wins).
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "patronymics": ("male", "female", "shape", "detector_shape", "root_endings"),
     "surname_gender": ("feminine", "masculine"),
     "case_endings": ("endings",),
-    "french_romanisation": ("rewrites", "not_with"),
 }
 
 Pairs = tuple[tuple[str, str], ...]
@@ -53,8 +53,6 @@ class NameRules:
     surname_feminine: Pairs = ()     # feminine ending → masculine form, in order
     surname_masculine: Pairs = ()    # masculine ending → normal form, in order
     case_endings: Pairs = ()         # foreign case ending → replacement, in order
-    french_rewrites: Pairs = ()      # applied in order
-    french_not_with: tuple[str, ...] = ()
 
     @property
     def honorifics(self) -> frozenset[str]:
@@ -178,6 +176,4 @@ def load_name_rules(path: Path | None = None) -> NameRules:
         surname_feminine=pairs("surname_gender", "feminine"),
         surname_masculine=pairs("surname_gender", "masculine"),
         case_endings=pairs("case_endings", "endings"),
-        french_rewrites=pairs("french_romanisation", "rewrites"),
-        french_not_with=words("french_romanisation", "not_with", _ENDING),
     )

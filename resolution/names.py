@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from gazetteer.load import GivenName, load_given_names
 from gazetteer.name_rules import ending_pattern, load_name_rules
+from gazetteer.romanisations import Romanisation, load_romanisations
 from gazetteer.settings import resolution_settings
 from gazetteer.translit import fold, phonetic_key
 
@@ -55,7 +56,7 @@ class ParsedName:
     stem: str
     case_stems: tuple[str, ...]
     surname_gender: str
-    alt_stems: tuple[str, ...] = ()   # stem keys under another romanisation's reading (French ou/ch)
+    alt_stems: tuple[str, ...] = ()   # stem keys under other romanisations' readings (French ou/ch, Swedish tj)
     part_stems: tuple[str, ...] = ()  # stem keys of each part of a double surname ("Sharenda-Panasiuk")
     title_gender: str = ""            # from an honorific before the name ("Lady", "Mr")
 
@@ -138,15 +139,15 @@ class _Vocab:
     fem_by_last: dict[str, tuple[tuple[str, str], ...]]
     masc_by_last: dict[str, tuple[tuple[str, str], ...]]
     cases: tuple[tuple[str, str], ...]
-    french: tuple[tuple[str, str], ...]
-    french_letters: tuple[str, ...]  # a surname with any of these may be a French romanisation
-    not_french: re.Pattern[str]
+    word_systems: tuple[Romanisation, ...]  # romanisations read word by word
+    name_systems: tuple[Romanisation, ...]  # romanisations a whole name is written in
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     """Built once from the name rules (clear with :func:`clear_caches` after pointing the gazetteer elsewhere)."""
     r = load_name_rules()
+    systems = load_romanisations()
     return _Vocab(
         particles=r.particles,
         patr_m=tuple(sorted(r.patronymic_male, key=len, reverse=True)),
@@ -155,15 +156,15 @@ def _vocab() -> _Vocab:
         fem_by_last=_by_last_letter(r.surname_feminine),
         masc_by_last=_by_last_letter(r.surname_masculine),
         cases=r.case_endings,
-        french=r.french_rewrites,
-        french_letters=tuple(a for a, _ in r.french_rewrites),
-        not_french=re.compile("|".join(re.escape(x) for x in r.french_not_with)),
+        word_systems=tuple(s for s in systems if s.scope == "word"),
+        name_systems=tuple(s for s in systems if s.scope == "name"),
     )
 
 
 def clear_caches() -> None:
     """Forget the loaded name rules and parsed spellings: the next parse reads ``name_rules.yaml`` again."""
     load_name_rules.cache_clear()
+    load_romanisations.cache_clear()
     _vocab.cache_clear()
     parse.cache_clear()
 
@@ -193,6 +194,17 @@ def _patronymic_root(p: str) -> tuple[str, str]:
         if p.endswith(suf):
             return p[: -len(suf)], "f"
     return p, ""
+
+
+def _readings(folded: str, name_systems: tuple[Romanisation, ...]) -> list[str]:
+    """Other readings of a folded word: by each system the word shows, and by the systems its name is
+    written in (``name_systems``); the word itself is not one."""
+    out = []
+    for s in (*name_systems, *(s for s in _vocab().word_systems if s.shows(folded))):
+        r = s.read(folded)
+        if r != folded and r not in out:
+            out.append(r)
+    return out
 
 
 def _is_caps(token: str) -> bool:
@@ -255,6 +267,8 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
     given = ""
     initials = ""
     patronymic = ""
+    folded_name = fold(text)
+    written_in = tuple(s for s in v.name_systems if s.shows(folded_name))
     for i, tok in enumerate(rest):
         f = fold(tok).replace(" ", "")
         if not f:
@@ -265,8 +279,11 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
                 given = f[0]
         elif not given:
             given = f
-        elif not patronymic and v.patr_shape.search(f):
-            patronymic = f
+        elif not patronymic and (v.patr_shape.search(f) or any(
+                v.patr_shape.search(r) for r in _readings(f, written_in))):
+            # a patronymic in another romanisation ("Mikalajevitj") is kept in its reading that has the shape
+            patronymic = f if v.patr_shape.search(f) else next(
+                r for r in _readings(f, written_in) if v.patr_shape.search(r))
         elif not patronymic and f[:1]:
             initials += f[0]  # a middle name: keep its initial only
     # particles (von der) stay out of the key so "Leyen" matches "von der Leyen"
@@ -282,16 +299,23 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
             if k != stem and k not in cases:
                 cases.append(k)
     alts = []
-    if not v.not_french.search(surname) and any(x in surname for x in v.french_letters):
-        french = surname
-        for a_, b_ in v.french:
-            french = french.replace(a_, b_)
-        k = phonetic_key(_surname_forms(french)[0])
-        if k != stem:
+    readings = _readings(surname, written_in)
+    for s in (*v.word_systems, *v.name_systems):
+        if s.raw:
+            raw = s.raw_read(" ".join(core))
+            if raw is not None:
+                readings.append("".join(fold(t).replace(" ", "") for t in raw.split()))
+    for reading in readings:
+        k = phonetic_key(_surname_forms(reading)[0])
+        if k != stem and k not in alts:
             alts.append(k)
     parts = [fold(t).replace(" ", "") for t in " ".join(core).split("-") if fold(t).strip()]
     part_stems = tuple(phonetic_key(_surname_forms(x)[0]) for x in parts) if len(parts) >= 2 else ()
     gclasses = index.classes(given) if len(given) > 1 else frozenset()
+    for reading in _readings(given, written_in) if len(given) > 1 and not gclasses else ():
+        gclasses = index.classes(reading)
+        if gclasses:
+            break
     proot, pgender = _patronymic_root(patronymic) if patronymic else ("", "")
     pclasses = index.classes(proot) if proot else frozenset()
     for end in rules.patronymic_root_endings if proot and not pclasses else ():

@@ -21,7 +21,6 @@ def test_shipped_rules_load_in_order():
     fem = [e for e, _ in r.surname_feminine]
     assert fem.index("skaya") < fem.index("ska") and fem.index("ovova") < fem.index("ova")
     assert ("owi", "") in r.case_endings and r.case_endings[-1] == ("e", "")
-    assert r.french_rewrites == (("tch", "ch"), ("ch", "sh"), ("ou", "u"))
     assert "von" in r.particles and "y" in r.detector_particles and "y" not in r.particles
     assert "ich" in r.patronymic_male and "ovna" in r.patronymic_female
 
@@ -103,11 +102,9 @@ def test_unknown_section_and_key_name_file_and_line(tmp_path):
     ("[skaya, ski],", "[skaya, ski, x],", r"surname_gender\.feminine\[0\]: \['skaya', 'ski', 'x'\] is not an "
                                           r"\[ending, replacement\] pair"),
     ("[y, a], [a, \"\"],", "[y, a], [A, \"\"],", r"case_endings\.endings\[14\]: \['A', ''\] is not an"),
-    ("[tch, ch],", "[\"\", ch],", r"french_romanisation\.rewrites\[0\]"),
     ("[ovich, evich,", "[on, evich,", r"patronymics\.male\[0\]: True is not a lower-case ASCII word \(quote it"),
     ("[de, van,", "[van, van,", r"particles\.words\[1\]: 'van' is listed twice"),
     ("[ov, ov], [ev, ev],", "[ov, ov], [ov, ev],", r"surname_gender\.masculine\[12\]: ending 'ov' is listed twice"),
-    ("not_with: [sh, zh, kh, sz, cz, w, ts]", "not_with: []", r"french_romanisation\.not_with: expected a non-empty"),
 ])
 def test_bad_value_names_file_line_entry_and_reason(tmp_path, old, new, reason):
     path = _rules(tmp_path, old, new)

@@ -79,3 +79,67 @@ def test_patronymic_of_a_father_whose_name_loses_its_last_letter_is_read():
     # Grigoriy -> Grigoryevich, Sergei -> Sergeyevich: the father's name is still found
     assert not RULES.same_person("Oleg Grigoryevich Panteleev", "Oleg Sergeyevich Panteleev")[0]
     assert RULES.same_person("Oleg Grigoryevich Panteleev", "Aleh Ryhoravich Pantsialeyeu")[0]
+
+
+# --- romanisation systems as data: Swedish/EU lists, Dutch, x = х, Belarusian л -> ў and ць = ть ----------
+
+@pytest.mark.parametrize("a, b", [
+    ("Jegor Mikalajevitj Tjelnokov", "Yegor Nikolaevich Chelnokov"),  # Swedish tj = ч, patronymic read too
+    ("Gennadij Sjablin", "Gennady Shablin"),                          # sj = ш
+    ("Vasilij Tjuk", "Vasily Chuk"),                                  # short surnames: no fuzzy rescue
+    ("Vasilij Sjuba", "Vasily Shuba"),
+    ("Pjotr Koetsj", "Pyotr Kuch"),
+    ("Vitalij Zjarkov", "Vitaly Zharkov"),                            # zj = ж
+    ("Arkadij Vasiljevitj Suchorukov", "Arkady Vasilyevich Sukhorukov"),  # ch = х in a Swedish-written name
+    ("Jevgenij Tjuchlov", "Yevgeny Chukhlov"),
+    ("Pjotr Loetsjkov", "Pyotr Luchkov"),                             # Dutch oe = у, tsj = ч
+    ("Ljoedmila Koezjelova", "Lyudmila Kuzhelova"),
+    ("Taras Sjoemejko", "Taras Shumeiko"),
+    ("Oleg Chroestalev", "Oleg Khrustalev"),                          # Dutch ch = х
+    ("Ivan Dolgix", "Ivan Dolgikh"),                                  # x = х at the end
+    ("Ilya Kosyx", "Ilya Kosykh"),
+    ("Nikolai Vasilyevich Dolgix", "Nikolaj Vasiljevitj Dolgich"),
+])
+def test_other_romanisation_systems_are_read(a, b):
+    assert RULES.same_person(a, b)[0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Jegor Mikalajevitj Tjelnokov", "Jegor Pavlovitj Tjelnokov"),    # two fathers, both Swedish-written
+    ("Jegor Mikalajevitj Tjelnokov", "Yegor Pavlovich Chelnokov"),
+    ("Gennadij Sjablin", "Galina Shablina"),                          # man / woman
+    ("Ljoedmila Koezjelova", "Lev Kuzhelov"),
+    ("Maxim Alexeyev", "Makhim Alekheyev"),                           # x inside a word stays ks
+    ("Ivan Dolgix", "Ivan Dolgin"),
+    ("Oleg Chroestalev", "Oleg Chrustov"),
+])
+def test_other_romanisation_systems_do_not_join_other_people(a, b):
+    assert not RULES.same_person(a, b)[0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Воўчак", "Волчак"),                        # л -> ў, Cyrillic
+    ("Andrei Vouk", "Andrei Volk"),
+    ("Mikhas Vouchak", "Mikhail Volchak"),      # and romanised
+    ("Dzmitry Douhalet", "Dmitry Dolgalet"),
+    ("Ціхан Пацкевіч", "Тихон Паткевич"),        # ць before a consonant
+    ("Tsikhan Patskevich", "Tikhon Patkevich"),
+    ("Ivan Patsko", "Ivan Patko"),
+    ("Pavał Paćkievič", "Pavel Patkevich"),      # Łacinka ć
+    ("Алесь Гаць", "Алесь Гать"),                # ць at the end, where the soft sign shows it
+    ("Ціхан Цярэшчанка", "Тихон Терещенко"),     # ць before a vowel (the key reads it already)
+])
+def test_belarusian_l_as_u_and_ts_as_t(a, b):
+    assert RULES.same_person(a, b)[0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Ivan Bovkin", "Ivan Belkin"),             # a Russian в is not read as л
+    ("Bovkin", "Bolkin"),
+    ("Kazlouski", "Kazlolski"),                 # bare surnames: -оўскі is -овский, not л
+    ("Pauliuk", "Palliuk"),                     # ўл is from вл
+    ("Ivan Patskevich", "Anna Patkevich"),       # ць = ть, but a man and a woman
+    ("Tsvetkov", "Tvetkov"),                    # ts at the start is ц
+])
+def test_belarusian_readings_do_not_join_other_people(a, b):
+    assert not RULES.same_person(a, b)[0]
