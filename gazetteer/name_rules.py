@@ -31,6 +31,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "patronymics": ("male", "female", "shape", "detector_shape", "root_endings"),
     "surname_gender": ("feminine", "masculine"),
     "case_endings": ("endings",),
+    "oblique_cases": ("surname", "nominative", "given"),
 }
 
 Pairs = tuple[tuple[str, str], ...]
@@ -53,6 +54,9 @@ class NameRules:
     surname_feminine: Pairs = ()     # feminine ending → masculine form, in order
     surname_masculine: Pairs = ()    # masculine ending → normal form, in order
     case_endings: Pairs = ()         # foreign case ending → replacement, in order
+    oblique_surname: Pairs = ()      # surname ending only an oblique case has → gender of the name (m/f/u)
+    oblique_nominative: tuple[str, ...] = ()  # nominative endings that end like an oblique one (-ski)
+    oblique_given: Pairs = ()        # a given name's oblique ending → its nominative ending, in order
 
     @property
     def honorifics(self) -> frozenset[str]:
@@ -126,6 +130,14 @@ def _pairs(path: Path, at: tuple[str, ...], name: str, value: object) -> Pairs:
     return tuple(out)
 
 
+def _genders(path: Path, pairs: Pairs) -> Pairs:
+    for i, (ending, gender) in enumerate(pairs):
+        if gender not in ("m", "f", "u"):
+            raise GazetteerError(f"{_where(path, _line(path, 'oblique_cases', 'surname', i), 'oblique_cases.surname')}"
+                                 f"[{i}]: gender {gender!r} of {ending!r} is not m, f or u")
+    return pairs
+
+
 @lru_cache(maxsize=4)
 def load_name_rules(path: Path | None = None) -> NameRules:
     """The name rules from ``path`` (default ``gazetteer/data/name_rules.yaml``), validated and cached."""
@@ -176,4 +188,7 @@ def load_name_rules(path: Path | None = None) -> NameRules:
         surname_feminine=pairs("surname_gender", "feminine"),
         surname_masculine=pairs("surname_gender", "masculine"),
         case_endings=pairs("case_endings", "endings"),
+        oblique_surname=_genders(path, pairs("oblique_cases", "surname")),
+        oblique_nominative=words("oblique_cases", "nominative", _ENDING),
+        oblique_given=pairs("oblique_cases", "given"),
     )

@@ -139,6 +139,9 @@ class _Vocab:
     fem_by_last: dict[str, tuple[tuple[str, str], ...]]
     masc_by_last: dict[str, tuple[tuple[str, str], ...]]
     cases: tuple[tuple[str, str], ...]
+    oblique_surname: tuple[tuple[str, str], ...]  # longest first
+    oblique_nominative: tuple[str, ...]
+    oblique_given: tuple[tuple[str, str], ...]
     word_systems: tuple[Romanisation, ...]  # romanisations read word by word
     name_systems: tuple[Romanisation, ...]  # romanisations a whole name is written in
 
@@ -156,6 +159,9 @@ def _vocab() -> _Vocab:
         fem_by_last=_by_last_letter(r.surname_feminine),
         masc_by_last=_by_last_letter(r.surname_masculine),
         cases=r.case_endings,
+        oblique_surname=tuple(sorted(r.oblique_surname, key=lambda p: len(p[0]), reverse=True)),
+        oblique_nominative=r.oblique_nominative,
+        oblique_given=r.oblique_given,
         word_systems=tuple(s for s in systems if s.scope == "word"),
         name_systems=tuple(s for s in systems if s.scope == "name"),
     )
@@ -205,6 +211,29 @@ def _readings(folded: str, name_systems: tuple[Romanisation, ...]) -> list[str]:
         if r != folded and r not in out:
             out.append(r)
     return out
+
+
+def _oblique_gender(surname: str) -> str | None:
+    """The gender a surname in an oblique case shows ('m', 'f' or 'u'), or None when it is not one."""
+    v = _vocab()
+    if surname.endswith(v.oblique_nominative):
+        return None
+    for ending, gender in v.oblique_surname:
+        if surname.endswith(ending) and len(surname) - len(ending) >= 3:
+            return gender
+    return None
+
+
+def _nominative_given(given: str, gender: str, index: GivenIndex) -> tuple[str, frozenset[str]] | None:
+    """A given name in the oblique case of its surname, back in the nominative: the first ending rewrite that
+    gives a known given name of ``gender`` ('u': either), or None."""
+    for ending, nominative in _vocab().oblique_given:
+        if given.endswith(ending) and len(given) - len(ending) >= 3:
+            g = given[: -len(ending)] + nominative
+            classes = index.classes(g)
+            if classes and gender in ("u", index.gender_of(classes)):
+                return g, classes
+    return None
 
 
 def _is_caps(token: str) -> bool:
@@ -290,14 +319,22 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
     core = [t for t in surname_tokens if fold(t) not in v.particles] or surname_tokens
     surname = "".join(fold(t).replace(" ", "") for t in core)
     masc, sgender = _surname_forms(surname)
+    oblique = _oblique_gender(surname) if surname and len(given) > 1 else None
     stem = phonetic_key(masc)
     cases = []
+    nominative_surname = ""
     for suf, rep in v.cases:
         if surname.endswith(suf) and len(surname) - len(suf) >= 3:
             alt, _ = _surname_forms(surname[: -len(suf)] + rep)
             k = phonetic_key(alt)
             if k != stem and k not in cases:
                 cases.append(k)
+                nominative_surname = nominative_surname or surname[: -len(suf)] + rep
+    if oblique in ("m", "f") and nominative_surname:
+        # a surname only an oblique case has: its nominative is the surname, the written form one more key
+        k = phonetic_key(_surname_forms(nominative_surname)[0])
+        cases = [stem, *(c for c in cases if c != k)]
+        surname, stem = nominative_surname, k
     alts = []
     readings = _readings(surname, written_in)
     for s in (*v.word_systems, *v.name_systems):
@@ -312,6 +349,19 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
     parts = [fold(t).replace(" ", "") for t in " ".join(core).split("-") if fold(t).strip()]
     part_stems = tuple(phonetic_key(_surname_forms(x)[0]) for x in parts) if len(parts) >= 2 else ()
     gclasses = index.classes(given) if len(given) > 1 else frozenset()
+    if oblique:
+        # a name in an oblique case: its given name is too ("Aleksandra Milinkiewicza" is Aleksander's)
+        nominative = _nominative_given(given, oblique, index)
+        if nominative:
+            given, gclasses = nominative
+        if oblique != "u":
+            sgender = oblique
+    elif len(given) > 1 and not gclasses and cases and sgender != "f":
+        # a given name known only without a case ending, before a surname that may carry one
+        # ("Andrzeja Poczobuta"): read in the same case
+        nominative = _nominative_given(given, "u", index)
+        if nominative:
+            given, gclasses = nominative
     for reading in _readings(given, written_in) if len(given) > 1 and not gclasses else ():
         gclasses = index.classes(reading)
         if gclasses:

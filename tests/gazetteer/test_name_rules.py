@@ -101,7 +101,8 @@ def test_unknown_section_and_key_name_file_and_line(tmp_path):
 @pytest.mark.parametrize(("old", "new", "reason"), [
     ("[skaya, ski],", "[skaya, ski, x],", r"surname_gender\.feminine\[0\]: \['skaya', 'ski', 'x'\] is not an "
                                           r"\[ending, replacement\] pair"),
-    ("[y, a], [a, \"\"],", "[y, a], [A, \"\"],", r"case_endings\.endings\[14\]: \['A', ''\] is not an"),
+    ("[skiego, m],", "[skiego, x],", r"oblique_cases\.surname\[0\]: gender 'x' of 'skiego' is not m, f or u"),
+    ("[y, a], [a, \"\"],", "[y, a], [A, \"\"],", r"case_endings\.endings\[17\]: \['A', ''\] is not an"),
     ("[ovich, evich,", "[on, evich,", r"patronymics\.male\[0\]: True is not a lower-case ASCII word \(quote it"),
     ("[de, van,", "[van, van,", r"particles\.words\[1\]: 'van' is listed twice"),
     ("[ov, ov], [ev, ev],", "[ov, ov], [ov, ev],", r"surname_gender\.masculine\[12\]: ending 'ov' is listed twice"),

@@ -143,3 +143,37 @@ def test_belarusian_l_as_u_and_ts_as_t(a, b):
 ])
 def test_belarusian_readings_do_not_join_other_people(a, b):
     assert not RULES.same_person(a, b)[0]
+
+
+# --- Polish inflected forms in running text: a man's name in the genitive is not a woman -------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("Aleksandra Sierakiewicza", "Aleksandr Serakevich"),      # genitive of -icz
+    ("Aleksandra Kulbaczenki", "Aliaksandr Kulbachenka"),      # genitive of -ka: the given name decides
+    ("Wiktora Hrabowskiego", "Viktor Hrabowski"),              # -skiego
+    ("Aleksandrowi Sierakiewiczowi", "Aleksandr Serakevich"),  # dative
+    ("Andrzeja Zabłockiego", "Andrei Zablotsky"),
+    ("Swiatłany Kulbaczenki", "Sviatlana Kulbachenka"),        # a woman in the genitive
+    ("Andrzeja Poczyńskiego", "Andrzej Poczyński"),
+])
+def test_polish_oblique_cases_name_the_same_person(a, b):
+    assert RULES.same_person(a, b)[0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Aleksandra Hrabowska", "Aleksandr Hrabowski"),            # nominative: a woman and a man
+    ("Aleksandra Kulbaczenka", "Aleksandr Kulbachenka"),        # invariant surname, nominative woman
+    ("Aleksandry Kulbaczenki", "Aleksandr Kulbachenka"),        # a woman in the genitive
+    ("Wiktora Hrabowskiego", "Wiktoria Hrabowska"),
+    ("Aleksandra Sierakiewicza", "Aleksandra Sierakiewicz"),    # his genitive, her nominative
+    ("Ivana Kovaleva", "Ivan Kovalev"),                         # a feminine surname is no oblique case
+])
+def test_polish_oblique_cases_keep_men_and_women_apart(a, b):
+    assert not RULES.same_person(a, b)[0]
+
+
+def test_a_man_in_the_genitive_is_a_man():
+    for name in ("Aleksandra Sierakiewicza", "Aleksandra Kulbaczenki", "Aleksandra Hrabowskiego"):
+        assert RULES.parse(name).gender == "m", name
+    assert RULES.parse("Aleksandra Hrabowska").gender == "f"
+    assert RULES.parse("Aleksandry Kulbaczenki").gender == "f"
