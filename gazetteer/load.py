@@ -22,7 +22,7 @@ GIVEN_NAMES_PATH = DATA / "given_names.yaml"
 
 _PERSON_KEYS = {"id", "name", "gender", "role", "wikidata", "spellings"}
 _PERSON_REQUIRED = ("id", "name", "gender", "spellings")
-_GIVEN_KEYS = {"gender", "forms"}
+_GIVEN_KEYS = {"gender", "forms", "diminutives"}
 
 
 class GazetteerError(Exception):
@@ -43,10 +43,14 @@ class KnownPerson:
 
 @dataclass(frozen=True, slots=True)
 class GivenName:
-    """The equivalence class (``cls``) of a given-name form and its gender ('m'|'f'|'u')."""
+    """The equivalence class (``cls``) of a given-name form and its gender ('m'|'f'|'u').
+
+    ``exact``: a diminutive, known as written only: its phonetic key (short, shared by other names: Gena ~
+    Hanna) does not bring other spellings into its class."""
 
     cls: str
     gender: str
+    exact: bool = False
 
 
 def read_yaml(path: Path, error: type[GazetteerError] | None = None):
@@ -110,7 +114,8 @@ def _load_people(path: Path) -> tuple[KnownPerson, ...]:
 def load_given_names(path: Path | None = None) -> dict[str, GivenName]:
     """Given-name lexicon from ``path`` (default ``gazetteer/data/given_names.yaml``), cached.
 
-    The file maps a class name to ``{gender: m|f|u, forms: [...]}``; the result
+    The file maps a class name to ``{gender: m|f|u, forms: [...], diminutives: [...]}`` (diminutives
+    optional, known as written only: ``GivenName.exact``); the result
     maps ``fold(form)`` of every form (and the class name) to its
     :class:`GivenName`. Raises :class:`GazetteerError` on unknown keys, missing
     fields, a bad gender or one form claimed by two classes.
@@ -140,13 +145,18 @@ def _load_given_names(path: Path) -> tuple[tuple[str, GivenName], ...]:
         forms = raw["forms"]
         if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
             raise GazetteerError(f"{where}: 'forms' must be a list of non-empty strings")
+        diminutives = raw.get("diminutives", [])
+        if not isinstance(diminutives, list) or not all(isinstance(f, str) and f.strip() for f in diminutives):
+            raise GazetteerError(f"{where}: 'diminutives' must be a list of non-empty strings")
         entry = GivenName(str(cls), raw["gender"])
-        for form in [str(cls), *forms]:
+        exact = GivenName(str(cls), raw["gender"], exact=True)
+        for form, value in [*((f, entry) for f in [str(cls), *forms]), *((f, exact) for f in diminutives)]:
             key = fold(form)
             other = out.get(key)
             if other is not None and other.cls != entry.cls:
                 raise GazetteerError(f"{where}: form {form!r} already belongs to class {other.cls!r}")
-            out[key] = entry
+            if other is None or not value.exact:
+                out[key] = value
     return tuple(out.items())
 
 

@@ -94,7 +94,8 @@ class GivenIndex:
         for form, g in self.by_form.items():
             if " " in form:
                 continue
-            self.by_key.setdefault(phonetic_key(form), set()).add(g.cls)
+            if not g.exact:  # a diminutive is known as written only
+                self.by_key.setdefault(phonetic_key(form), set()).add(g.cls)
             self.initials.setdefault(g.cls, set()).add(form[:1])
             self.gender[g.cls] = g.gender
 

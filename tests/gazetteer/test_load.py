@@ -59,3 +59,15 @@ def test_given_name_form_in_two_classes_fails(tmp_path):
 def test_missing_file_raises(tmp_path):
     with pytest.raises(GazetteerError, match="cannot read"):
         load_people(tmp_path / "nope.yaml")
+
+
+def test_diminutives_are_known_as_written_only():
+    from gazetteer.load import load_given_names
+    from resolution.names import GivenIndex
+
+    given = load_given_names()
+    assert given[fold("Gena")].cls == given[fold("Gennady")].cls and given[fold("Gena")].exact
+    assert not given[fold("Gennady")].exact
+    index = GivenIndex(given)
+    assert index.classes("gena") == {given[fold("Gennady")].cls}
+    assert given[fold("Gennady")].cls not in index.classes("hana")  # Gena's key does not reach other spellings

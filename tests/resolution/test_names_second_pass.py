@@ -177,3 +177,30 @@ def test_a_man_in_the_genitive_is_a_man():
         assert RULES.parse(name).gender == "m", name
     assert RULES.parse("Aleksandra Hrabowska").gender == "f"
     assert RULES.parse("Aleksandry Kulbaczenki").gender == "f"
+
+
+# --- common Russian diminutives: known as written, their short keys bring in no other name ---------------
+
+@pytest.mark.parametrize("a, b", [
+    ("Petya Mokrousov", "Pyotr Mokrousov"), ("Olya Mokrousova", "Olga Mokrousova"),
+    ("Lyuda Mokrousova", "Lyudmila Mokrousova"), ("Gena Mokrousov", "Gennady Mokrousov"),
+    ("Lyonya Mokrousov", "Leonid Mokrousov"), ("Borya Mokrousov", "Boris Mokrousov"),
+    ("Yura Mokrousov", "Yuri Mokrousov"), ("Andryusha Mokrousov", "Andrei Mokrousov"),
+    ("Vasya Mokrousov", "Vasily Mokrousov"), ("Zhora Mokrousov", "Georgy Mokrousov"),
+    ("Galya Mokrousova", "Galina Mokrousova"), ("Юра Мокроусов", "Yury Mokrousov"),
+])
+def test_diminutives_name_the_full_given_name(a, b):
+    assert RULES.same_person(a, b)[0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Gena Mokrousov", "Hanna Mokrousova"),     # Gena ~ Hanna by key: a man and a woman
+    ("Gena Mokrousov", "Anna Mokrousova"),
+    ("Lyonya Mokrousov", "Alena Mokrousova"),
+    ("Olya Mokrousova", "Alla Mokrousova"),     # Olya ~ Alla by key: two women
+    ("Petya Mokrousov", "Pete Mokrousov"),
+    ("Yura Mokrousov", "Boris Mokrousov"),
+    ("Hana Mokrousova", "Gennady Mokrousov"),   # an unknown spelling with a diminutive's key joins no class
+])
+def test_diminutives_do_not_join_other_names(a, b):
+    assert not RULES.same_person(a, b)[0]
