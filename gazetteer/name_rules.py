@@ -27,7 +27,7 @@ _REPLACEMENT = re.compile(r"[a-z]*")
 #: section → its keys (every key required)
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "honorifics": ("male", "female"),
-    "particles": ("words", "detector_also", "joined"),
+    "particles": ("words", "detector_also", "joined", "given_compound"),
     "patronymics": ("male", "female", "shape", "detector_shape", "root_endings"),
     "surname_gender": ("feminine", "masculine"),
     "case_endings": ("endings",),
@@ -46,6 +46,7 @@ class NameRules:
     particles: frozenset[str] = frozenset()
     particles_detector_also: frozenset[str] = frozenset()
     particles_joined: frozenset[str] = frozenset()  # articles hyphen-joined to a name part ("el-Rahman")
+    particles_given_compound: frozenset[str] = frozenset()  # first words of two-word given names ("Abdel Karim")
     patronymic_male: tuple[str, ...] = ()
     patronymic_female: tuple[str, ...] = ()
     patronymic_shape: tuple[str, ...] = ()
@@ -179,6 +180,7 @@ def load_name_rules(path: Path | None = None) -> NameRules:
         honorifics_female=frozenset(words("honorifics", "female")),
         particles=frozenset(words("particles", "words")),
         particles_detector_also=frozenset(words("particles", "detector_also")),
+        particles_given_compound=frozenset(words("particles", "given_compound")),
         particles_joined=frozenset(words("particles", "joined")),
         patronymic_male=words("patronymics", "male", _ENDING),
         patronymic_female=words("patronymics", "female", _ENDING),

@@ -134,6 +134,8 @@ class _Vocab:
     """The name rules of ``gazetteer/data/name_rules.yaml`` in the shapes the parser looks them up in."""
 
     particles: frozenset[str]
+    joined: frozenset[str]           # articles hyphen-joined to a name part ("el-Masri")
+    given_compound: frozenset[str]   # first words of two-word given names ("Abdel Karim")
     patr_m: tuple[str, ...]          # longest first
     patr_f: tuple[str, ...]          # longest first
     patr_shape: re.Pattern[str]
@@ -154,6 +156,8 @@ def _vocab() -> _Vocab:
     systems = load_romanisations()
     return _Vocab(
         particles=r.particles,
+        joined=r.particles_joined,
+        given_compound=r.particles_given_compound,
         patr_m=tuple(sorted(r.patronymic_male, key=len, reverse=True)),
         patr_f=tuple(sorted(r.patronymic_female, key=len, reverse=True)),
         patr_shape=ending_pattern(r.patronymic_shape),
@@ -237,6 +241,12 @@ def _nominative_given(given: str, gender: str, index: GivenIndex) -> tuple[str, 
     return None
 
 
+def _unjoined(token: str, joined: frozenset[str]) -> str:
+    """A surname word without a hyphen-joined article before it ("el-Masri" -> "Masri")."""
+    head, dash, tail = token.partition("-")
+    return tail if dash and tail and fold(head) in joined else token
+
+
 def _is_caps(token: str) -> bool:
     letters = list(filter(str.isalpha, token))
     return len(letters) > 2 and all(map(str.isupper, letters))
@@ -309,6 +319,8 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
                 given = f[0]
         elif not given:
             given = f
+        elif given in v.given_compound and not patronymic and not initials:
+            given += f  # "Abdel Karim" is "Abdel-Karim"
         elif not patronymic and (v.patr_shape.search(f) or any(
                 v.patr_shape.search(r) for r in _readings(f, written_in))):
             # a patronymic in another romanisation ("Mikalajevitj") is kept in its reading that has the shape
@@ -318,6 +330,8 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
             initials += f[0]  # a middle name: keep its initial only
     # particles (von der) stay out of the key so "Leyen" matches "von der Leyen"
     core = [t for t in surname_tokens if fold(t) not in v.particles] or surname_tokens
+    # a hyphen-joined article is no part of the key: "el-Masri", "al-Masri" and "Masri" are one surname
+    core = [_unjoined(t, v.joined) for t in core]
     surname = "".join(fold(t).replace(" ", "") for t in core)
     masc, sgender = _surname_forms(surname)
     oblique = _oblique_gender(surname) if surname and len(given) > 1 else None
