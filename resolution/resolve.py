@@ -351,9 +351,10 @@ class Resolver:
         alone = [i for i in range(n) if i not in in_full and parsed[i].stem]
         near_full = _close_surnames([parsed_of[x] for x in dict.fromkeys(mentions[i].name for i in alone)],
                                     [parsed_of[x] for x in first_of], MIXED_MIN)
+        contested: set[int] = set()  # bare surnames of several people of the page, left unattached
         for i in alone:
             pn = parsed[i]
-            target = self._attach(i, pn, mentions, parsed, full, uf, verdicts, near_full[pn.raw])
+            target = self._attach(i, pn, mentions, parsed, full, uf, verdicts, near_full[pn.raw], contested)
             if target is not None:
                 uf.union(target, i)
         # leftover surname-only mentions merge among themselves (same key, gender and gazetteer id)
@@ -370,7 +371,8 @@ class Resolver:
         groups: dict[int, list[int]] = defaultdict(list)
         for i in range(n):
             groups[uf.find(i)].append(i)
-        return [_Cluster([mentions[i] for i in idx], [parsed[i] for i in idx]) for _, idx in sorted(groups.items())]
+        return [_Cluster([mentions[i] for i in idx], [parsed[i] for i in idx], local=bool(contested.intersection(idx)))
+                for _, idx in sorted(groups.items())]
 
     def _doc_match(self, a: ParsedName, b: ParsedName, uncertain: dict) -> Match | None:
         """The :meth:`match` of two full names when they are the same person, else None; an uncertain pair
@@ -394,11 +396,17 @@ class Resolver:
 
     def _attach(self, i: int, pn: ParsedName, mentions: list[Mention], parsed: list[ParsedName],
                 full: list[int], uf: _UnionFind, verdicts: dict[tuple[str, str], bool],
-                near: set[str]) -> int | None:
+                near: set[str], contested: set[int]) -> int | None:
         """Index of the full-name mention a surname-only (or bare given-name) mention belongs to.
 
         ``near`` holds the full spellings whose surnames are :func:`_surnames_close` to this one: a surname
-        alone needs ``MIXED_MIN`` to join, so the others are ruled out without the rules."""
+        alone needs ``MIXED_MIN`` to join, so the others are ruled out without the rules.
+
+        A surname several people of the page share stays local: it joins the person of the nearest full
+        mention before it (else the first after it, as a headline's surname). Known people the detector has
+        read are not guessed at again: it attaches a shared surname by local evidence and leaves it unread
+        when nothing local tells them apart. A surname left so goes into ``contested``: no other page's
+        person takes it either (:meth:`_assign_ids`)."""
         cands = []
         known = mentions[i].gazetteer_id  # the detector's reading of a shared surname wins
         for j in full:
@@ -427,10 +435,14 @@ class Resolver:
         pool = [j for g, e, j in cands if (g, e) == best]
         if len({uf.find(j) for j in pool}) == 1:
             return pool[0]
+        read = [mentions[j].gazetteer_id for j in pool]
+        if all(read) and len(set(read)) > 1:
+            contested.add(i)  # known people the detector told apart by local evidence where it could
+            return None
         before = [j for j in pool if mentions[j].start <= mentions[i].start]
         if before:
             return max(before, key=lambda j: mentions[j].start)
-        return min(pool, key=lambda j: mentions[j].start)
+        return min(pool, key=lambda j: mentions[j].start)  # a headline's surname: the first named after it
 
     def _assign_ids(self, flat: list[_Cluster], uncertain: dict) -> None:
         # 1. gazetteer ids (the detector's reading of a name too, unless its patronymic names another father)
@@ -490,6 +502,9 @@ class Resolver:
             if c.id:
                 continue
             pn = c.best
+            if c.local:  # a surname its page's people share, which nothing on the page attached: its own
+                c.id = _xid(f"|{pn.stem}|{pn.gender}|local")
+                continue
             pool = {x.id for stem in (pn.stem, *pn.case_stems) for x in by_stem.get(stem, ())
                     if not pn.gender or not x.best.gender or x.best.gender == pn.gender}
             if pool:
@@ -638,6 +653,7 @@ class Resolver:
 class _Cluster:
     mentions: list[Mention]
     parsed: list[ParsedName]
+    local: bool = False  # a bare surname several people of its page share: never given another page's person
     id: str = ""
     key: str = ""
 

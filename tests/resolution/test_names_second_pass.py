@@ -204,3 +204,83 @@ def test_diminutives_name_the_full_given_name(a, b):
 ])
 def test_diminutives_do_not_join_other_names(a, b):
     assert not RULES.same_person(a, b)[0]
+
+
+# --- Arabic particles: a hyphen or a space, al or el, with or without the article --------------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("Abdel-Hakim el-Qasimi", "Abdel Hakim al-Qasimi"),    # hyphen vs space in the given name, el vs al
+    ("Abdel-Hakim el-Qasimi", "Abdul Hakim Qasimi"),
+    ("Abu Tarek ash-Shadhili", "Abu-Tarek Shadhili"),
+    ("Yusuf Abd el-Wahid", "al-Wahid"),                    # later mentions repeat the name part with any article
+    ("Yusuf Abd el-Wahid", "El-Wahid"),
+    ("Yusuf Abd el-Wahid", "Yusuf al-Wahid"),
+])
+def test_arabic_particles_name_the_same_person(a, b):
+    assert RULES.same_person(a, b)[0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Abdel-Hakim el-Qasimi", "Abdel-Nasser el-Qasimi"),   # brothers: the second word of the given name differs
+    ("Abdel Hakim al-Qasimi", "Abdel Nasser al-Qasimi"),
+    ("Yusuf Abd el-Wahid", "Khalid Abd el-Wahid"),
+    ("Abu Tarek ash-Shadhili", "Abu Bakr ash-Shadhili"),
+    ("Abdel-Hakim el-Qasimi", "Abdel-Hakim el-Qadiri"),
+])
+def test_arabic_particles_keep_relatives_apart(a, b):
+    assert not RULES.same_person(a, b)[0]
+
+
+def test_article_repeats_join_the_person_in_a_page():
+    [people] = RULES.resolve([_doc("Yusuf Abd el-Wahid", "Nadia Haddad", "al-Wahid", "El-Wahid")]).people
+    ids = _ids(people)
+    assert ids["al-Wahid"] == ids["El-Wahid"] == ids["Yusuf Abd el-Wahid"] != ids["Nadia Haddad"]
+
+
+# --- a bare surname stays local when two people of one page share it -------------------------------------
+
+def _at(*items):
+    return [Mention(name, name, start, start + len(name), gazetteer_id=gid) for name, start, gid in items]
+
+
+_BROTHERS = [KnownPerson(id="zaranka-kiryl", name="Kiryl Zaranka", gender="m", role="a made-up rower",
+                         wikidata=None, spellings=("Kiryl Zaranka", "Kirill Zaranko")),
+             KnownPerson(id="zaranka-matvei", name="Matvei Zaranka", gender="m", role="his made-up brother",
+                         wikidata=None, spellings=("Matvei Zaranka", "Matvey Zaranko"))]
+
+
+def test_nearest_full_mention_takes_a_shared_surname():
+    [people] = RULES.resolve([_at(("Pavel Zhdanovich", 0, None), ("Marina Zhdanovich", 300, None),
+                                  ("Zhdanovich", 340, None))]).people
+    ids = _ids(people)
+    assert ids["Zhdanovich"] == ids["Marina Zhdanovich"] != ids["Pavel Zhdanovich"]
+
+
+def test_a_shared_surname_the_detector_left_unread_stays_unattached_in_every_page():
+    res = Resolver(people=_BROTHERS)
+    page = _at(("Kiryl Zaranka", 0, "zaranka-kiryl"), ("Matvei Zaranka", 200, "zaranka-matvei"),
+               ("Zaranka", 3000, None))
+    other = _at(("Kiryl Zaranka", 0, "zaranka-kiryl"), ("Zaranka", 50, "zaranka-kiryl"),
+                ("Kiryl Zaranka", 400, "zaranka-kiryl"))
+    first, second = res.resolve([page, other]).people
+    ids = _ids(first)
+    assert len(first) == 3
+    assert ids["Zaranka"] not in ("zaranka-kiryl", "zaranka-matvei")
+    assert _ids(second)["Zaranka"] == "zaranka-kiryl"  # read by the detector: attached
+
+
+def test_a_shared_surname_read_by_the_detector_follows_it():
+    res = Resolver(people=_BROTHERS)
+    [people] = res.resolve([_at(("Kiryl Zaranka", 0, "zaranka-kiryl"), ("Matvei Zaranka", 200, "zaranka-matvei"),
+                                ("Zaranka", 3000, "zaranka-kiryl"))]).people
+    assert _ids(people)["Zaranka"] == "zaranka-kiryl"
+
+
+def test_an_unattached_shared_surname_takes_no_other_pages_person():
+    # unknown people: the page's surname goes to the nearest full mention; a page naming two people only after a
+    # lone surname of another page does not decide for it
+    pages = [_at(("Pavel Zhdanovich", 0, None), ("Zhdanovich", 40, None)),
+             _at(("Zhdanovich", 0, None), ("Pavel Zhdanovich", 100, None), ("Marina Zhdanovich", 300, None))]
+    first, second = RULES.resolve(pages).people
+    assert _ids(first)["Zhdanovich"] == _ids(first)["Pavel Zhdanovich"]
+    assert _ids(second)["Zhdanovich"] == _ids(second)["Pavel Zhdanovich"]  # a headline: the first named after
