@@ -34,6 +34,7 @@ class Romanisation:
     marks: re.Pattern[str]                      # letters that show the system
     not_with: re.Pattern[str] | None            # letters that show another system
     raw: tuple[tuple[str, str], ...] = ()       # rewrites of the spelling as written, before folding
+    table: dict[str, str] | None = None         # the rewrites as a mapping (built at load)
 
     def shows(self, folded: str) -> bool:
         """Whether a folded word (or name) shows this system."""
@@ -41,7 +42,7 @@ class Romanisation:
 
     def read(self, folded: str) -> str:
         """A folded word read with this system's rewrites, in one pass."""
-        table = dict(self.rewrites)
+        table = self.table or dict(self.rewrites)
         return self.pattern.sub(lambda m: table[m.group()], folded)
 
     def raw_read(self, text: str) -> str | None:
@@ -122,7 +123,8 @@ def load_romanisations(path: Path | None = None) -> tuple[Romanisation, ...]:
         # a system whose rewrites carry a context shows where a rewrite applies; else where its marks are
         shows = pattern if (context or at_end) and "marks" not in body else re.compile(_alternation(marks))
         out.append(Romanisation(name=name, scope=scope, rewrites=rewrites, pattern=pattern, marks=shows,
-                                not_with=re.compile(_alternation(not_with)) if not_with else None, raw=raw))
+                                not_with=re.compile(_alternation(not_with)) if not_with else None, raw=raw,
+                                table=dict(rewrites)))
     if not out:
         raise GazetteerError(f"{path}: no romanisation system")
     return tuple(out)

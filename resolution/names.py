@@ -143,9 +143,12 @@ class _Vocab:
     masc_by_last: dict[str, tuple[tuple[str, str], ...]]
     cases: tuple[tuple[str, str], ...]
     oblique_surname: tuple[tuple[str, str], ...]  # longest first
+    oblique_endings: tuple[str, ...]
     oblique_nominative: tuple[str, ...]
     oblique_given: tuple[tuple[str, str], ...]
     word_systems: tuple[Romanisation, ...]  # romanisations read word by word
+    word_marks: re.Pattern[str]             # any word system's marks: a word without is read by none
+    raw_letters: frozenset[str]             # the letters of the systems' raw rewrites
     name_systems: tuple[Romanisation, ...]  # romanisations a whole name is written in
 
 
@@ -165,9 +168,12 @@ def _vocab() -> _Vocab:
         masc_by_last=_by_last_letter(r.surname_masculine),
         cases=r.case_endings,
         oblique_surname=tuple(sorted(r.oblique_surname, key=lambda p: len(p[0]), reverse=True)),
+        oblique_endings=tuple(e for e, _ in r.oblique_surname),
         oblique_nominative=r.oblique_nominative,
         oblique_given=r.oblique_given,
         word_systems=tuple(s for s in systems if s.scope == "word"),
+        word_marks=re.compile("|".join(f"(?:{s.marks.pattern})" for s in systems if s.scope == "word") or "(?!)"),
+        raw_letters=frozenset(c for s in systems for a, _ in s.raw for c in a),
         name_systems=tuple(s for s in systems if s.scope == "name"),
     )
 
@@ -210,8 +216,10 @@ def _patronymic_root(p: str) -> tuple[str, str]:
 def _readings(folded: str, name_systems: tuple[Romanisation, ...]) -> list[str]:
     """Other readings of a folded word: by each system the word shows, and by the systems its name is
     written in (``name_systems``); the word itself is not one."""
-    out = []
-    for s in (*name_systems, *(s for s in _vocab().word_systems if s.shows(folded))):
+    out: list[str] = []
+    v = _vocab()
+    word = v.word_systems if v.word_marks.search(folded) else ()
+    for s in (*name_systems, *(s for s in word if s.shows(folded))):
         r = s.read(folded)
         if r != folded and r not in out:
             out.append(r)
@@ -221,7 +229,7 @@ def _readings(folded: str, name_systems: tuple[Romanisation, ...]) -> list[str]:
 def _oblique_gender(surname: str) -> str | None:
     """The gender a surname in an oblique case shows ('m', 'f' or 'u'), or None when it is not one."""
     v = _vocab()
-    if surname.endswith(v.oblique_nominative):
+    if not surname.endswith(v.oblique_endings) or surname.endswith(v.oblique_nominative):
         return None
     for ending, gender in v.oblique_surname:
         if surname.endswith(ending) and len(surname) - len(ending) >= 3:
@@ -352,9 +360,10 @@ def parse(name: str, index: GivenIndex | None = None) -> ParsedName:
         surname, stem = nominative_surname, k
     alts = []
     readings = _readings(surname, written_in)
-    for s in (*v.word_systems, *v.name_systems):
+    raw_text = " ".join(core)
+    for s in (*v.word_systems, *v.name_systems) if v.raw_letters.intersection(raw_text) else ():
         if s.raw:
-            raw = s.raw_read(" ".join(core))
+            raw = s.raw_read(raw_text)
             if raw is not None:
                 readings.append("".join(fold(t).replace(" ", "") for t in raw.split()))
     for reading in readings:
