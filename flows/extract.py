@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from duckdb import DuckDBPyConnection
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
@@ -108,23 +109,29 @@ def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[U
     Failures of stage ``SKIPPED`` (not articles) are skips: outcome ``not_article`` with the reason, no failure row."""
     con = connect(db)
     try:
-        loaded = load_batch(con, pages, link_events=False)  # linked once, after the run's last batch (link_task)
-        skipped = [f for f in failures if f[1] == SKIPPED]
-        failed = [f for f in failures if f[1] != SKIPPED]
-        set_outcomes(con, [(u, o, None) for u, o in loaded.outcomes]
-                     + [(u, "not_article", reason) for u, _stage, reason in skipped]
-                     + [(u, "failed", reason) for u, _stage, reason in failed])
-        stats: dict[str, Any] = dict(loaded.stats)
-        stats["failures"] = record_failures(con, failed)
-        stats["skipped"] = len(skipped)
-        stats["notes"] = record_failures(con, notes or [])
-        stats["review_pairs"] = add_uncertain(con, uncertain)
-        mark_extracted(con, page_ids)
-        stats["new_urls"] = [u for u, o in loaded.outcomes if o == "article"]
-        stats["totals"] = table_counts(con)
-        return stats
+        return land_batch(con, pages, failures, uncertain, page_ids, notes)
     finally:
         con.close()
+
+
+def land_batch(con: DuckDBPyConnection, pages: list[PageFacts], failures: list[Failure], uncertain: list[Uncertain],
+               page_ids: list[int], notes: list[Failure] | None = None) -> dict[str, Any]:
+    """What :func:`load_task` does on an open connection (the scaled path's merger calls it for a staged batch)."""
+    loaded = load_batch(con, pages, link_events=False)  # linked once, after the run's last batch (link_task)
+    skipped = [f for f in failures if f[1] == SKIPPED]
+    failed = [f for f in failures if f[1] != SKIPPED]
+    set_outcomes(con, [(u, o, None) for u, o in loaded.outcomes]
+                 + [(u, "not_article", reason) for u, _stage, reason in skipped]
+                 + [(u, "failed", reason) for u, _stage, reason in failed])
+    stats: dict[str, Any] = dict(loaded.stats)
+    stats["failures"] = record_failures(con, failed)
+    stats["skipped"] = len(skipped)
+    stats["notes"] = record_failures(con, notes or [])
+    stats["review_pairs"] = add_uncertain(con, uncertain)
+    mark_extracted(con, page_ids)
+    stats["new_urls"] = [u for u, o in loaded.outcomes if o == "article"]
+    stats["totals"] = table_counts(con)
+    return stats
 
 
 @task(name="link-events", cache_policy=NO_CACHE)

@@ -152,6 +152,11 @@ def pending_pages(con: duckdb.DuckDBPyConnection, after_id: int = 0, limit: int 
     return _pages(con, "extracted_at IS NULL", [], after_id, limit)
 
 
+def pages_by_id(con: duckdb.DuckDBPyConnection, page_ids: list[int]) -> list[RawPage]:
+    """The archived pages of a claimed batch (``warehouse.staging.claim_batch``), in archive order."""
+    return _pages(con, "id IN (SELECT unnest(?))", [list(page_ids)], 0, None)
+
+
 def stale_pages(con: duckdb.DuckDBPyConnection, extractor_version: str, after_id: int = 0,
                 limit: int | None = None) -> list[RawPage]:
     """The newest archived page of each article extracted by another extractor version."""

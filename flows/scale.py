@@ -1,0 +1,224 @@
+"""The scaled extract stage: batches of archived pages mapped over a Dask cluster, merged by one writer.
+
+The embedded default (``flows.extract``) runs every stage in one process. Here (``docs/scale.md``):
+
+1. this flow's process *claims* a batch of archived pages (``warehouse.staging.claim_batch``: a
+   ``staged_batches`` row, so concurrent runs never take one page twice) and reads its pages;
+2. a Dask worker (``prefect-dask``'s ``DaskTaskRunner``) extracts text and facts, resolves names with the
+   analysts' review answers read once a run, and writes the batch to one Parquet file beside the warehouse;
+3. this process, the one writer, merges each staged file into the DuckDB warehouse as it comes
+   (``merge_task``: the same landing as the default path, then the batch marked loaded) while the workers go on
+   with the next batches; the run's events are linked once at the end.
+
+Workers never open the warehouse. A worker killed mid-batch (even ``SIGKILL``) leaves no file: Dask runs the
+task again on another worker, and a batch whose run died is claimed again once its claim expires. Staged
+files a dead run left are merged by the next run first. Each Prefect task is a whole batch, as a task
+costs ~0.2–0.3 s on a Dask worker.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import socket
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+
+from extractors.text import EXTRACTOR_VERSION
+from flows import progress
+from flows.extract import (
+    BATCH_PAGES,
+    SKIPPED,
+    extract_facts_isolated_task,
+    extract_text_task,
+    land_batch,
+    link_task,
+    page_notes,
+)
+from flows.resolve import read_decisions, resolve_with
+from records.pages import RawPage
+from warehouse.crawl_state import pages_by_id
+from warehouse.db import connect
+from warehouse.migrate import WarehouseError
+from warehouse.staging import (
+    StagedBatch,
+    claim_batch,
+    loaded,
+    mark_loaded,
+    read_batch,
+    staged_files,
+    staging_dir,
+    write_batch,
+)
+
+ENV_DASK = "NEWSFACTS_DASK"
+ENV_WORKERS = "NEWSFACTS_WORKERS"
+ENV_CLAIM_TTL = "NEWSFACTS_CLAIM_TTL"
+#: seconds a claimed batch belongs to its run; then a run that died gives its pages back
+DEFAULT_CLAIM_TTL = 1800.0
+
+
+def claim_ttl() -> float:
+    raw = os.environ.get(ENV_CLAIM_TTL)
+    try:
+        return float(raw) if raw else DEFAULT_CLAIM_TTL
+    except ValueError:
+        raise WarehouseError(f"{ENV_CLAIM_TTL}={raw!r} is not a number of seconds; set it to e.g. 1800") from None
+
+
+def scale_requested(address: str | None = None, workers: int | None = None) -> bool:
+    """Whether a run takes the scaled path: an address or a worker count given, or set in the environment."""
+    return bool(address or workers or os.environ.get(ENV_DASK) or os.environ.get(ENV_WORKERS))
+
+
+@task(name="claim-batch", cache_policy=NO_CACHE)
+def claim_task(db: str | None, owner: str, limit: int, reprocess: bool) -> tuple[str, list[RawPage]] | None:
+    """Claim the next batch of archived pages and read them; None when no page is left to claim."""
+    con = connect(db)
+    try:
+        claimed = claim_batch(con, owner, limit, claim_ttl(), EXTRACTOR_VERSION if reprocess else None)
+        if claimed is None:
+            return None
+        batch_id, ids = claimed
+        return batch_id, pages_by_id(con, ids)
+    finally:
+        con.close()
+
+
+@task(name="stage-batch", cache_policy=NO_CACHE)
+def stage_batch_task(packed: bytes, batch_id: str, staging: str, decisions: dict[tuple[str, str], bool]) -> str:
+    """On a worker: text → facts → names for one batch, written to one Parquet file; the file's path.
+
+    The pages come pickled by this run's own process (:func:`extract_batches`): Dask takes the slotted
+    dataclasses of a task's arguments apart, so the batch travels as one opaque value."""
+    pages: list[RawPage] = pickle.loads(packed)  # noqa: S301 - written by this run a moment before
+    articles, failures = extract_text_task.fn(pages)
+    extracted, failed = extract_facts_isolated_task.fn(articles)
+    facts, uncertain = resolve_with(extracted, decisions)
+    batch = StagedBatch(batch_id, [p.id for p in pages], facts, failures + failed, page_notes(facts), uncertain)
+    return str(write_batch(Path(staging), batch))
+
+
+@task(name="merge-batch", cache_policy=NO_CACHE)
+def merge_task(db: str | None, path: str) -> dict[str, Any]:
+    """Land one staged file in the warehouse unless its batch was loaded before; the file is removed after.
+
+    A crash between the landing and the batch's mark leaves the file: merged again, its pages land once
+    (loading is keyed per article and replaces what an article had)."""
+    staged = read_batch(Path(path))
+    con = connect(db)
+    try:
+        if loaded(con, staged.batch_id):
+            stats: dict[str, Any] = {"batches_seen_before": 1}
+        else:
+            stats = land_batch(con, staged.pages, staged.failures, staged.uncertain, staged.page_ids, staged.notes)
+            stats["extracted"] = len(staged.pages)
+            stats["batches"] = 1
+            mark_loaded(con, staged.batch_id)
+    finally:
+        con.close()
+    Path(path).unlink(missing_ok=True)
+    return stats
+
+
+def add_stats(total: dict[str, Any], stats: dict[str, Any]) -> None:
+    for k, v in stats.items():
+        if k == "totals":
+            total[k] = v
+        elif k == "new_urls":
+            total.setdefault(k, []).extend(v)
+        else:
+            total[k] = total.get(k, 0) + v
+
+
+@flow(name="extract-batches")
+def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages: int = BATCH_PAGES,
+                    in_flight: int = 4) -> dict[str, Any]:
+    """Claim, stage on the flow's task runner (a Dask cluster) and merge, keeping ``in_flight`` batches out."""
+    logger = get_run_logger()
+    owner = f"{socket.gethostname()}:{os.getpid()}"
+    staging = staging_dir(db)
+    total: dict[str, Any] = {"totals": {}, "new_urls": []}
+    for path in staged_files(staging):  # left by a run that stopped before merging them
+        add_stats(total, merge_task(db, str(path)))
+    decisions = read_decisions(db)
+    pending = _pending_count(db) if progress.wanted() and not reprocess else None
+    progress.report("extracted", 0, pending, tick=True)
+    out: dict[Any, int] = {}  # future -> pages in its batch
+    done = 0
+    while True:
+        while len(out) < in_flight and (claimed := claim_task(db, owner, batch_pages, reprocess)):
+            batch_id, pages = claimed
+            out[stage_batch_task.submit(pickle.dumps(pages), batch_id, str(staging), decisions)] = len(pages)
+        if not out:
+            break
+        future = next(as_completed(list(out)))
+        n = out.pop(future)
+        try:
+            path = future.result()
+        except Exception as exc:  # noqa: BLE001 - a batch lost for good (a worker killed again and again)
+            # its claim expires and a later run takes its pages again; nothing is lost, the run goes on
+            logger.error("a batch of %d pages was not extracted (%s: %s); its pages stay pending", n,
+                         type(exc).__name__, exc)
+            total["batches_failed"] = total.get("batches_failed", 0) + 1
+            continue
+        add_stats(total, merge_task(db, path))
+        done += n
+        progress.report("loaded", done, pending, articles=total.get("articles", 0), updated=total.get("updated", 0),
+                        duplicates=total.get("duplicates", 0))
+        logger.info("merged a staged batch of %d pages (%d pages so far)", n, done)
+    if linked := link_task(db):
+        logger.info("linked %d event reports to the happenings they report", linked)
+    total.setdefault("skipped", 0)
+    return total
+
+
+def _pending_count(db: str | None) -> int:
+    con = connect(db)
+    try:
+        return con.execute("SELECT count(*) FROM raw_pages WHERE extracted_at IS NULL").fetchone()[0]
+    finally:
+        con.close()
+
+
+def api_url() -> str | None:
+    """The Prefect API this run talks to (an ephemeral server's too), for the workers of a cluster we start."""
+    from prefect.client.orchestration import get_client
+
+    return str(get_client(sync_client=True).api_url) or None
+
+
+def extract_scaled(db: str | None = None, reprocess: bool = False, address: str | None = None,
+                   workers: int | None = None, batch_pages: int = BATCH_PAGES) -> dict[str, Any]:
+    """The extract stage on a Dask cluster: the one at ``address`` (or ``$NEWSFACTS_DASK``), else a local
+    cluster of ``workers`` (or ``$NEWSFACTS_WORKERS``, else 2) single-threaded worker processes on 127.0.0.1.
+
+    Call it inside a flow run: the workers of a local cluster talk to that run's Prefect API."""
+    from distributed import LocalCluster
+    from prefect_dask import DaskTaskRunner
+
+    address = address or os.environ.get(ENV_DASK)
+    if address:
+        return extract_batches.with_options(task_runner=DaskTaskRunner(address=address))(
+            db, reprocess, batch_pages, in_flight=2 * max(1, workers or 2))
+    n = workers or int(os.environ.get(ENV_WORKERS) or 2)
+    env = {"PREFECT_API_URL": url} if (url := api_url()) else {}
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, env=env) as cluster:
+        return extract_batches.with_options(task_runner=DaskTaskRunner(address=cluster.scheduler_address))(
+            db, reprocess, batch_pages, in_flight=2 * n)
+
+
+@flow(name="extract-scaled")
+def extract_scaled_flow(db: str | None = None, reprocess: bool = False, address: str | None = None,
+                        workers: int | None = None, batch_pages: int = BATCH_PAGES) -> dict[str, Any]:
+    """Extract and load archived pages on a Dask cluster (see :func:`extract_scaled`)."""
+    return extract_scaled(db, reprocess, address, workers, batch_pages)
+
+
+__all__ = ["ENV_DASK", "ENV_WORKERS", "SKIPPED", "extract_batches", "extract_scaled", "extract_scaled_flow",
+           "merge_task", "scale_requested", "stage_batch_task"]

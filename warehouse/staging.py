@@ -1,0 +1,179 @@
+"""Staged batches: the scaled path's hand-over from extraction workers to the one process that writes.
+
+DuckDB has one writer. So on the scaled path (``docs/scale.md``) workers on other processes or machines never
+open the warehouse: a run *claims* a batch of archived pages (a ``staged_batches`` row), a worker extracts it
+and writes its facts to one Parquet file, ``<db>.staging/<batch_id>.parquet``, and the merger loads that file
+into the warehouse and marks the batch loaded. A batch is loaded once: a file merged again after its batch
+was loaded is only removed. A worker killed mid-batch leaves no file (files appear whole, by rename), and the
+batch is redone from its claim.
+
+One Parquet row per batch: the page ids, the pages' facts (nested, as in ``records.facts``), the failures
+and the name pairs left for review. DuckDB reads the files too
+(``SELECT unnest(pages) FROM read_parquet('….parquet')``). Plain library: no Prefect, no NLP.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from records.facts import CountFact, DateFact, EventFact, Mention, PageFacts, Person
+from records.pages import Article
+from warehouse.paths import db_path
+
+__all__ = ["StagedBatch", "claim_batch", "loaded", "mark_loaded", "read_batch", "release_expired", "staged_files",
+           "staging_dir", "write_batch"]
+
+Failure = tuple[str, str, str]  # url, stage, reason
+Uncertain = tuple[str, str, str, str, float]  # name_a, name_b, key_a, key_b, score
+_U64 = 1 << 64
+
+
+@dataclass
+class StagedBatch:
+    """One batch's results as a worker hands them to the merger."""
+
+    batch_id: str
+    page_ids: list[int]
+    pages: list[PageFacts] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)  # pages that did not land (and skips)
+    notes: list[Failure] = field(default_factory=list)  # limits a landed page hit
+    uncertain: list[Uncertain] = field(default_factory=list)
+
+
+def staging_dir(db: str | Path | None = None) -> Path:
+    """``<db>.staging/`` beside the warehouse file: staged files stay inside the warehouse's place."""
+    p = db_path(db)
+    return p.with_name(p.name + ".staging")
+
+
+# -- claims ------------------------------------------------------------------------------------------------------
+
+PENDING = "extracted_at IS NULL"
+#: the newest archived page of each article an older extractor version produced (``crawl_state.stale_pages``)
+STALE = """id IN (SELECT max(p.id) FROM raw_pages p JOIN article_urls u ON u.url = p.url
+                  JOIN articles a ON a.id = u.article_id AND a.url = p.url
+                  WHERE a.extractor_version <> ? GROUP BY a.id)"""
+
+
+def claim_batch(con: duckdb.DuckDBPyConnection, owner: str, limit: int, ttl_s: float,
+                stale_version: str | None = None) -> tuple[str, list[int]] | None:
+    """Claim up to ``limit`` archived pages no live claim holds; ``(batch_id, page ids)`` or None when none is left.
+
+    Pending pages (``extracted_at IS NULL``), or with ``stale_version`` the pages to re-extract for an extractor
+    version other than it. A claim is live for ``ttl_s`` seconds unless its batch was loaded; the pages of an
+    expired claim (its run died) are claimed again. One transaction: two runs never claim one page.
+    """
+    now = datetime.now(UTC).replace(tzinfo=None)
+    where, params = (STALE, [stale_version]) if stale_version is not None else (PENDING, [])
+    con.execute("BEGIN TRANSACTION")
+    try:
+        rows = con.execute(
+            f"""SELECT id FROM raw_pages WHERE {where} AND id NOT IN (
+                    SELECT unnest(page_ids) FROM staged_batches WHERE loaded_at IS NULL AND claimed_at > ?)
+                ORDER BY id LIMIT {int(limit)}""", [*params, now - timedelta(seconds=ttl_s)]).fetchall()
+        if not rows:
+            con.execute("COMMIT")
+            return None
+        batch_id = f"{rows[0][0]:012d}-{uuid.uuid4().hex[:12]}"
+        ids = [r[0] for r in rows]
+        con.execute("INSERT INTO staged_batches (batch_id, page_ids, reprocess, claimed_by, claimed_at) "
+                    "VALUES (?, ?, ?, ?, ?)", [batch_id, ids, stale_version is not None, owner, now])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return batch_id, ids
+
+
+def loaded(con: duckdb.DuckDBPyConnection, batch_id: str) -> bool:
+    row = con.execute("SELECT loaded_at IS NOT NULL FROM staged_batches WHERE batch_id = ?", [batch_id]).fetchone()
+    return bool(row and row[0])
+
+
+def mark_loaded(con: duckdb.DuckDBPyConnection, batch_id: str) -> None:
+    con.execute("UPDATE staged_batches SET loaded_at = ? WHERE batch_id = ?",
+                [datetime.now(UTC).replace(tzinfo=None), batch_id])
+
+
+def release_expired(con: duckdb.DuckDBPyConnection, ttl_s: float) -> int:
+    """Forget claims that expired unloaded (their pages are claimable anyway); the rows that were removed."""
+    cutoff = datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=ttl_s)
+    return len(con.execute("DELETE FROM staged_batches WHERE loaded_at IS NULL AND claimed_at <= ? RETURNING 1",
+                           [cutoff]).fetchall())
+
+
+# -- files -------------------------------------------------------------------------------------------------------
+
+def write_batch(directory: Path, batch: StagedBatch) -> Path:
+    """Write ``batch`` to ``directory/<batch_id>.parquet``, whole or not at all (written aside, then renamed)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{_safe_id(batch.batch_id)}.parquet"
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    row = {"batch_id": batch.batch_id, "page_ids": batch.page_ids,
+           "pages": [_page_row(p) for p in batch.pages],
+           "failures": [{"url": u, "stage": s, "reason": r} for u, s, r in batch.failures],
+           "notes": [{"url": u, "stage": s, "reason": r} for u, s, r in batch.notes],
+           "uncertain": [{"name_a": a, "name_b": b, "key_a": ka, "key_b": kb, "score": float(sc)}
+                         for a, b, ka, kb, sc in batch.uncertain]}
+    try:
+        pq.write_table(pa.Table.from_pylist([row]), tmp, compression="zstd")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def read_batch(path: Path) -> StagedBatch:
+    """The batch a worker wrote with :func:`write_batch`."""
+    row = pq.read_table(path).to_pylist()[0]
+    return StagedBatch(
+        batch_id=row["batch_id"], page_ids=list(row["page_ids"]),
+        pages=[_page(d) for d in row["pages"] or []],
+        failures=[(f["url"], f["stage"], f["reason"]) for f in row["failures"] or []],
+        notes=[(f["url"], f["stage"], f["reason"]) for f in row["notes"] or []],
+        uncertain=[(u["name_a"], u["name_b"], u["key_a"], u["key_b"], u["score"]) for u in row["uncertain"] or []])
+
+
+def staged_files(directory: Path) -> list[Path]:
+    """Staged files waiting in ``directory``, oldest batch first (ids start with the batch's first page id)."""
+    return sorted(directory.glob("*.parquet")) if directory.is_dir() else []
+
+
+def _safe_id(batch_id: str) -> str:
+    """A batch id as a file name: ids are ours (digits, hex, dashes), but a path is never built from anything else."""
+    if not batch_id or not all(c.isalnum() or c in "-_" for c in batch_id):
+        raise ValueError(f"batch id {batch_id!r} is not a plain name")
+    return batch_id
+
+
+# Parquet has no unsigned 64-bit fingerprint in a nested row that pyarrow infers: it goes as its two's complement
+def _page_row(page: PageFacts) -> dict[str, Any]:
+    d = asdict(page)
+    if d["fingerprint"] is not None and d["fingerprint"] >= 1 << 63:
+        d["fingerprint"] -= _U64
+    return d
+
+
+def _page(d: dict[str, Any]) -> PageFacts:
+    d = dict(d)
+    if d["fingerprint"] is not None and d["fingerprint"] < 0:
+        d["fingerprint"] += _U64
+    d["article"] = Article(**d["article"])
+    d["mentions"] = [Mention(**m) for m in d["mentions"] or []]
+    d["counts"] = [CountFact(**c) for c in d["counts"] or []]
+    d["dates"] = [DateFact(**x) for x in d["dates"] or []]
+    d["people"] = [Person(p["id"], p["name"], [Mention(**m) for m in p["mentions"] or []]) for p in d["people"] or []]
+    d["events"] = [EventFact(**{**e, "subjects": tuple(Mention(**m) for m in e["subjects"] or [])})
+                   for e in d["events"] or []]
+    d["sentence_starts"] = list(d["sentence_starts"] or [])
+    d["sentence_ends"] = list(d["sentence_ends"] or [])
+    return PageFacts(**d)
