@@ -9,7 +9,7 @@ else happens, so ``/news/x`` and ``/news/x?utm_source=...`` are fetched once.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
 import urllib3
@@ -22,6 +22,9 @@ from crawler.urls import canonical_url, check_url
 from records.pages import FeedState, FetchResult
 
 MAX_SITEMAPS = 50
+#: ``gate(host, delay)``: returns when a request to ``host`` may start, ``delay`` seconds after the previous one
+#: by anyone the gate knows of (``fetch_all``'s default knows only its own requests)
+Gate = Callable[[str, float], None]
 #: what a malformed URL raises on its way through urllib.parse, idna and urllib3
 #: (UnicodeError and urllib3's LocationValueError / LocationParseError are ValueErrors)
 MALFORMED = (ValueError,)
@@ -127,13 +130,16 @@ def discover(source: Source, fetcher: Fetcher, previous: Mapping[str, FeedState]
     return found
 
 
-def fetch_all(urls: list[str], source: Source, fetcher: Fetcher,
-              robots: Robots | None = None) -> Iterator[FetchResult | tuple[str, FetchError]]:
+def fetch_all(urls: list[str], source: Source, fetcher: Fetcher, robots: Robots | None = None,
+              gate: Gate | None = None) -> Iterator[FetchResult | tuple[str, FetchError]]:
     """Fetch each URL robots.txt allows, waiting between requests to one host.
 
     The wait is the larger of the source's ``crawl_delay`` and the host's
-    robots.txt ``Crawl-delay``. Yields a FetchResult, or ``(url, error)`` for a
-    URL that failed or was refused; one bad URL never stops the others.
+    robots.txt ``Crawl-delay``. By default it is kept within this call (from the end of
+    one request to the start of the next); ``gate`` replaces that wait when several
+    processes crawl one host (the flows pass a warehouse-backed one). Yields a
+    FetchResult, or ``(url, error)`` for a URL that failed or was refused; one bad
+    URL never stops the others.
     """
     robots = robots or Robots(fetcher, allow_private=source.allow_private)
     last_hit: dict[str, float] = {}
@@ -150,8 +156,9 @@ def fetch_all(urls: list[str], source: Source, fetcher: Fetcher,
             continue
         host = urlsplit(url).netloc
         delay = max(source.crawl_delay, robots.crawl_delay(url))
-        wait = last_hit.get(host, float("-inf")) + delay - time.monotonic()
-        if wait > 0:
+        if gate is not None:
+            gate(host, delay)
+        elif (wait := last_hit.get(host, float("-inf")) + delay - time.monotonic()) > 0:
             time.sleep(wait)
         try:
             result = fetcher.get(url, allow_private=source.allow_private)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from records.datafiles import SettingsError, load_settings
 
-__all__ = ["SettingsError", "FetchSettings"]
+__all__ = ["SettingsError", "FetchSettings", "SharedCrawlSettings", "fetch_settings", "shared_crawl_settings"]
 
 SETTINGS_FILE = Path(__file__).with_name("settings.toml")
 ENV_PREFIX = "NEWSFACTS_FETCH_"
+SHARED_ENV_PREFIX = "NEWSFACTS_SHARED_CRAWL_"
 
 
 
@@ -38,3 +39,21 @@ class FetchSettings:
 def fetch_settings() -> FetchSettings:
     """The settings file's ``[fetch]`` table, each key overridable from the environment."""
     return load_settings(FetchSettings, SETTINGS_FILE, "fetch", ENV_PREFIX)
+
+
+@dataclass(frozen=True)
+class SharedCrawlSettings:
+    """The ``[shared_crawl]`` table: whether crawls share the warehouse (claims, global host delays) and how."""
+
+    enabled: bool
+    claim_ttl: float
+    batch: int
+    slot_slack: float
+
+
+def shared_crawl_settings() -> SharedCrawlSettings:
+    """The settings file's ``[shared_crawl]`` table, each key overridable as ``NEWSFACTS_SHARED_CRAWL_<KEY>``.
+
+    Read on every call (not cached): a flow run reads it once, and tests change the environment.
+    """
+    return load_settings(SharedCrawlSettings, SETTINGS_FILE, "shared_crawl", SHARED_ENV_PREFIX)
