@@ -8,6 +8,9 @@ Fetched pages land compressed in the warehouse's ``raw_pages`` archive; the
 from __future__ import annotations
 
 import logging
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -17,10 +20,11 @@ from prefect.utilities.annotations import quote
 
 from crawler.crawl import discover, fetch_all
 from crawler.fetch import Fetcher
-from crawler.settings import fetch_settings
+from crawler.settings import fetch_settings, shared_crawl_settings
 from crawler.sources import Discovered, Source, load_sources, parse_sources
 from flows import progress
 from records.pages import FetchFailure, FetchResult
+from warehouse.crawl_claims import HostSlots, claim_urls, new_run_id, release_claims
 from warehouse.crawl_lock import crawl_lock, lock_path
 from warehouse.crawl_state import archive_pages, done_urls, feed_states, record_fetch_failures, save_feed_states
 from warehouse.db import connect
@@ -28,6 +32,27 @@ from warehouse.load import record_failures
 
 #: URLs fetched per task before their pages are archived: a crash loses at most one batch
 FETCH_BATCH = 100
+
+
+@dataclass(frozen=True)
+class SharedRun:
+    """One crawl run of the shared mode: its claims' owner, and the ``[shared_crawl]`` settings it runs with."""
+
+    run_id: str
+    started: datetime  # naive UTC, as crawl_state.checked_at: pages tried since then by another run are left
+    claim_ttl: float
+    batch: int
+    slot_slack: float
+
+    @classmethod
+    def start(cls) -> SharedRun:
+        s = shared_crawl_settings()
+        return cls(new_run_id(), datetime.now(UTC).replace(tzinfo=None), s.claim_ttl, s.batch, s.slot_slack)
+
+
+def shared_mode(shared: bool | None) -> bool:
+    """The flow parameter when given, else the ``enabled`` setting (``NEWSFACTS_SHARED_CRAWL_ENABLED``)."""
+    return shared_crawl_settings().enabled if shared is None else bool(shared)
 
 
 def resolve_sources(sources: list[dict[str, Any]] | None, sources_file: str | None) -> list[Source]:
@@ -52,12 +77,34 @@ def discover_task(source: Source, db: str | None) -> Discovered:
     return found
 
 
+def claim_batch(urls: list[str], db: str | None, shared: SharedRun) -> list[str]:
+    """The URLs of a batch this run may fetch: claimed in one short transaction, the file closed again."""
+    con = connect(db)
+    try:
+        return claim_urls(con, urls, shared.run_id, shared.claim_ttl, tried_since=shared.started)
+    finally:
+        con.close()
+
+
 @task(name="fetch", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
 def fetch_task(source: Source, urls: list[str], done_before: int = 0, total: int | None = None, fetched_before: int = 0,
-               failed_before: int = 0) -> tuple[list[FetchResult], list[FetchFailure]]:
-    """Fetch a batch of URLs; ``*_before`` and ``total`` place it in the run, for progress ticks per page."""
+               failed_before: int = 0, db: str | None = None,
+               shared: SharedRun | None = None) -> tuple[list[FetchResult], list[FetchFailure]]:
+    """Fetch a batch of URLs; ``*_before`` and ``total`` place it in the run, for progress ticks per page.
+
+    ``shared``: claim the batch first and fetch only what this run claimed, each request waiting for
+    its host's slot in the warehouse (``HostSlots``), so crawls beside this one neither fetch the same
+    URL nor make a host's requests come closer than its delay.
+    """
     results, failures = [], []
-    for item in fetch_all(urls, source, Fetcher()):
+    gate = None
+    if shared is not None:
+        claimed = claim_batch(urls, db, shared)
+        if len(claimed) < len(urls):
+            get_run_logger().info("%s: %d of %d URLs done or claimed by another crawl; fetching %d", source.name,
+                                  len(urls) - len(claimed), len(urls), len(claimed))
+        urls, gate = claimed, HostSlots(db, shared.run_id, shared.slot_slack)
+    for item in fetch_all(urls, source, Fetcher(), gate=gate):
         if isinstance(item, FetchResult):
             results.append(item)
         else:
@@ -70,7 +117,8 @@ def fetch_task(source: Source, urls: list[str], done_before: int = 0, total: int
 
 @task(name="archive", cache_policy=NO_CACHE)
 def archive_task(found: Discovered, results: list[FetchResult], failures: list[FetchFailure],
-                 db: str | None, first_batch: bool) -> dict[str, int]:
+                 db: str | None, first_batch: bool, shared: SharedRun | None = None) -> dict[str, int]:
+    """Archive a fetched batch and record its failures; ``shared``: then drop this run's claims on them."""
     con = connect(db)
     try:
         discover_failures = []
@@ -80,6 +128,8 @@ def archive_task(found: Discovered, results: list[FetchResult], failures: list[F
         archived = archive_pages(con, results, found.source.name, found.source.language)
         recorded = record_fetch_failures(con, failures, fetch_settings().max_attempts)
         n_failed = record_failures(con, discover_failures + [(u, "fetch", reason) for u, reason in recorded])
+        if shared is not None:  # after the archive: a URL is done before its claim goes, never neither
+            release_claims(con, [r.url for r in results] + [f.url for f in failures], shared.run_id)
     finally:
         con.close()
     # fetch_failures: requests that failed (no answer, HTTP error, robots.txt unreadable); refused: turned
@@ -105,13 +155,20 @@ def held_crawl_lock(db: str | None):
     return crawl_lock(db, on_wait=waiting)
 
 
-def crawl_sources(srcs: list[Source], db: str | None) -> dict[str, Any]:
+def run_lock(db: str | None, shared: bool) -> AbstractContextManager[Any]:
+    """The whole-run crawl lock, or nothing in the shared mode (claims and host slots stand in for it)."""
+    return nullcontext() if shared else held_crawl_lock(db)
+
+
+def crawl_sources(srcs: list[Source], db: str | None, shared: SharedRun | None = None) -> dict[str, Any]:
     """The crawl stage's tasks, shared by the ``crawl`` flow and the ``pipeline`` flow.
 
     The pipeline calls this directly rather than ``crawl`` as a subflow: a
     subflow costs about a second of API round trips, which is most of a run
-    that finds nothing new.
+    that finds nothing new. ``shared``: the shared mode's run (claims, global host delays),
+    which fetches in batches of ``shared.batch`` URLs.
     """
+    size = shared.batch if shared is not None else FETCH_BATCH
     totals: dict[str, int] = {}
     aliases: dict[str, str] = {}
     discovered = tried = fetched = failed = 0
@@ -120,11 +177,12 @@ def crawl_sources(srcs: list[Source], db: str | None) -> dict[str, Any]:
         found = discover_task(source, db)
         discovered += len(found.urls)
         progress.report("discovered", s_no, len(srcs), urls=discovered)
-        batches = [found.urls[i:i + FETCH_BATCH] for i in range(0, len(found.urls), FETCH_BATCH)] or [[]]
+        batches = [found.urls[i:i + size] for i in range(0, len(found.urls), size)] or [[]]
         for n, urls in enumerate(batches):
             # quote(): passed as they are, not walked object by object by Prefect looking for futures
-            results, failures = fetch_task(source, quote(urls), tried, discovered, fetched, failed)
-            for k, v in archive_task(quote(found), quote(results), quote(failures), db, first_batch=n == 0).items():
+            results, failures = fetch_task(source, quote(urls), tried, discovered, fetched, failed, db, shared)
+            for k, v in archive_task(quote(found), quote(results), quote(failures), db, first_batch=n == 0,
+                                     shared=shared).items():
                 totals[k] = totals.get(k, 0) + v
             tried, fetched, failed = tried + len(urls), fetched + len(results), failed + len(failures)
             if urls:
@@ -135,11 +193,14 @@ def crawl_sources(srcs: list[Source], db: str | None) -> dict[str, Any]:
 
 @flow(name="crawl")
 def crawl(sources: list[dict[str, Any]] | None = None, sources_file: str | None = None,
-          db: str | None = None) -> dict[str, Any]:
+          db: str | None = None, shared: bool | None = None) -> dict[str, Any]:
     """Fetch what is new in the sources into the raw page archive; return counts and alias URLs.
 
     Holds the warehouse's crawl lock (``<db>.crawl.lock``) for the whole run: one crawl at a time.
+    ``shared`` (default: the ``[shared_crawl] enabled`` setting, ``NEWSFACTS_SHARED_CRAWL_ENABLED``):
+    no lock; runs beside each other claim URLs and share each host's delay through the warehouse.
     """
     srcs = resolve_sources(sources, sources_file)
-    with held_crawl_lock(db):
-        return crawl_sources(srcs, db)
+    on = shared_mode(shared)
+    with run_lock(db, on):
+        return crawl_sources(srcs, db, SharedRun.start() if on else None)

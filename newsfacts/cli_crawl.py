@@ -27,13 +27,14 @@ SourcesOption = Annotated[Path, typer.Option(
 def _check_sources(path: Path) -> None:
     """Validate the sources file, fetch settings and gazetteer before anything is fetched or written."""
     import gazetteer
-    from crawler.settings import SettingsError, fetch_settings
+    from crawler.settings import SettingsError, fetch_settings, shared_crawl_settings
     from crawler.sources import SourcesError, load_sources
     from gazetteer.load import GazetteerError
 
     try:
         load_sources(path)
         fetch_settings()
+        shared_crawl_settings()
         gazetteer.validate()
     except (SourcesError, SettingsError, GazetteerError) as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -65,12 +66,17 @@ def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None
        (pages robots.txt disallows are refusals, not failures)
     """
     _check_sources(sources)
+    from contextlib import nullcontext
+
+    from crawler.settings import shared_crawl_settings
     from newsfacts.progress import EXIT_ALL_FAILED, all_fetches_failed, run_shown
     from warehouse.crawl_lock import crawl_lock
 
     # taken here too, so a crawl already running is reported in one line before Prefect starts;
-    # the flow takes it again (re-entrant), which is what guards deployment runs
-    with crawl_lock(db, on_wait=_say_waiting(db)):
+    # the flow takes it again (re-entrant), which is what guards deployment runs.
+    # The shared mode (NEWSFACTS_SHARED_CRAWL_ENABLED=1) crawls beside other runs: the flow locks only its extract
+    shared = shared_crawl_settings().enabled
+    with nullcontext() if shared else crawl_lock(db, on_wait=_say_waiting(db)):
         from flows.pipeline import pipeline
 
         result = run_shown(pipeline, db, sources_file=str(sources.resolve()), echo=typer.echo)
