@@ -27,7 +27,7 @@ from records.pages import FetchFailure, FetchResult
 from warehouse.crawl_claims import HostSlots, claim_urls, new_run_id, release_claims
 from warehouse.crawl_lock import crawl_lock, lock_path
 from warehouse.crawl_state import archive_pages, done_urls, feed_states, record_fetch_failures, save_feed_states
-from warehouse.db import connect
+from warehouse.db import connect, connect_brief
 from warehouse.load import record_failures
 
 #: URLs fetched per task before their pages are archived: a crash loses at most one batch
@@ -79,7 +79,7 @@ def discover_task(source: Source, db: str | None) -> Discovered:
 
 def claim_batch(urls: list[str], db: str | None, shared: SharedRun) -> list[str]:
     """The URLs of a batch this run may fetch: claimed in one short transaction, the file closed again."""
-    con = connect(db)
+    con = connect_brief(db)  # the run's discover task has migrated the file
     try:
         return claim_urls(con, urls, shared.run_id, shared.claim_ttl, tried_since=shared.started)
     finally:

@@ -26,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.crawl_state import FINAL_OUTCOMES
-from warehouse.db import connect
+from warehouse.db import connect, connect_brief
 
 #: a clock in Unix epoch seconds (``time.time``); tests pass their own
 Clock = Callable[[], float]
@@ -128,9 +128,11 @@ class HostSlots:
                  clock: Clock = time.time, sleep: Callable[[float], None] = time.sleep) -> None:
         self.db, self.run_id, self.slack, self.clock, self.sleep = db, run_id, slack, clock, sleep
         self.late = 0  # windows given up because this process woke past their end
+        self._migrated = False
 
     def _reserve(self, host: str, delay: float) -> float:
-        con = connect(self.db)
+        con = connect_brief(self.db) if self._migrated else connect(self.db)
+        self._migrated = True
         try:
             if self.run_id:
                 renew_claims(con, self.run_id, self.clock())

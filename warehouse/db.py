@@ -43,7 +43,8 @@ from warehouse.paths import (
 __all__ = [
     "DB_FILENAME", "ENV_DB", "ENV_HOME", "ENV_LOCK_TIMEOUT", "STORAGE_VERSION", "MigrationError",
     "WarehouseBusyError", "WarehouseError", "WarehouseMissingError", "WarehousePathError", "check_path", "connect",
-    "connect_analyst", "db_path", "home", "lock_timeout", "objects", "session", "table_counts", "usable_cpus",
+    "connect_analyst", "connect_brief", "db_path", "home", "lock_timeout", "objects", "session", "table_counts",
+    "usable_cpus",
 ]
 
 # Storage format of new files. v1.0.0 is storage version 64, which every DuckDB since
@@ -168,16 +169,17 @@ def _fit_threads(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _open(p: Path, read_only: bool, timeout: float, locked: bool = False,
-          on_wait: OnWait | None = None) -> duckdb.DuckDBPyConnection:
+def _open(p: Path, read_only: bool, timeout: float, locked: bool = False, on_wait: OnWait | None = None,
+          first_delay: float = 0.05, max_delay: float = 1.0) -> duckdb.DuckDBPyConnection:
     """``duckdb.connect`` that retries a lock conflict with jittered exponential backoff until ``timeout``.
 
+    The backoff starts at ``first_delay`` s and doubles up to ``max_delay`` s.
     ``locked`` (read-only only) opens with ``LOCKED_CONFIG``; its thread count goes into the connect config,
     as a locked configuration cannot be changed once open. ``on_wait(pid)`` is called once, at the first
     conflict, when a second or more of waiting is allowed (default: a log record, see ``waiting_message``).
     """
     start = time.monotonic()
-    delay = 0.05
+    delay = first_delay
     told = False
     while True:
         try:
@@ -200,7 +202,7 @@ def _open(p: Path, read_only: bool, timeout: float, locked: bool = False,
                 told, m = True, _HOLDER.search(str(exc))
                 (on_wait or _log_waiting(p))(int(m.group(2)) if m else None)
             time.sleep(min(delay * random.uniform(0.75, 1.25), max(0.0, timeout - waited)))
-            delay = min(delay * 2, 1.0)
+            delay = min(delay * 2, max_delay)
 
 
 def connect(path: str | Path | None = None, read_only: bool = False, *, timeout: float | None = None,
@@ -241,6 +243,21 @@ def connect(path: str | Path | None = None, read_only: bool = False, *, timeout:
         con.close()
         raise
     return con
+
+
+def connect_brief(path: str | Path | None = None, *, timeout: float | None = None) -> duckdb.DuckDBPyConnection:
+    """A writable connection for a transaction of milliseconds that many processes take in turn (crawl
+    claims, host slots), to a warehouse this code has already migrated (``connect`` did, earlier in the run).
+
+    Not migrated again (that costs as much as the transaction), and a lock conflict is retried every 5-50 ms
+    (jittered) rather than with ``connect``'s backoff to a second: the holder is most often another such
+    transaction, done in milliseconds, and a second of backoff would be a second of every crawler's time.
+    Waits silently (a wait here is routine), up to ``timeout`` like ``connect``.
+    """
+    p = db_path(path)
+    if not p.exists():
+        raise WarehouseMissingError(f"no warehouse at {p}; open it with connect() first, which creates it")
+    return _open(p, False, lock_timeout(timeout), on_wait=lambda pid: None, first_delay=0.005, max_delay=0.05)
 
 
 def connect_analyst(path: str | Path | None = None, *, timeout: float | None = None,
