@@ -8,7 +8,6 @@ Fetched pages land compressed in the warehouse's ``raw_pages`` archive; the
 from __future__ import annotations
 
 import logging
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -142,8 +141,11 @@ def archive_task(found: Discovered, results: list[FetchResult], failures: list[F
     return stats
 
 
-def held_crawl_lock(db: str | None):
-    """The warehouse's crawl lock for a flow run; the run's log says which crawl it waits for, if any."""
+def held_crawl_lock(db: str | None, shared: bool = False):
+    """The warehouse's crawl lock for a flow run; the run's log says which crawl it waits for, if any.
+
+    ``shared``: held beside other shared-mode crawls, never beside a default-mode one (which claims nothing).
+    """
     def waiting(holder: tuple | None) -> None:
         pid = holder[0] if holder else None
         try:
@@ -152,12 +154,7 @@ def held_crawl_lock(db: str | None):
             logger = logging.getLogger(__name__)
         logger.info("waiting for the crawl (PID %s) that holds %s", pid or "unknown", lock_path(db))
 
-    return crawl_lock(db, on_wait=waiting)
-
-
-def run_lock(db: str | None, shared: bool) -> AbstractContextManager[Any]:
-    """The whole-run crawl lock, or nothing in the shared mode (claims and host slots stand in for it)."""
-    return nullcontext() if shared else held_crawl_lock(db)
+    return crawl_lock(db, on_wait=waiting, shared=shared)
 
 
 def crawl_sources(srcs: list[Source], db: str | None, shared: SharedRun | None = None) -> dict[str, Any]:
@@ -197,10 +194,11 @@ def crawl(sources: list[dict[str, Any]] | None = None, sources_file: str | None 
     """Fetch what is new in the sources into the raw page archive; return counts and alias URLs.
 
     Holds the warehouse's crawl lock (``<db>.crawl.lock``) for the whole run: one crawl at a time.
-    ``shared`` (default: the ``[shared_crawl] enabled`` setting, ``NEWSFACTS_SHARED_CRAWL_ENABLED``):
-    no lock; runs beside each other claim URLs and share each host's delay through the warehouse.
+    ``shared`` (default: the ``[shared_crawl] enabled`` setting, ``NEWSFACTS_SHARED_CRAWL_ENABLED``): the
+    lock is held shared, so shared runs go side by side, claiming URLs and sharing each host's delay
+    through the warehouse (a default-mode crawl still waits for them, and they for it).
     """
     srcs = resolve_sources(sources, sources_file)
     on = shared_mode(shared)
-    with run_lock(db, on):
+    with held_crawl_lock(db, shared=on):
         return crawl_sources(srcs, db, SharedRun.start() if on else None)

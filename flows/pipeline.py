@@ -14,7 +14,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from flows.crawl import SharedRun, crawl_sources, held_crawl_lock, resolve_sources, run_lock, shared_mode
+from flows.crawl import SharedRun, crawl_sources, held_crawl_lock, resolve_sources, shared_mode
 from flows.extract import extract_archived
 from warehouse.db import connect, table_counts
 from warehouse.load import link_aliases
@@ -44,6 +44,13 @@ def _artifact_markdown(added: dict[str, int], new_urls: list[str], totals: dict[
     return "\n".join(lines) + "\n"
 
 
+def _extract_stage(aliases: dict[str, str], db: str | None) -> tuple[dict[str, Any], int, dict[str, int]]:
+    """Extract the archive's pending pages, then link the crawl's alias URLs: (extract stats, linked, totals)."""
+    extracted = extract_archived(db)
+    linked, totals = link_aliases_task(aliases, db)
+    return extracted, linked, totals
+
+
 @flow(name="pipeline")
 def pipeline(sources: list[dict[str, Any]] | None = None, sources_file: str | None = None,
              db: str | None = None, shared: bool | None = None) -> dict[str, Any]:
@@ -51,16 +58,18 @@ def pipeline(sources: list[dict[str, Any]] | None = None, sources_file: str | No
 
     Holds the warehouse's crawl lock (``<db>.crawl.lock``) for the whole run: one crawl at a time.
     ``shared`` (default: the ``[shared_crawl] enabled`` setting): the crawl stage runs beside other
-    runs (claims, global host delays, see ``flows.crawl``); the lock is then taken for the extract
-    stage only, which reads the archive's pending pages and so stays one at a time.
+    shared runs (lock held shared; claims, global host delays, see ``flows.crawl``); then the extract
+    stage, which reads the archive's pending pages, takes the lock alone, as a default-mode run does.
     """
     srcs = resolve_sources(sources, sources_file)
     on = shared_mode(shared)
-    with run_lock(db, on):
+    with held_crawl_lock(db, shared=on):
         crawled = crawl_sources(srcs, db, SharedRun.start() if on else None)
-        with held_crawl_lock(db):  # re-entrant: in the default mode it is the lock taken above
-            extracted = extract_archived(db)
-            linked, totals = link_aliases_task(crawled["aliases"], db)
+        if not on:
+            extracted, linked, totals = _extract_stage(crawled["aliases"], db)
+    if on:  # the shared lock is released first: a process waiting for its own lock would wait forever
+        with held_crawl_lock(db):
+            extracted, linked, totals = _extract_stage(crawled["aliases"], db)
     added = dict.fromkeys(ADDED_KEYS, 0)
     for k in ADDED_KEYS:
         added[k] += extracted.get(k, 0) + crawled["stats"].get(k, 0)

@@ -13,7 +13,10 @@ A second crawl waits for the lock up to ``NEWSFACTS_LOCK_TIMEOUT`` seconds (30
 by default, as for the warehouse file), then fails with one line naming the
 holder. The lock is re-entrant within one thread, so the command line can take
 it before starting Prefect and the flow it runs takes it again at no cost.
-Plain library: no Prefect.
+
+The shared crawl mode (crawls side by side, kept apart by claims on URLs) takes the lock *shared*
+(``shared=True``, ``LOCK_SH``): shared crawls run together, but never beside a crawl of the default
+mode, which claims nothing. Plain library: no Prefect.
 """
 
 from __future__ import annotations
@@ -88,15 +91,17 @@ def _describe(holder: tuple[int | None, datetime | None] | None) -> str:
 
 @contextmanager
 def crawl_lock(db: str | Path | None = None, timeout: float | None = None,
-               on_wait: Callable[[tuple[int | None, datetime | None] | None], None] | None = None) -> Iterator[Path]:
+               on_wait: Callable[[tuple[int | None, datetime | None] | None], None] | None = None,
+               shared: bool = False) -> Iterator[Path]:
     """Hold ``db``'s crawl lock for the ``with`` block; yield the lock file's path.
 
     Waits up to ``timeout`` seconds (else ``$NEWSFACTS_LOCK_TIMEOUT``, else 30) for a crawl holding it;
     ``on_wait(holder)`` is called once when the wait starts. Past the wait, raises CrawlLockBusyError
-    with one line naming the holder. Re-entrant within a thread.
+    with one line naming the holder. Re-entrant within a thread (in the same mode). ``shared``: held beside
+    other shared holders, not beside an exclusive one; a shared holder writes no PID (there may be several).
     """
     path = lock_path(db)
-    key = (os.path.abspath(path), threading.get_ident())
+    key = (os.path.abspath(path), threading.get_ident(), shared)
     with _held_guard:
         if key in _held:
             _held[key] += 1
@@ -117,7 +122,7 @@ def crawl_lock(db: str | Path | None = None, timeout: float | None = None,
         start, delay, told = time.monotonic(), 0.05, False
         while True:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 waited = time.monotonic() - start
@@ -131,8 +136,9 @@ def crawl_lock(db: str | Path | None = None, timeout: float | None = None,
                     ) from None
                 time.sleep(min(delay, max(0.0, wait - waited)))
                 delay = min(delay * 2, 1.0)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()} {datetime.now().replace(microsecond=0).isoformat()}\n".encode(), 0)
+        if not shared:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()} {datetime.now().replace(microsecond=0).isoformat()}\n".encode(), 0)
         with _held_guard:
             _held[key] = 1
         try:
@@ -140,6 +146,7 @@ def crawl_lock(db: str | Path | None = None, timeout: float | None = None,
         finally:
             with _held_guard:
                 del _held[key]
-            os.ftruncate(fd, 0)  # still ours: nobody reads a PID that is gone
+            if not shared:
+                os.ftruncate(fd, 0)  # still ours: nobody reads a PID that is gone
     finally:
         os.close(fd)  # releases the lock

@@ -86,3 +86,31 @@ def test_re_entrant_in_one_thread_exclusive_between_threads(tmp_path):
         thread.join(10)
         assert len(errors) == 1 and f"PID {os.getpid()}" in str(errors[0])
     assert lock_holder(db) is None
+
+
+SHARED_HOLD = ("import sys, time\nfrom warehouse.crawl_lock import crawl_lock\n"
+               "with crawl_lock(sys.argv[1], shared=True):\n    print('held', flush=True)\n    time.sleep(60)\n")
+
+
+def test_shared_crawls_hold_the_lock_together_but_never_beside_a_default_crawl(tmp_path):
+    db = tmp_path / "w.duckdb"
+    proc = subprocess.Popen([sys.executable, "-c", SHARED_HOLD, str(db)], stdout=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert proc.stdout.readline().strip() == "held"
+        with crawl_lock(db, timeout=0, shared=True):  # a second shared-mode crawl: beside it
+            pass
+        with pytest.raises(CrawlLockBusyError), crawl_lock(db, timeout=0.3):  # a default-mode crawl: not
+            pass
+    finally:
+        proc.kill()
+        proc.wait(10)
+        proc.stdout.close()
+    default = hold(db)
+    try:
+        with pytest.raises(CrawlLockBusyError, match=f"PID {default.pid}"), crawl_lock(db, timeout=0.3, shared=True):
+            pass
+    finally:
+        default.kill()
+        default.wait(10)
+        default.stdout.close()
