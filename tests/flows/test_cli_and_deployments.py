@@ -75,10 +75,13 @@ def test_served_deployments_and_prefect_yaml_declare_the_same_two(tmp_path):
 
     declared = yaml.safe_load((ROOT / "prefect.yaml").read_text())
     by_name = {d["name"]: d for d in declared["deployments"]}
-    assert set(by_name) == {"scheduled-crawl", "on-demand"}
+    assert set(by_name) == {"scheduled-crawl", "on-demand", "shared-crawl"}
     assert by_name["scheduled-crawl"]["schedules"][0]["cron"] == DEFAULT_CRON
+    # the shared crawl mode's deployment: the crawl flow, runs side by side (docs/shared_crawl.md)
+    assert by_name["shared-crawl"]["entrypoint"] == "flows/crawl.py:crawl"
+    assert by_name["shared-crawl"]["parameters"]["shared"] is True and by_name["shared-crawl"]["concurrency_limit"] > 1
     for d in by_name.values():
         path, func = d["entrypoint"].split(":")
-        assert (ROOT / path).exists() and func == "pipeline"
+        assert (ROOT / path).exists() and func in ("pipeline", "crawl")
         assert d["work_pool"]["name"] == "newsfacts-process"
         load_sources(ROOT / d["parameters"]["sources_file"])
