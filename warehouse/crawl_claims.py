@@ -120,14 +120,17 @@ class HostSlots:
     """``gate(host, delay)`` for ``fetch_all``: wait until this process may send the next request to ``host``.
 
     Each call reserves a window in ``host_slots`` (and renews ``run_id``'s claims) in one short transaction,
-    then sleeps until the window opens. A caller that wakes past its window's end (a slow open, a pause)
+    then sleeps until the window opens. A caller that wakes past its window's end (a slow commit, a pause)
     gives it up and reserves another: a late request could come closer than ``delay`` to the next window's.
+    A window starts no sooner than the time the last commit and close took (``lead``, learnt per call), so
+    the reservation is not already over when the file is closed.
     """
 
     def __init__(self, db: str | Path | None, run_id: str | None = None, slack: float = 0.05,
                  clock: Clock = time.time, sleep: Callable[[float], None] = time.sleep) -> None:
         self.db, self.run_id, self.slack, self.clock, self.sleep = db, run_id, slack, clock, sleep
         self.late = 0  # windows given up because this process woke past their end
+        self.lead = slack
         self._migrated = False
 
     def _reserve(self, host: str, delay: float) -> float:
@@ -136,9 +139,12 @@ class HostSlots:
         try:
             if self.run_id:
                 renew_claims(con, self.run_id, self.clock())
-            return reserve_slot(con, host, delay, self.slack, self.clock())
+            asked = self.clock()
+            start = reserve_slot(con, host, delay, self.slack, asked + self.lead)
         finally:
             con.close()
+        self.lead = min(1.0, max(0.005, 1.5 * (self.clock() - asked)))
+        return start
 
     def __call__(self, host: str, delay: float) -> None:
         if not delay > 0:  # no delay asked (NaN included): nothing to keep apart
