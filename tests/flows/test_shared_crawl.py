@@ -142,6 +142,7 @@ def assert_polite(pages: list[tuple[str, float]]) -> None:
     times = sorted(t for _, t in pages)
     gaps = [round((b - a) * 1000) for a, b in zip(times, times[1:], strict=False)]
     assert min(gaps) >= DELAY * 1000 - SLACK_MS, gaps
+    print(f"\n{len(times)} page requests, gaps between them {min(gaps)}-{max(gaps)} ms (delay {DELAY * 1000:.0f} ms)")
 
 
 def test_two_shared_runs_fetch_each_article_once_and_keep_the_host_delay(tmp_path, api_env, site):
