@@ -16,6 +16,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.crawl import SharedRun, crawl_sources, held_crawl_lock, resolve_sources, shared_mode
 from flows.extract import extract_archived
+from flows.scale import extract_scaled, scale_requested
 from warehouse.db import connect, table_counts
 from warehouse.load import link_aliases
 
@@ -44,30 +45,40 @@ def _artifact_markdown(added: dict[str, int], new_urls: list[str], totals: dict[
     return "\n".join(lines) + "\n"
 
 
-def _extract_stage(aliases: dict[str, str], db: str | None) -> tuple[dict[str, Any], int, dict[str, int]]:
-    """Extract the archive's pending pages, then link the crawl's alias URLs: (extract stats, linked, totals)."""
-    extracted = extract_archived(db)
+def _extract_stage(aliases: dict[str, str], db: str | None, dask: str | None = None, workers: int | None = None
+                   ) -> tuple[dict[str, Any], int, dict[str, int]]:
+    """Extract the archive's pending pages, then link the crawl's alias URLs: (extract stats, linked, totals).
+
+    On a Dask cluster when one is asked for (``flows.scale``), else in this process."""
+    extracted = extract_scaled(db, address=dask, workers=workers) if scale_requested(dask, workers) \
+        else extract_archived(db)
     linked, totals = link_aliases_task(aliases, db)
     return extracted, linked, totals
 
 
 @flow(name="pipeline")
 def pipeline(sources: list[dict[str, Any]] | None = None, sources_file: str | None = None,
-             db: str | None = None, shared: bool | None = None) -> dict[str, Any]:
+             db: str | None = None, shared: bool | None = None, dask: str | None = None,
+             workers: int | None = None) -> dict[str, Any]:
     """Crawl the sources and land their facts in the warehouse; return what was added.
 
     Holds the warehouse's crawl lock (``<db>.crawl.lock``) for the whole run: one crawl at a time.
     ``shared`` (default: the ``[shared_crawl] enabled`` setting): the crawl stage runs beside other
     shared runs (lock held shared; claims, global host delays, see ``flows.crawl``); then the extract
     stage, which reads the archive's pending pages, takes the lock alone, as a default-mode run does.
+
+    ``dask`` (a scheduler address, default ``$NEWSFACTS_DASK``) or ``workers`` (a local cluster of that many
+    processes, default ``$NEWSFACTS_WORKERS``): the extract stage runs on a Dask cluster (``flows.scale``). Its
+    batches are claimed one by one, so shared runs extract side by side, under their shared lock.
     """
     srcs = resolve_sources(sources, sources_file)
     on = shared_mode(shared)
+    scaled = scale_requested(dask, workers)
     with held_crawl_lock(db, shared=on):
         crawled = crawl_sources(srcs, db, SharedRun.start() if on else None)
-        if not on:
-            extracted, linked, totals = _extract_stage(crawled["aliases"], db)
-    if on:  # the shared lock is released first: a process waiting for its own lock would wait forever
+        if not on or scaled:
+            extracted, linked, totals = _extract_stage(crawled["aliases"], db, dask, workers)
+    if on and not scaled:  # the shared lock is released first: a process waiting for its own lock would wait forever
         with held_crawl_lock(db):
             extracted, linked, totals = _extract_stage(crawled["aliases"], db)
     added = dict.fromkeys(ADDED_KEYS, 0)

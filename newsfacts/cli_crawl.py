@@ -24,6 +24,15 @@ SourcesOption = Annotated[Path, typer.Option(
     help="Sources file, YAML or TOML; a relative path is taken from the current directory.")]
 
 
+DaskOption = Annotated[str | None, typer.Option(
+    "--dask", envvar="NEWSFACTS_DASK", metavar="ADDRESS",
+    help="Extract on this Dask cluster (e.g. tcp://10.0.0.5:8786); its workers need PREFECT_API_URL set to "
+         "the same Prefect server. docs/scale.md.")]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", envvar="NEWSFACTS_WORKERS", min=1, max=512, metavar="N",
+    help="Extract on a local Dask cluster of N worker processes (one core each). docs/scale.md.")]
+
+
 def _check_sources(path: Path) -> None:
     """Validate the sources file, fetch settings and gazetteer before anything is fetched or written."""
     import gazetteer
@@ -51,7 +60,8 @@ def _say_waiting(db: str | None):
     return say
 
 
-def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None:
+def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None, dask: DaskOption = None,
+          workers: WorkersOption = None) -> None:
     """Run the pipeline flow once on a sources file: discover, fetch, extract, resolve, load.
 
     Uses the Prefect API in PREFECT_API_URL, or an ephemeral one (~20 s to start).
@@ -79,7 +89,8 @@ def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None
     with nullcontext() if shared else crawl_lock(db, on_wait=_say_waiting(db)):
         from flows.pipeline import pipeline
 
-        result = run_shown(pipeline, db, sources_file=str(sources.resolve()), echo=typer.echo)
+        result = run_shown(pipeline, db, sources_file=str(sources.resolve()), echo=typer.echo, dask=dask,
+                           workers=workers)
     failed = all_fetches_failed(result.get("crawl", {}))
     if failed:
         typer.echo(f"error: every fetch failed ({failed} of {failed}: no page fetched, no feed or sitemap "
@@ -87,18 +98,23 @@ def crawl(sources: SourcesOption = DEFAULT_SOURCES, db: DbOption = None) -> None
         raise typer.Exit(EXIT_ALL_FAILED)
 
 
-def reprocess(db: DbOption = None) -> None:
+def reprocess(db: DbOption = None, dask: DaskOption = None, workers: WorkersOption = None) -> None:
     """Re-run extraction for articles an older extractor version produced, from the raw page archive.
 
-    No network: pages come from the warehouse's raw_pages archive.
+    No network: pages come from the warehouse's raw_pages archive. With --workers or --dask the
+    batches are extracted on a Dask cluster (docs/scale.md).
     """
     from extractors.text import EXTRACTOR_VERSION
     from flows.extract import extract
+    from flows.scale import extract_scaled_flow, scale_requested
     from newsfacts.progress import ProgressView, summary_text, warehouse_counts
 
     before = warehouse_counts(db)
     with ProgressView():
-        stats = extract(db=db, reprocess=True)
+        if scale_requested(dask, workers):
+            stats = extract_scaled_flow(db=db, reprocess=True, address=dask, workers=workers)
+        else:
+            stats = extract(db=db, reprocess=True)
     if not stats.get("totals"):
         typer.echo(f"extractor version {EXTRACTOR_VERSION}: no article needed re-extraction")
         return

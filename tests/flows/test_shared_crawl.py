@@ -224,3 +224,62 @@ def test_a_killed_runs_claims_hold_until_the_ttl_then_a_later_run_fetches_its_ur
     assert Counter(p for p, _ in later) == Counter(u.removeprefix(site.base) for u in expected)
     assert fetched_by_victim <= {p for p, _ in later}  # only the dead run's unarchived pages come twice
     assert_polite(later)
+
+
+#: a pipeline run (crawl then extract on the Dask cluster at argv[4]) that starts when the file ``go`` appears
+PIPELINE = """
+import json, sys, time
+from pathlib import Path
+from flows.pipeline import pipeline
+go = Path(sys.argv[3])
+while not go.exists():
+    time.sleep(0.01)
+out = pipeline(sources_file=sys.argv[1], db=sys.argv[2], shared=True, dask=sys.argv[4])
+print("RESULT " + json.dumps({**out["crawl"], **{"added_" + k: v for k, v in out["added"].items()}}), flush=True)
+"""
+
+
+def test_two_pipeline_runs_on_a_dask_cluster_land_every_article_once(tmp_path, api_env, site):
+    """Issue 20's whole path: a Dask scheduler and 2 worker processes on 127.0.0.1 (their Prefect API the same
+    server), and two shared pipeline runs at once crawling the sample site and extracting on that cluster into one
+    warehouse: each page fetched once, the host delay kept across both runs, every article landed once."""
+    from distributed import LocalCluster
+
+    db, go = tmp_path / "w.duckdb", tmp_path / "go"
+    sources = sources_file(tmp_path, site.base)
+    env = {**api_env, "NEWSFACTS_SHARED_CRAWL_BATCH": "3"}
+    logs = [tmp_path / "run1.log", tmp_path / "run2.log"]
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
+                      env={"PREFECT_API_URL": api_env["PREFECT_API_URL"]}) as cluster:
+        assert len(cluster.scheduler_info["workers"]) == 2
+        procs = [subprocess.Popen([sys.executable, "-c", PIPELINE, str(sources), str(db), str(go),
+                                   cluster.scheduler_address], env=env, cwd=ROOT, stdout=log.open("w"),
+                                  stderr=subprocess.STDOUT, start_new_session=True) for log in logs]
+        try:
+            time.sleep(8)
+            go.touch()
+            stats = [result(p, log, timeout=400) for p, log in zip(procs, logs, strict=True)]
+        finally:
+            for p in procs:
+                stop(p)
+
+    expected = {u.removeprefix(site.base) for u in site.page_urls()}
+    fetched = Counter(p for p, _ in site.pages())
+    assert set(fetched) == expected and max(fetched.values()) == 1, fetched
+    assert_polite(site.pages())
+    assert all(s["fetched"] > 0 for s in stats), stats
+    assert sum(s["added_articles"] for s in stats) == len(article_urls(site.base)), stats
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        urls = [r[0] for r in con.execute("SELECT url FROM articles").fetchall()]
+        doubled = con.execute("SELECT count(*) FROM (SELECT article_id, start_char FROM person_mentions "
+                              "GROUP BY ALL HAVING count(*) > 1)").fetchone()[0]
+        batches = con.execute("SELECT count(*), count(loaded_at) FROM staged_batches").fetchone()
+        pending = con.execute("SELECT count(*) FROM raw_pages WHERE extracted_at IS NULL").fetchone()[0]
+    finally:
+        con.close()
+    assert sorted(urls) == sorted(article_urls(site.base))  # every article once
+    assert doubled == 0
+    assert batches[0] >= 1 and batches[0] == batches[1]  # extracted on the cluster, every staged batch loaded
+    assert pending == 0
+    assert not list((tmp_path / "w.duckdb.staging").glob("*.parquet"))
