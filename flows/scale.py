@@ -21,6 +21,8 @@ from __future__ import annotations
 import os
 import pickle
 import socket
+import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +150,8 @@ def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages:
     decisions = read_decisions(db)
     pending = _pending_count(db) if progress.wanted() and not reprocess else None
     progress.report("extracted", 0, pending, tick=True)
+    # a batch travels inside the task graph (~10 MB of pages): meant, as each batch is sent once, to one worker
+    warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
     out: dict[Any, int] = {}  # future -> pages in its batch
     done = 0
     while True:
@@ -166,7 +170,9 @@ def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages:
                          type(exc).__name__, exc)
             total["batches_failed"] = total.get("batches_failed", 0) + 1
             continue
+        started = time.perf_counter()
         add_stats(total, merge_task(db, path))
+        total["merge_seconds"] = total.get("merge_seconds", 0.0) + time.perf_counter() - started
         done += n
         progress.report("loaded", done, pending, articles=total.get("articles", 0), updated=total.get("updated", 0),
                         duplicates=total.get("duplicates", 0))
