@@ -25,6 +25,7 @@ import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.tokens import Doc
 
+from extractors.columns import columns
 from records.fingerprints import BITS
 
 #: texts shorter than this many words are not compared: too few shingles for a stable fingerprint
@@ -34,7 +35,7 @@ _K1, _K2, _K3 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xFF51AFD7ED558CCD), np
 
 def word_hashes(doc: Doc) -> np.ndarray:
     """The 64-bit hashes of the doc's words, lower-cased, in order (punctuation and spaces left out)."""
-    arr = doc.to_array([LOWER, IS_PUNCT, IS_SPACE])
+    arr = columns(doc, (LOWER, IS_PUNCT, IS_SPACE))
     return arr[(arr[:, 1] == 0) & (arr[:, 2] == 0), 0]
 
 

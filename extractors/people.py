@@ -33,6 +33,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
+from extractors.columns import columns
 from gazetteer.name_rules import ending_pattern, load_name_rules
 from records.facts import Mention
 
@@ -239,7 +240,7 @@ class _Doc:
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
         # column reads instead of a Token object per token per attribute
-        arr = doc.to_array([IDX, LENGTH, SPACY, SENT_START, ORTH])
+        arr = columns(doc, (IDX, LENGTH, SPACY, SENT_START, ORTH))
         cols = arr[:, :3].copy()
         cols[:, 1] += cols[:, 0]  # end = idx + length
         self.starts, self.ends, self.space = cols.T.tolist()  # space: 1 or 0

@@ -15,12 +15,13 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from extractors.columns import columns, prefetch, store
 from extractors.counts import find_counts
 from extractors.dates import find_dates
 from extractors.events import find_events
@@ -118,8 +119,9 @@ class FastSentencizer(Sentencizer):
             if not n:
                 guesses.append([])
                 continue
-            arr = doc.to_array([_final_flag(doc.vocab, self._chars), IS_PUNCT, IS_SPACE,
-                                _line_break_flag(doc.vocab)]).astype(bool)
+            # the columns later components read are fetched in the same pass (``extractors.columns``)
+            arr = prefetch(doc, (_final_flag(doc.vocab, self._chars), IS_PUNCT, IS_SPACE, _line_break_flag(doc.vocab),
+                                 *SHARED_COLUMNS))[:, :4].astype(bool)
             final, space, line_break = arr[:, 0], arr[:, 2], arr[:, 3]
             word = ~final & ~arr[:, 1]
             # the stock loop starts a sentence at a word token when a sentence-final token came after the
@@ -140,10 +142,20 @@ class FastSentencizer(Sentencizer):
             guesses.append(starts.tolist())
         return guesses
 
+    def set_annotations(self, docs, batch_tag_ids) -> None:
+        """The stock annotation; then each Doc's sentence starts, now set, are kept for ``extractors.columns``."""
+        super().set_annotations(docs, batch_tag_ids)
+        for doc in [docs] if isinstance(docs, Doc) else docs:
+            if len(doc):
+                store(doc, (SENT_START,), doc.to_array([SENT_START]).reshape(-1, 1))
+
     @property
     def _chars(self) -> frozenset[str]:
         return frozenset(self.punct_chars)
 
+
+#: the token columns the people detector, the sentence bounds and the fingerprint read besides the sentence starts
+SHARED_COLUMNS = (IDX, LENGTH, SPACY, ORTH, LOWER)
 
 #: the characters ``str.splitlines`` breaks a line at
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
@@ -174,7 +186,7 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """
     if not len(doc):
         return [], []
-    arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE]).astype(np.int64)
+    arr = columns(doc, (IDX, LENGTH, SENT_START, IS_SPACE)).astype(np.int64)
     first = arr[:, 2] == 1
     first[0] = True
     solid = np.flatnonzero(arr[:, 3] == 0)

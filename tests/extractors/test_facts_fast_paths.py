@@ -2,15 +2,23 @@
 
 * ``fast_tokenizer`` caches up to ``TOKENIZER_CACHE_CHUNKS`` chunks, not spaCy's 10,000: a text tokenized from
   the cache (past spaCy's limit) must get the tokens an uncached tokenizer gives it.
+* ``extractors.columns`` keeps the token columns the sentencizer read and the sentence starts it set; what
+  ``columns`` answers must be what ``Doc.to_array`` gives, before and after the sentencizer, and after the
+  tokens change.
 """
 
 from __future__ import annotations
 
 import random
+from itertools import combinations
 
+import numpy as np
+import pytest
 import spacy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START, SPACY
 
-from extractors.pipeline import TOKENIZER_CACHE_CHUNKS, fast_tokenizer
+from extractors.columns import columns
+from extractors.pipeline import TOKENIZER_CACHE_CHUNKS, build_nlp, fast_tokenizer
 
 _PIECES = ("Minsk,", "(Viasna)", "1,100", "U.S.", "Mr.", "it's", "don't", "re-arrested", "—", "“freed”", "O'Brien",
            "a.m.", "Lukashenko's", "$150", "50%", "http://example.org/a", "#Belarus", "9/11", "10:30", "e.g.", ":-)")
@@ -42,3 +50,35 @@ def test_cached_tokens_are_the_uncached_tokens():
             ours, theirs = tokenizer(text), plain(text)
             assert [(t.idx, t.text, t.whitespace_) for t in ours] == \
                 [(t.idx, t.text, t.whitespace_) for t in theirs], text
+
+
+_ATTRS = (IDX, LENGTH, SPACY, ORTH, LOWER, IS_PUNCT, IS_SPACE, SENT_START)
+
+
+def _same(doc, attrs) -> None:
+    ours, theirs = columns(doc, attrs), doc.to_array(list(attrs))
+    assert ours.dtype == theirs.dtype and ours.shape == theirs.shape and np.array_equal(ours, theirs), attrs
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_stored_columns_are_the_arrays_spacy_gives(seed):
+    nlp = build_nlp()
+    for text in _texts(40, seed=seed) + ["", " ", "\n", "One.", "Freed. \n\n Jailed"]:
+        doc = nlp.make_doc(text)
+        for attrs in combinations(_ATTRS[:-1], 3):  # before the sentencizer: nothing stored yet
+            _same(doc, attrs)
+        doc = nlp.get_pipe("sentencizer")(doc)
+        for n in (2, 3, 5):
+            for attrs in combinations(_ATTRS, n):
+                _same(doc, attrs)
+        _same(doc, (SENT_START, IDX))
+        _same(doc, (IDX, LENGTH, SPACY, SENT_START, ORTH))
+
+
+def test_columns_of_changed_tokens_are_read_again():
+    nlp = build_nlp()
+    doc = nlp.get_pipe("sentencizer")(nlp.make_doc("Ales Bialiatski was freed on Saturday. He said so."))
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:2])
+    _same(doc, (IDX, LENGTH, ORTH, LOWER))
+    _same(doc, (IDX, SENT_START, IS_SPACE))
