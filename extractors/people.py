@@ -26,7 +26,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
 
 import spacy
 from rapidfuzz.distance import Levenshtein
@@ -250,15 +249,9 @@ class _Doc:
         if len(arr):
             self.sent_start[0] = True
         # each distinct word's flags, key and lower case are kept once per process (a row of ``_WORDS``,
-        # found by the token's ORTH id); a Doc's columns are then fetched in C by ``itemgetter``
-        _WORDS.make_room(len(doc))  # before any lookup: rows of one Doc must index one set of columns
+        # found by the token's ORTH id); the Doc's rows are then turned into columns in C by ``zip``
         rows = _WORDS.rows_of(arr[:, 4].tolist(), doc.vocab.strings)
-        cols = _WORDS.columns
-        if len(rows) == 1:
-            self.words, self.name, caps, self.initial, lows, self.keys, self.lowers = ((c[rows[0]],) for c in cols)
-        else:
-            fetch = itemgetter(*rows)
-            self.words, self.name, caps, self.initial, lows, self.keys, self.lowers = (fetch(c) for c in cols)
+        self.words, self.name, caps, self.initial, lows, self.keys, self.lowers = zip(*rows, strict=True)
         # ``compress`` keeps the loops over every token in C
         self.caps = list(compress(range(len(caps)), caps))
         self.lower_vocab = set(compress(self.words, lows))
@@ -287,38 +280,38 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+#: a word's row: (word, name part, capitalised, initial "A.", lower-case first letter, key, lower case)
+_Row = tuple[str, bool, bool, bool, bool, str, str]
+
+
 class _WordTable:
-    """Per-process columns of every word seen: (word, name part, capitalised, initial "A.", lower-case first
-    letter, key, lower case), one row per ORTH id; emptied when it grows large."""
+    """Per-process rows of every word seen, one per ORTH id; emptied when it grows large.
+
+    A row is one tuple, so a Doc's words are one dict lookup a token and its columns one ``zip`` (the
+    columns this table once held were read with seven ``itemgetter`` lookups a token, from lists large
+    enough to miss the CPU caches).
+    """
 
     MAX_ROWS = 200_000
 
     def __init__(self) -> None:
-        self.rows: dict[int, int] = {}
-        self.columns: tuple[list, ...] = tuple([] for _ in range(7))
+        self.rows: dict[int, _Row] = {}
 
-    def make_room(self, n: int) -> None:
-        """Empty the table if ``n`` new words might not fit: called before a Doc's words are looked up, never
-        during, so every row a Doc got indexes the columns it then reads."""
-        if len(self.rows) + n > self.MAX_ROWS:
+    def rows_of(self, orths: list[int], strings) -> list[_Row]:
+        """The row of each ORTH id, adding the words not seen before (looked up in C by ``map``); the table
+        is emptied first when the Doc's words might not fit."""
+        if len(self.rows) + len(orths) > self.MAX_ROWS:
             self.rows = {}
-            self.columns = tuple([] for _ in range(7))
-
-    def rows_of(self, orths: list[int], strings) -> list[int]:
-        """The row of each ORTH id, adding the words not seen before (looked up in C by ``map``)."""
         rows = list(map(self.rows.get, orths))
         if None in rows:
             get = self.rows.get
             rows = [r if (r := get(o)) is not None else self.add(o, strings) for o in orths]
         return rows
 
-    def add(self, orth: int, strings) -> int:
+    def add(self, orth: int, strings) -> _Row:
         w = strings[orth]
-        row = self.rows[orth] = len(self.rows)
-        for col, value in zip(self.columns, (w, _is_name_part(w), w[:1].isupper(),
-                                             len(w) == 2 and w[1] == "." and w[0].isupper(), w[:1].islower(),
-                                             _key(w), w.lower()), strict=True):
-            col.append(value)
+        row = self.rows[orth] = (w, _is_name_part(w), w[:1].isupper(), len(w) == 2 and w[1] == "." and w[0].isupper(),
+                                 w[:1].islower(), _key(w), w.lower())
         return row
 
 

@@ -5,6 +5,8 @@
 * ``extractors.columns`` keeps the token columns the sentencizer read and the sentence starts it set; what
   ``columns`` answers must be what ``Doc.to_array`` gives, before and after the sentencizer, and after the
   tokens change.
+* ``people._Doc`` takes a Doc's word columns from a per-process table of word rows (``people._WordTable``);
+  they must be each token's own values, computed the plain way, also when the table empties between Docs.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START, SPACY
 
+from extractors import people
 from extractors.columns import columns
 from extractors.pipeline import TOKENIZER_CACHE_CHUNKS, build_nlp, fast_tokenizer
 
@@ -82,3 +85,26 @@ def test_columns_of_changed_tokens_are_read_again():
         retokenizer.merge(doc[0:2])
     _same(doc, (IDX, LENGTH, ORTH, LOWER))
     _same(doc, (IDX, SENT_START, IS_SPACE))
+
+
+def _plain_word_columns(doc) -> tuple[tuple, ...]:
+    """The word columns of ``people._Doc``, one token at a time."""
+    words = [t.text for t in doc]
+    return (tuple(words), tuple(people._is_name_part(w) for w in words),
+            tuple(i for i, w in enumerate(words) if w[:1].isupper()),
+            tuple(len(w) == 2 and w[1] == "." and w[0].isupper() for w in words),
+            {w for w in words if w[:1].islower()}, tuple(people._key(w) for w in words),
+            tuple(w.lower() for w in words))
+
+
+@pytest.mark.parametrize("max_rows", [people._WordTable.MAX_ROWS, 50])
+def test_word_columns_are_each_tokens_own(monkeypatch, max_rows):
+    monkeypatch.setattr(people, "_WORDS", people._WordTable())
+    monkeypatch.setattr(people._WORDS, "MAX_ROWS", max_rows)  # 50: the table empties before most Docs
+    nlp = build_nlp()
+    texts = _texts(60, seed=5) + ["Ales", "A. B. Łukašenka, Тихановская and O'Brien said İstanbul ǅemal ß."]
+    for text in texts * 2:
+        doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+        d = people._Doc(doc)
+        assert (d.words, d.name, tuple(d.caps), d.initial, d.lower_vocab, d.keys, d.lowers) == \
+            _plain_word_columns(doc), text
