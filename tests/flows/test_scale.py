@@ -142,3 +142,31 @@ def test_a_worker_killed_mid_batch_costs_nothing(archived, tmp_path):
     assert stats.get("batches_failed", 0) == 0
     assert stats["articles"] == PAGES
     _same_tables(db, plain)
+
+
+def test_newsfacts_crawl_with_workers_extracts_on_a_local_cluster(tmp_path):
+    """The command line's switch: ``newsfacts crawl --workers 2`` on the sample site (ephemeral Prefect API) lands
+    every article through staged batches, and the summary is the default path's."""
+    import subprocess
+    import sys
+
+    from crawler.sources import sample_site_sources, write_sources
+    from newsfacts.demo_site import article_urls
+    from newsfacts.demo_site.server import serve_site
+
+    db = tmp_path / "w.duckdb"
+    env = {**os.environ, "PREFECT_API_URL": "", "PREFECT_LOGGING_LEVEL": "WARNING", "NEWSFACTS_DB": str(db)}
+    with serve_site() as base:
+        sources = write_sources(tmp_path / "sources.yaml", sample_site_sources(base))
+        done = subprocess.run([str(Path(sys.executable).with_name("newsfacts")), "crawl", "--sources", str(sources),
+                               "--workers", "2"], env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr[-3000:]
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            urls = sorted(r[0] for r in con.execute("SELECT url FROM articles").fetchall())
+            batches = con.execute("SELECT count(*), count(loaded_at) FROM staged_batches").fetchone()
+        finally:
+            con.close()
+        assert urls == sorted(article_urls(base))
+    assert batches[0] >= 1 and batches[0] == batches[1]
+    assert "articles" in done.stdout  # the run's summary table
