@@ -23,12 +23,12 @@ import pickle
 import socket
 import time
 import warnings
+from collections import deque
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
 
 from extractors.text import EXTRACTOR_VERSION
 from flows import progress
@@ -140,7 +140,7 @@ def add_stats(total: dict[str, Any], stats: dict[str, Any]) -> None:
 @flow(name="extract-batches")
 def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages: int = BATCH_PAGES,
                     in_flight: int = 4) -> dict[str, Any]:
-    """Claim, stage on the flow's task runner (a Dask cluster) and merge, keeping ``in_flight`` batches out."""
+    """Claim, stage on the flow's task runner (a Dask cluster) and merge in claim order, ``in_flight`` batches out."""
     logger = get_run_logger()
     owner = f"{socket.gethostname()}:{os.getpid()}"
     staging = staging_dir(db)
@@ -152,16 +152,17 @@ def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages:
     progress.report("extracted", 0, pending, tick=True)
     # a batch travels inside the task graph (~10 MB of pages): meant, as each batch is sent once, to one worker
     warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
-    out: dict[Any, int] = {}  # future -> pages in its batch
+    # batches in claim order: merged in that order, so a run lands what the default path would (which of two
+    # near-identical pages is the article, a person's first-seen name), however the workers' finishing order falls
+    out: deque[tuple[Any, int]] = deque()  # (future, pages in its batch)
     done = 0
     while True:
         while len(out) < in_flight and (claimed := claim_task(db, owner, batch_pages, reprocess)):
             batch_id, pages = claimed
-            out[stage_batch_task.submit(pickle.dumps(pages), batch_id, str(staging), decisions)] = len(pages)
+            out.append((stage_batch_task.submit(pickle.dumps(pages), batch_id, str(staging), decisions), len(pages)))
         if not out:
             break
-        future = next(as_completed(list(out)))
-        n = out.pop(future)
+        future, n = out.popleft()  # the workers go on with the batches behind it meanwhile
         try:
             path = future.result()
         except Exception as exc:  # noqa: BLE001 - a batch lost for good (a worker killed again and again)

@@ -134,7 +134,7 @@ def write_batch(directory: Path, batch: StagedBatch) -> Path:
 
 def read_batch(path: Path) -> StagedBatch:
     """The batch a worker wrote with :func:`write_batch`."""
-    row = pq.read_table(path).to_pylist()[0]
+    row = pq.read_table(path, use_threads=False).to_pylist()[0]  # one thread: the workers have the cores
     return StagedBatch(
         batch_id=row["batch_id"], page_ids=list(row["page_ids"]),
         pages=[_page(d) for d in row["pages"] or []],
