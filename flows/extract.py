@@ -115,8 +115,9 @@ def load_task(pages: list[PageFacts], failures: list[Failure], uncertain: list[U
 
 
 def land_batch(con: DuckDBPyConnection, pages: list[PageFacts], failures: list[Failure], uncertain: list[Uncertain],
-               page_ids: list[int], notes: list[Failure] | None = None) -> dict[str, Any]:
-    """What :func:`load_task` does on an open connection (the scaled path's merger calls it for a staged batch)."""
+               page_ids: list[int], notes: list[Failure] | None = None, totals: bool = True) -> dict[str, Any]:
+    """What :func:`load_task` does on an open connection (the scaled path's merger calls it for a staged batch;
+    ``totals=False``: no row counts of every table, which it takes once a run)."""
     loaded = load_batch(con, pages, link_events=False)  # linked once, after the run's last batch (link_task)
     skipped = [f for f in failures if f[1] == SKIPPED]
     failed = [f for f in failures if f[1] != SKIPPED]
@@ -130,7 +131,8 @@ def land_batch(con: DuckDBPyConnection, pages: list[PageFacts], failures: list[F
     stats["review_pairs"] = add_uncertain(con, uncertain)
     mark_extracted(con, page_ids)
     stats["new_urls"] = [u for u, o in loaded.outcomes if o == "article"]
-    stats["totals"] = table_counts(con)
+    if totals:
+        stats["totals"] = table_counts(con)
     return stats
 
 

@@ -18,6 +18,7 @@ costs ~0.2–0.3 s on a Dask worker.
 
 from __future__ import annotations
 
+import gzip
 import os
 import pickle
 import socket
@@ -44,7 +45,7 @@ from flows.extract import (
 from flows.resolve import read_decisions, resolve_with
 from records.pages import RawPage
 from warehouse.crawl_state import pages_by_id
-from warehouse.db import connect
+from warehouse.db import connect, connect_brief, table_counts
 from warehouse.migrate import WarehouseError
 from warehouse.staging import (
     StagedBatch,
@@ -80,13 +81,13 @@ def scale_requested(address: str | None = None, workers: int | None = None) -> b
 @task(name="claim-batch", cache_policy=NO_CACHE)
 def claim_task(db: str | None, owner: str, limit: int, reprocess: bool) -> tuple[str, list[RawPage]] | None:
     """Claim the next batch of archived pages and read them; None when no page is left to claim."""
-    con = connect(db)
+    con = connect_brief(db)  # the run migrated the warehouse first (extract_batches); claims take turns
     try:
         claimed = claim_batch(con, owner, limit, claim_ttl(), EXTRACTOR_VERSION if reprocess else None)
         if claimed is None:
             return None
         batch_id, ids = claimed
-        return batch_id, pages_by_id(con, ids)
+        return batch_id, pages_by_id(con, ids, decompress=False)  # the workers unzip: it is CPU, theirs to spend
     finally:
         con.close()
 
@@ -98,6 +99,8 @@ def stage_batch_task(packed: bytes, batch_id: str, staging: str, decisions: dict
     The pages come pickled by this run's own process (:func:`extract_batches`): Dask takes the slotted
     dataclasses of a task's arguments apart, so the batch travels as one opaque value."""
     pages: list[RawPage] = pickle.loads(packed)  # noqa: S301 - written by this run a moment before
+    for page in pages:
+        page.body = gzip.decompress(page.body)  # as archived (claim_task leaves it compressed)
     articles, failures = extract_text_task.fn(pages)
     extracted, failed = extract_facts_isolated_task.fn(articles)
     facts, uncertain = resolve_with(extracted, decisions)
@@ -112,12 +115,13 @@ def merge_task(db: str | None, path: str) -> dict[str, Any]:
     A crash between the landing and the batch's mark leaves the file: merged again, its pages land once
     (loading is keyed per article and replaces what an article had)."""
     staged = read_batch(Path(path))
-    con = connect(db)
+    con = connect_brief(db)
     try:
         if loaded(con, staged.batch_id):
             stats: dict[str, Any] = {"batches_seen_before": 1}
         else:
-            stats = land_batch(con, staged.pages, staged.failures, staged.uncertain, staged.page_ids, staged.notes)
+            stats = land_batch(con, staged.pages, staged.failures, staged.uncertain, staged.page_ids, staged.notes,
+                               totals=False)  # counted once, at the end of the run
             stats["extracted"] = len(staged.pages)
             stats["batches"] = 1
             mark_loaded(con, staged.batch_id)
@@ -145,9 +149,9 @@ def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages:
     owner = f"{socket.gethostname()}:{os.getpid()}"
     staging = staging_dir(db)
     total: dict[str, Any] = {"totals": {}, "new_urls": []}
+    decisions = read_decisions(db)  # opens the warehouse with connect(): migrated before the brief connections
     for path in staged_files(staging):  # left by a run that stopped before merging them
         add_stats(total, merge_task(db, str(path)))
-    decisions = read_decisions(db)
     pending = _pending_count(db) if progress.wanted() and not reprocess else None
     progress.report("extracted", 0, pending, tick=True)
     # a batch travels inside the task graph (~10 MB of pages): meant, as each batch is sent once, to one worker
@@ -180,8 +184,17 @@ def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages:
         logger.info("merged a staged batch of %d pages (%d pages so far)", n, done)
     if linked := link_task(db):
         logger.info("linked %d event reports to the happenings they report", linked)
+    total["totals"] = _totals(db)
     total.setdefault("skipped", 0)
     return total
+
+
+def _totals(db: str | None) -> dict[str, int]:
+    con = connect(db)
+    try:
+        return table_counts(con)
+    finally:
+        con.close()
 
 
 def _pending_count(db: str | None) -> int:

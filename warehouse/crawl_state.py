@@ -138,13 +138,15 @@ def record_fetch_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[Fet
     return [(f.url, latest[f.url][1]) for f in rows]
 
 
-def _pages(con: duckdb.DuckDBPyConnection, where: str, params: list, after_id: int, limit: int | None) -> list[RawPage]:
+def _pages(con: duckdb.DuckDBPyConnection, where: str, params: list, after_id: int, limit: int | None,
+           decompress: bool = True) -> list[RawPage]:
     sql = (f"SELECT id, url, final_url, body_gzip, fetched_at, language FROM raw_pages "
            f"WHERE id > ? AND {where} ORDER BY id")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     rows = con.execute(sql, [after_id, *params]).fetchall()
-    return [RawPage(r[0], r[1], r[2], gzip.decompress(r[3]), r[4], r[5]) for r in rows]
+    unzip = gzip.decompress if decompress else bytes
+    return [RawPage(r[0], r[1], r[2], unzip(r[3]), r[4], r[5]) for r in rows]
 
 
 def pending_pages(con: duckdb.DuckDBPyConnection, after_id: int = 0, limit: int | None = None) -> list[RawPage]:
@@ -152,9 +154,10 @@ def pending_pages(con: duckdb.DuckDBPyConnection, after_id: int = 0, limit: int 
     return _pages(con, "extracted_at IS NULL", [], after_id, limit)
 
 
-def pages_by_id(con: duckdb.DuckDBPyConnection, page_ids: list[int]) -> list[RawPage]:
-    """The archived pages of a claimed batch (``warehouse.staging.claim_batch``), in archive order."""
-    return _pages(con, "id IN (SELECT unnest(?))", [list(page_ids)], 0, None)
+def pages_by_id(con: duckdb.DuckDBPyConnection, page_ids: list[int], decompress: bool = True) -> list[RawPage]:
+    """The archived pages of a claimed batch (``warehouse.staging.claim_batch``), in archive order; with
+    ``decompress=False`` the bodies stay gzipped as archived (for the process that extracts them to unzip)."""
+    return _pages(con, "id IN (SELECT unnest(?))", [list(page_ids)], 0, None, decompress)
 
 
 def stale_pages(con: duckdb.DuckDBPyConnection, extractor_version: str, after_id: int = 0,
