@@ -61,6 +61,8 @@ from warehouse.staging import (
 ENV_DASK = "NEWSFACTS_DASK"
 ENV_WORKERS = "NEWSFACTS_WORKERS"
 ENV_CLAIM_TTL = "NEWSFACTS_CLAIM_TTL"
+#: at most this many pages landed in one merge (several batches done at once are merged together)
+MERGE_PAGES = 1000
 #: seconds a claimed batch belongs to its run; then a run that died gives its pages back
 DEFAULT_CLAIM_TTL = 1800.0
 
@@ -108,27 +110,39 @@ def stage_batch_task(packed: bytes, batch_id: str, staging: str, decisions: dict
     return str(write_batch(Path(staging), batch))
 
 
-@task(name="merge-batch", cache_policy=NO_CACHE)
-def merge_task(db: str | None, path: str) -> dict[str, Any]:
-    """Land one staged file in the warehouse unless its batch was loaded before; the file is removed after.
+@task(name="merge-batches", cache_policy=NO_CACHE)
+def merge_task(db: str | None, paths: list[str]) -> dict[str, Any]:
+    """Land staged files in the warehouse, in their order, in one transaction; a batch loaded before is skipped.
+    The files are removed after.
 
-    A crash between the landing and the batch's mark leaves the file: merged again, its pages land once
-    (loading is keyed per article and replaces what an article had)."""
-    staged = read_batch(Path(path))
+    Several files at once when several are ready: one landing and one checkpoint instead of one a batch, with the
+    outcomes of landing them one by one (``load_batch`` lands a batch as page after page). A crash between the
+    landing and the batches' marks leaves the files: merged again, their pages land once (loading is keyed
+    per article and replaces what an article had)."""
+    batches = [read_batch(Path(path)) for path in paths]
     con = connect_brief(db)
     try:
-        if loaded(con, staged.batch_id):
-            stats: dict[str, Any] = {"batches_seen_before": 1}
-        else:
-            stats = land_batch(con, staged.pages, staged.failures, staged.uncertain, staged.page_ids, staged.notes,
-                               totals=False)  # counted once, at the end of the run
-            stats["extracted"] = len(staged.pages)
-            stats["batches"] = 1
-            mark_loaded(con, staged.batch_id)
+        fresh = [b for b in batches if not loaded(con, b.batch_id)]
+        stats: dict[str, Any] = {"batches_seen_before": len(batches) - len(fresh)}
+        if fresh:
+            stats |= land_batch(con, [p for b in fresh for p in b.pages], [f for b in fresh for f in b.failures],
+                                [u for b in fresh for u in b.uncertain], [i for b in fresh for i in b.page_ids],
+                                [n for b in fresh for n in b.notes], totals=False)  # counted once, at the run's end
+            stats["extracted"] = sum(len(b.pages) for b in fresh)
+            stats["batches"] = len(fresh)
+            for b in fresh:
+                mark_loaded(con, b.batch_id)
     finally:
         con.close()
-    Path(path).unlink(missing_ok=True)
+    for path in paths:
+        Path(path).unlink(missing_ok=True)
     return stats
+
+
+def _ready(future: Any) -> bool:
+    """Whether a submitted batch is done, without waiting (the Dask future under Prefect's)."""
+    wrapped = getattr(future, "wrapped_future", None)
+    return bool(wrapped is not None and wrapped.done())
 
 
 def add_stats(total: dict[str, Any], stats: dict[str, Any]) -> None:
@@ -150,8 +164,8 @@ def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages:
     staging = staging_dir(db)
     total: dict[str, Any] = {"totals": {}, "new_urls": []}
     decisions = read_decisions(db)  # opens the warehouse with connect(): migrated before the brief connections
-    for path in staged_files(staging):  # left by a run that stopped before merging them
-        add_stats(total, merge_task(db, str(path)))
+    if left := [str(p) for p in staged_files(staging)]:  # left by a run that stopped before merging them
+        add_stats(total, merge_task(db, left))
     pending = _pending_count(db) if progress.wanted() and not reprocess else None
     progress.report("extracted", 0, pending, tick=True)
     # a batch travels inside the task graph (~10 MB of pages): meant, as each batch is sent once, to one worker
@@ -166,22 +180,27 @@ def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages:
             out.append((stage_batch_task.submit(pickle.dumps(pages), batch_id, str(staging), decisions), len(pages)))
         if not out:
             break
-        future, n = out.popleft()  # the workers go on with the batches behind it meanwhile
-        try:
-            path = future.result()
-        except Exception as exc:  # noqa: BLE001 - a batch lost for good (a worker killed again and again)
-            # its claim expires and a later run takes its pages again; nothing is lost, the run goes on
-            logger.error("a batch of %d pages was not extracted (%s: %s); its pages stay pending", n,
-                         type(exc).__name__, exc)
-            total["batches_failed"] = total.get("batches_failed", 0) + 1
+        ready: list[str] = []  # the head batch, and those behind it already done (merged together, in order)
+        n = 0
+        while out and (not ready or (_ready(out[0][0]) and n < MERGE_PAGES)):
+            future, size = out.popleft()  # the workers go on with the batches behind it meanwhile
+            try:
+                ready.append(future.result())
+                n += size
+            except Exception as exc:  # noqa: BLE001 - a batch lost for good (a worker killed again and again)
+                # its claim expires and a later run takes its pages again; nothing is lost, the run goes on
+                logger.error("a batch of %d pages was not extracted (%s: %s); its pages stay pending", size,
+                             type(exc).__name__, exc)
+                total["batches_failed"] = total.get("batches_failed", 0) + 1
+        if not ready:
             continue
         started = time.perf_counter()
-        add_stats(total, merge_task(db, path))
+        add_stats(total, merge_task(db, ready))
         total["merge_seconds"] = total.get("merge_seconds", 0.0) + time.perf_counter() - started
         done += n
         progress.report("loaded", done, pending, articles=total.get("articles", 0), updated=total.get("updated", 0),
                         duplicates=total.get("duplicates", 0))
-        logger.info("merged a staged batch of %d pages (%d pages so far)", n, done)
+        logger.info("merged %d staged batches, %d pages (%d pages so far)", len(ready), n, done)
     if linked := link_task(db):
         logger.info("linked %d event reports to the happenings they report", linked)
     total["totals"] = _totals(db)
