@@ -170,3 +170,18 @@ def test_newsfacts_crawl_with_workers_extracts_on_a_local_cluster(tmp_path):
         assert urls == sorted(article_urls(base))
     assert batches[0] >= 1 and batches[0] == batches[1]
     assert "articles" in done.stdout  # the run's summary table
+
+
+def test_reprocess_on_workers_re_extracts_every_stale_article_once(archived, tmp_path):
+    """``newsfacts reprocess --workers``: articles of an older extractor version, claimed and re-extracted on the
+    cluster, replace their facts; the warehouse ends as the default path left it."""
+    from flows.scale import extract_scaled_flow
+
+    _template, plain = archived
+    db = _copy(plain, tmp_path / "stale.duckdb")
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE articles SET extractor_version = 'older'")
+    con.close()
+    stats = extract_scaled_flow(str(db), reprocess=True, workers=2, batch_pages=BATCH)
+    assert stats["updated"] == PAGES and stats.get("articles", 0) == 0
+    _same_tables(db, plain)
