@@ -101,7 +101,7 @@ def scaled_path(db: Path, workers: int, batch: int) -> tuple[float, float, float
     from prefect import flow
     from prefect_dask import DaskTaskRunner
 
-    from flows.scale import api_url, extract_batches
+    from flows.scale import api_url, extract_batches, in_flight_for
 
     @flow(name="bench-scaled")
     def run() -> tuple[float, float, float]:
@@ -113,7 +113,7 @@ def scaled_path(db: Path, workers: int, batch: int) -> tuple[float, float, float
             ready = time.perf_counter() - t0
             t = time.perf_counter()
             stats = extract_batches.with_options(task_runner=DaskTaskRunner(address=cluster.scheduler_address))(
-                str(db), batch_pages=batch, in_flight=2 * workers)
+                str(db), batch_pages=batch, in_flight=in_flight_for(workers))
             return time.perf_counter() - t, ready, stats.get("merge_seconds", 0.0)
 
     return run()

@@ -63,6 +63,8 @@ ENV_WORKERS = "NEWSFACTS_WORKERS"
 ENV_CLAIM_TTL = "NEWSFACTS_CLAIM_TTL"
 #: at most this many pages landed in one merge (several batches done at once are merged together)
 MERGE_PAGES = 1000
+#: batches a merge waits for when more are out (one landing and checkpoint for them all)
+MERGE_AT_LEAST = 2
 #: seconds a claimed batch belongs to its run; then a run that died gives its pages back
 DEFAULT_CLAIM_TTL = 1800.0
 
@@ -180,9 +182,11 @@ def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages:
             out.append((stage_batch_task.submit(pickle.dumps(pages), batch_id, str(staging), decisions), len(pages)))
         if not out:
             break
-        ready: list[str] = []  # the head batch, and those behind it already done (merged together, in order)
+        # the head batch and the next (waited for: a checkpoint is ~1 ms a page of the merger's time, and the
+        # workers have the batches behind them), and those behind already done: merged together, in order
+        ready: list[str] = []
         n = 0
-        while out and (not ready or (_ready(out[0][0]) and n < MERGE_PAGES)):
+        while out and (len(ready) < MERGE_AT_LEAST or (_ready(out[0][0]) and n < MERGE_PAGES)):
             future, size = out.popleft()  # the workers go on with the batches behind it meanwhile
             try:
                 ready.append(future.result())
@@ -224,6 +228,11 @@ def _pending_count(db: str | None) -> int:
         con.close()
 
 
+def in_flight_for(workers: int) -> int:
+    """Batches out at once: two a worker, so each has the next queued, plus those a merge waits for."""
+    return 2 * max(1, workers) + MERGE_AT_LEAST
+
+
 def api_url() -> str | None:
     """The Prefect API this run talks to (an ephemeral server's too), for the workers of a cluster we start."""
     from prefect.client.orchestration import get_client
@@ -243,13 +252,13 @@ def extract_scaled(db: str | None = None, reprocess: bool = False, address: str 
     address = address or os.environ.get(ENV_DASK)
     if address:
         return extract_batches.with_options(task_runner=DaskTaskRunner(address=address))(
-            db, reprocess, batch_pages, in_flight=2 * max(1, workers or 2))
+            db, reprocess, batch_pages, in_flight=in_flight_for(workers or 2))
     n = workers or int(os.environ.get(ENV_WORKERS) or 2)
     env = {"PREFECT_API_URL": url} if (url := api_url()) else {}
     with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None, env=env) as cluster:
         return extract_batches.with_options(task_runner=DaskTaskRunner(address=cluster.scheduler_address))(
-            db, reprocess, batch_pages, in_flight=2 * n)
+            db, reprocess, batch_pages, in_flight=in_flight_for(n))
 
 
 @flow(name="extract-scaled")
