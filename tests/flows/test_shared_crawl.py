@@ -38,7 +38,11 @@ RUN = """
 import json, sys, time
 from pathlib import Path
 from flows.crawl import crawl
+import os
+from prefect import flow
+flow(name="warm-up")(lambda: None)()  # the Prefect client and its API connection ready before the go
 go = Path(sys.argv[3])
+go.with_name(f"{go.name}.ready.{os.getpid()}").touch()
 while not go.exists():
     time.sleep(0.01)
 print("RESULT " + json.dumps(crawl(sources_file=sys.argv[1], db=sys.argv[2], shared=True)["stats"]), flush=True)
@@ -123,6 +127,16 @@ def start_run(args: list[str], env: dict[str, str], log: Path) -> subprocess.Pop
                             stderr=subprocess.STDOUT, start_new_session=True)
 
 
+def start_together(go: Path, procs: list[subprocess.Popen], timeout: float = 180) -> None:
+    """Touch ``go`` once every run has imported its flow and talked to the API (its ready file is there): a run
+    slow to start on a busy machine would otherwise find the other one's work done."""
+    deadline = time.monotonic() + timeout
+    while len(list(go.parent.glob(f"{go.name}.ready.*"))) < len(procs):
+        assert time.monotonic() < deadline and all(p.poll() is None for p in procs), "a run never got ready"
+        time.sleep(0.05)
+    go.touch()
+
+
 def result(proc: subprocess.Popen, log: Path, timeout: float = 180) -> dict[str, int]:
     assert proc.wait(timeout) == 0, log.read_text()[-3000:]
     lines = [line for line in log.read_text().splitlines() if line.startswith("RESULT ")]
@@ -152,8 +166,7 @@ def test_two_shared_runs_fetch_each_article_once_and_keep_the_host_delay(tmp_pat
     logs = [tmp_path / "run1.log", tmp_path / "run2.log"]
     procs = [start_run([str(sources), str(db), str(go)], env, log) for log in logs]
     try:
-        time.sleep(8)  # both have imported Prefect and wait for the go
-        go.touch()
+        start_together(go, procs)
         stats = [result(p, log) for p, log in zip(procs, logs, strict=True)]
     finally:
         for p in procs:
@@ -231,7 +244,11 @@ PIPELINE = """
 import json, sys, time
 from pathlib import Path
 from flows.pipeline import pipeline
+import os
+from prefect import flow
+flow(name="warm-up")(lambda: None)()  # the Prefect client and its API connection ready before the go
 go = Path(sys.argv[3])
+go.with_name(f"{go.name}.ready.{os.getpid()}").touch()
 while not go.exists():
     time.sleep(0.01)
 out = pipeline(sources_file=sys.argv[1], db=sys.argv[2], shared=True, dask=sys.argv[4])
@@ -256,8 +273,7 @@ def test_two_pipeline_runs_on_a_dask_cluster_land_every_article_once(tmp_path, a
                                    cluster.scheduler_address], env=env, cwd=ROOT, stdout=log.open("w"),
                                   stderr=subprocess.STDOUT, start_new_session=True) for log in logs]
         try:
-            time.sleep(8)
-            go.touch()
+            start_together(go, procs)
             stats = [result(p, log, timeout=400) for p, log in zip(procs, logs, strict=True)]
         finally:
             for p in procs:
