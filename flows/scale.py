@@ -2,10 +2,12 @@
 
 The embedded default (``flows.extract``) runs every stage in one process. Here (``docs/scale.md``):
 
-1. this flow's process *claims* a batch of archived pages (``warehouse.staging.claim_batch``: a
-   ``staged_batches`` row, so concurrent runs never take one page twice) and reads its pages;
-2. a Dask worker (``prefect-dask``'s ``DaskTaskRunner``) extracts text and facts, resolves names with the
-   analysts' review answers read once a run, and writes the batch to one Parquet file beside the warehouse;
+1. this flow's process *claims* batches of archived pages (``warehouse.staging.claim_batches``: a
+   ``staged_batches`` row each, so concurrent runs never take one page twice) and writes each batch's pages,
+   gzipped as archived, to a Parquet file beside the warehouse (``write_pages``, from DuckDB's columns);
+2. a Dask worker (``prefect-dask``'s ``DaskTaskRunner``) reads and unzips them, extracts text and facts,
+   resolves names with the analysts' review answers read once a run, and writes the batch's facts to one
+   Parquet file beside the warehouse;
 3. this process, the one writer, merges each staged file into the DuckDB warehouse as it comes
    (``merge_task``: the same landing as the default path, then the batch marked loaded) while the workers go on
    with the next batches; the run's events are linked once at the end.
@@ -18,12 +20,9 @@ costs ~0.2–0.3 s on a Dask worker.
 
 from __future__ import annotations
 
-import gzip
 import os
-import pickle
 import socket
 import time
-import warnings
 from collections import deque
 from pathlib import Path
 from typing import Any
@@ -43,19 +42,21 @@ from flows.extract import (
     page_notes,
 )
 from flows.resolve import read_decisions, resolve_with
-from records.pages import RawPage
-from warehouse.crawl_state import pages_by_id
 from warehouse.db import connect, connect_brief, table_counts
 from warehouse.migrate import WarehouseError
 from warehouse.staging import (
     StagedBatch,
-    claim_batch,
+    claim_batches,
+    drop_inputs,
+    input_path,
     loaded,
     mark_loaded,
     read_batch,
+    read_pages,
     staged_files,
     staging_dir,
     write_batch,
+    write_pages,
 )
 
 ENV_DASK = "NEWSFACTS_DASK"
@@ -82,29 +83,26 @@ def scale_requested(address: str | None = None, workers: int | None = None) -> b
     return bool(address or workers or os.environ.get(ENV_DASK) or os.environ.get(ENV_WORKERS))
 
 
-@task(name="claim-batch", cache_policy=NO_CACHE)
-def claim_task(db: str | None, owner: str, limit: int, reprocess: bool) -> tuple[str, list[RawPage]] | None:
-    """Claim the next batch of archived pages and read them; None when no page is left to claim."""
+@task(name="claim-batches", cache_policy=NO_CACHE)
+def claim_task(db: str | None, owner: str, limit: int, reprocess: bool, count: int = 1) -> list[tuple[str, str, int]]:
+    """Claim up to ``count`` batches of archived pages and write each batch's pages for its worker:
+    ``(batch id, pages file, pages)`` a batch, none when no page is left to claim."""
     con = connect_brief(db)  # the run migrated the warehouse first (extract_batches); claims take turns
     try:
-        claimed = claim_batch(con, owner, limit, claim_ttl(), EXTRACTOR_VERSION if reprocess else None)
-        if claimed is None:
-            return None
-        batch_id, ids = claimed
-        return batch_id, pages_by_id(con, ids, decompress=False)  # the workers unzip: it is CPU, theirs to spend
+        claimed = claim_batches(con, owner, limit, claim_ttl(), count, EXTRACTOR_VERSION if reprocess else None)
+        staging = staging_dir(db)
+        return [(batch_id, str(write_pages(con, staging, batch_id, ids)), len(ids)) for batch_id, ids in claimed]
     finally:
         con.close()
 
 
 @task(name="stage-batch", cache_policy=NO_CACHE)
-def stage_batch_task(packed: bytes, batch_id: str, staging: str, decisions: dict[tuple[str, str], bool]) -> str:
+def stage_batch_task(pages_file: str, batch_id: str, staging: str, decisions: dict[tuple[str, str], bool]) -> str:
     """On a worker: text → facts → names for one batch, written to one Parquet file; the file's path.
 
-    The pages come pickled by this run's own process (:func:`extract_batches`): Dask takes the slotted
-    dataclasses of a task's arguments apart, so the batch travels as one opaque value."""
-    pages: list[RawPage] = pickle.loads(packed)  # noqa: S301 - written by this run a moment before
-    for page in pages:
-        page.body = gzip.decompress(page.body)  # as archived (claim_task leaves it compressed)
+    The pages come in the file :func:`claim_task` wrote (``warehouse.staging.write_pages``); it stays until the
+    batch is merged, so a task Dask runs again after a worker died finds it."""
+    pages = read_pages(Path(pages_file))
     articles, failures = extract_text_task.fn(pages)
     extracted, failed = extract_facts_isolated_task.fn(articles)
     facts, uncertain = resolve_with(extracted, decisions)
@@ -136,8 +134,10 @@ def merge_task(db: str | None, paths: list[str]) -> dict[str, Any]:
                 mark_loaded(con, b.batch_id)
     finally:
         con.close()
-    for path in paths:
+    staging = staging_dir(db)
+    for path, batch in zip(paths, batches, strict=True):
         Path(path).unlink(missing_ok=True)
+        input_path(staging, batch.batch_id).unlink(missing_ok=True)
     return stats
 
 
@@ -168,18 +168,19 @@ def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages:
     decisions = read_decisions(db)  # opens the warehouse with connect(): migrated before the brief connections
     if left := [str(p) for p in staged_files(staging)]:  # left by a run that stopped before merging them
         add_stats(total, merge_task(db, left))
+    _drop_inputs(db)
     pending = _pending_count(db) if progress.wanted() and not reprocess else None
     progress.report("extracted", 0, pending, tick=True)
-    # a batch travels inside the task graph (~10 MB of pages): meant, as each batch is sent once, to one worker
-    warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
     # batches in claim order: merged in that order, so a run lands what the default path would (which of two
     # near-identical pages is the article, a person's first-seen name), however the workers' finishing order falls
-    out: deque[tuple[Any, int]] = deque()  # (future, pages in its batch)
-    done = 0
+    out: deque[tuple[Any, int, str]] = deque()  # (future, pages in its batch, its pages file)
+    done, more = 0, True
     while True:
-        while len(out) < in_flight and (claimed := claim_task(db, owner, batch_pages, reprocess)):
-            batch_id, pages = claimed
-            out.append((stage_batch_task.submit(pickle.dumps(pages), batch_id, str(staging), decisions), len(pages)))
+        if more and len(out) < in_flight:  # the batches missing, claimed together
+            claimed = claim_task(db, owner, batch_pages, reprocess, in_flight - len(out))
+            more = len(claimed) == in_flight - len(out) and claimed[-1][2] == batch_pages  # else none is left
+            for batch_id, pages_file, size in claimed:
+                out.append((stage_batch_task.submit(pages_file, batch_id, str(staging), decisions), size, pages_file))
         if not out:
             break
         # the head batch and the next (waited for: a checkpoint is ~1 ms a page of the merger's time, and the
@@ -187,7 +188,7 @@ def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages:
         ready: list[str] = []
         n = 0
         while out and (len(ready) < MERGE_AT_LEAST or (_ready(out[0][0]) and n < MERGE_PAGES)):
-            future, size = out.popleft()  # the workers go on with the batches behind it meanwhile
+            future, size, pages_file = out.popleft()  # the workers go on with the batches behind it meanwhile
             try:
                 ready.append(future.result())
                 n += size
@@ -196,6 +197,7 @@ def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages:
                 logger.error("a batch of %d pages was not extracted (%s: %s); its pages stay pending", size,
                              type(exc).__name__, exc)
                 total["batches_failed"] = total.get("batches_failed", 0) + 1
+                Path(pages_file).unlink(missing_ok=True)  # the claim's pages are read again when it is redone
         if not ready:
             continue
         started = time.perf_counter()
@@ -216,6 +218,14 @@ def _totals(db: str | None) -> dict[str, int]:
     con = connect(db)
     try:
         return table_counts(con)
+    finally:
+        con.close()
+
+
+def _drop_inputs(db: str | None) -> None:
+    con = connect_brief(db)
+    try:
+        drop_inputs(con, staging_dir(db))
     finally:
         con.close()
 

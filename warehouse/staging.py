@@ -7,6 +7,10 @@ into the warehouse and marks the batch loaded. A batch is loaded once: a file me
 was loaded is only removed. A worker killed mid-batch leaves no file (files appear whole, by rename), and the
 batch is redone from its claim.
 
+The pages go the other way the same way: the run writes a claimed batch's archived pages (gzipped, as archived)
+to ``<db>.staging/in/<batch_id>.parquet`` straight from DuckDB's columns, and the worker reads them from
+there; so a batch's ~10 MB never passes through Python objects in the writer nor through the cluster's scheduler.
+
 One Parquet row per batch: the page ids, the pages' facts (nested, as in ``records.facts``), the failures
 and the name pairs left for review. DuckDB reads the files too
 (``SELECT unnest(pages) FROM read_parquet('….parquet')``). Plain library: no Prefect, no NLP.
@@ -14,7 +18,9 @@ and the name pairs left for review. DuckDB reads the files too
 
 from __future__ import annotations
 
+import gzip
 import os
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -26,11 +32,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from records.facts import CountFact, DateFact, EventFact, Mention, PageFacts, Person
-from records.pages import Article
+from records.pages import Article, RawPage
 from warehouse.paths import db_path
 
-__all__ = ["StagedBatch", "claim_batch", "loaded", "mark_loaded", "read_batch", "release_expired", "staged_files",
-           "staging_dir", "write_batch"]
+__all__ = ["StagedBatch", "claim_batch", "claim_batches", "drop_inputs", "input_path", "loaded", "mark_loaded",
+           "read_batch", "read_pages", "release_expired", "staged_files", "staging_dir", "write_batch", "write_pages"]
 
 Failure = tuple[str, str, str]  # url, stage, reason
 Uncertain = tuple[str, str, str, str, float]  # name_a, name_b, key_a, key_b, score
@@ -72,6 +78,14 @@ def claim_batch(con: duckdb.DuckDBPyConnection, owner: str, limit: int, ttl_s: f
     version other than it. A claim is live for ``ttl_s`` seconds unless its batch was loaded; the pages of an
     expired claim (its run died) are claimed again. One transaction: two runs never claim one page.
     """
+    claimed = claim_batches(con, owner, limit, ttl_s, 1, stale_version)
+    return claimed[0] if claimed else None
+
+
+def claim_batches(con: duckdb.DuckDBPyConnection, owner: str, limit: int, ttl_s: float, count: int,
+                  stale_version: str | None = None) -> list[tuple[str, list[int]]]:
+    """Up to ``count`` batches of :func:`claim_batch` in one transaction (a run filling its workers at once):
+    the first ``count × limit`` claimable pages in archive order, cut into batches of ``limit``."""
     now = datetime.now(UTC).replace(tzinfo=None)
     where, params = (STALE, [stale_version]) if stale_version is not None else (PENDING, [])
     con.execute("BEGIN TRANSACTION")
@@ -79,19 +93,20 @@ def claim_batch(con: duckdb.DuckDBPyConnection, owner: str, limit: int, ttl_s: f
         rows = con.execute(
             f"""SELECT id FROM raw_pages WHERE {where} AND id NOT IN (
                     SELECT unnest(page_ids) FROM staged_batches WHERE loaded_at IS NULL AND claimed_at > ?)
-                ORDER BY id LIMIT {int(limit)}""", [*params, now - timedelta(seconds=ttl_s)]).fetchall()
-        if not rows:
-            con.execute("COMMIT")
-            return None
-        batch_id = f"{rows[0][0]:012d}-{uuid.uuid4().hex[:12]}"
+                ORDER BY id LIMIT {int(limit) * max(1, int(count))}""",
+            [*params, now - timedelta(seconds=ttl_s)]).fetchall()
         ids = [r[0] for r in rows]
-        con.execute("INSERT INTO staged_batches (batch_id, page_ids, reprocess, claimed_by, claimed_at) "
-                    "VALUES (?, ?, ?, ?, ?)", [batch_id, ids, stale_version is not None, owner, now])
+        batches = [ids[i:i + int(limit)] for i in range(0, len(ids), int(limit))]
+        claimed = [(f"{b[0]:012d}-{uuid.uuid4().hex[:12]}", b) for b in batches]
+        if claimed:
+            con.executemany("INSERT INTO staged_batches (batch_id, page_ids, reprocess, claimed_by, claimed_at) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            [[batch_id, b, stale_version is not None, owner, now] for batch_id, b in claimed])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return batch_id, ids
+    return claimed
 
 
 def loaded(con: duckdb.DuckDBPyConnection, batch_id: str) -> bool:
@@ -130,6 +145,54 @@ def write_batch(directory: Path, batch: StagedBatch) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def input_path(directory: Path, batch_id: str) -> Path:
+    """Where a claimed batch's archived pages wait for its worker: ``<staging>/in/<batch_id>.parquet``."""
+    return directory / "in" / f"{_safe_id(batch_id)}.parquet"
+
+
+def write_pages(con: duckdb.DuckDBPyConnection, directory: Path, batch_id: str, page_ids: list[int]) -> Path:
+    """Write a claimed batch's archived pages (bodies gzipped, as archived) for its worker, in archive order;
+    whole or not at all. From DuckDB's columns to Parquet: no Python object a page in the writer's process."""
+    path = input_path(directory, batch_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = con.execute("SELECT id, url, final_url, body_gzip, fetched_at, language FROM raw_pages "
+                        "WHERE id IN (SELECT unnest(?)) ORDER BY id", [list(page_ids)]).to_arrow_table()
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        pq.write_table(table, tmp, compression="none")  # the bodies are gzipped already
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def read_pages(path: Path) -> list[RawPage]:
+    """The pages :func:`write_pages` wrote, unzipped: what ``crawl_state.pages_by_id`` returns for the batch."""
+    cols = pq.read_table(path, use_threads=False).to_pydict()
+    return [RawPage(i, u, f, gzip.decompress(b), t, lang) for i, u, f, b, t, lang in
+            zip(cols["id"], cols["url"], cols["final_url"], cols["body_gzip"], cols["fetched_at"], cols["language"],
+                strict=True)]
+
+
+def drop_inputs(con: duckdb.DuckDBPyConnection, directory: Path) -> int:
+    """Remove page files no unloaded claim needs (their batch was loaded, or its claim row is gone):
+    left by a run that died. Those of live claims, another run's included, stay. The number removed."""
+    folder = directory / "in"
+    if not folder.is_dir():
+        return 0
+    live = {r[0] for r in con.execute("SELECT batch_id FROM staged_batches WHERE loaded_at IS NULL").fetchall()}
+    removed = 0
+    for path in folder.iterdir():
+        if path.name.startswith("."):  # a write in progress, or one cut off: only stale ones go
+            if time.time() - path.stat().st_mtime > 3600:
+                path.unlink(missing_ok=True)
+                removed += 1
+        elif path.suffix == ".parquet" and path.stem not in live:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def read_batch(path: Path) -> StagedBatch:

@@ -96,7 +96,7 @@ def test_two_local_workers_build_the_warehouse_the_default_path_builds(archived,
     stats = scaled_run(str(db))
     assert stats["articles"] == PAGES and stats["batches"] == PAGES // BATCH
     _same_tables(db, plain)
-    assert not list(staging_dir(db).glob("*")), "a staged file was left behind"
+    assert not [p for p in staging_dir(db).rglob("*") if p.is_file()], "a staged or pages file was left behind"
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT count(*) FROM staged_batches WHERE loaded_at IS NULL").fetchone()[0] == 0
     assert con.execute("SELECT count(*) FROM raw_pages WHERE extracted_at IS NULL").fetchone()[0] == 0

@@ -13,13 +13,18 @@ from warehouse.db import connect
 from warehouse.staging import (
     StagedBatch,
     claim_batch,
+    claim_batches,
+    drop_inputs,
+    input_path,
     loaded,
     mark_loaded,
     read_batch,
+    read_pages,
     release_expired,
     staged_files,
     staging_dir,
     write_batch,
+    write_pages,
 )
 
 
@@ -27,8 +32,9 @@ from warehouse.staging import (
 def con(tmp_path):
     c = connect(tmp_path / "w.duckdb")
     now = datetime.now(UTC).replace(tzinfo=None)
-    archive_pages(c, [FetchResult(f"https://site.test/{i}", f"https://site.test/{i}", 200, b"<p>x</p>", "text/html",
-                                  None, None, now) for i in range(10)], "test", "en")
+    archive_pages(c, [FetchResult(f"https://site.test/{i}", f"https://site.test/{i}", 200,
+                                  f"<p>page {i}</p>".encode() * (i + 1), "text/html", None, None, now)
+                      for i in range(10)], "test", "en")
     yield c
     c.close()
 
@@ -98,3 +104,34 @@ def test_expired_claims_are_forgotten_but_loaded_batches_kept(con):
 
 def test_staging_sits_beside_the_warehouse(tmp_path):
     assert staging_dir(tmp_path / "w.duckdb") == tmp_path / "w.duckdb.staging"
+
+
+def test_claims_of_several_batches_at_once_are_the_batches_one_by_one(con, tmp_path):
+    together = claim_batches(con, "run-a", 3, ttl_s=60, count=3)
+    assert [len(ids) for _, ids in together] == [3, 3, 3]
+    assert [i for _, ids in together for i in ids] == sorted(i for _, ids in together for i in ids)
+    assert len({b for b, _ in together}) == 3
+    rest = claim_batches(con, "run-b", 3, ttl_s=60, count=3)  # one page is left
+    assert [len(ids) for _, ids in rest] == [1]
+    assert not {i for _, ids in rest for i in ids} & {i for _, ids in together for i in ids}
+    assert claim_batches(con, "run-c", 3, ttl_s=60, count=2) == []
+
+
+def test_a_batch_pages_file_gives_the_pages_the_archive_gives(con, tmp_path):
+    batch_id, ids = claim_batch(con, "run-a", 6, ttl_s=60)
+    path = write_pages(con, tmp_path, batch_id, ids)
+    assert path == input_path(tmp_path, batch_id) and path.parent == tmp_path / "in"
+    assert read_pages(path) == pages_by_id(con, ids)
+    assert len({p.body for p in read_pages(path)}) == 6  # the bodies themselves, unzipped
+    assert not [p for p in path.parent.iterdir() if p != path]  # no temporary file left
+
+
+def test_pages_files_no_unloaded_claim_needs_are_dropped(con, tmp_path):
+    live, ids = claim_batch(con, "run-a", 3, ttl_s=60)
+    done, done_ids = claim_batch(con, "run-a", 3, ttl_s=60)
+    kept, gone = write_pages(con, tmp_path, live, ids), write_pages(con, tmp_path, done, done_ids)
+    orphan = input_path(tmp_path, "000000000099-deadbeef0000")  # a claim row no longer there
+    orphan.write_bytes(b"")
+    mark_loaded(con, done)
+    assert drop_inputs(con, tmp_path) == 2
+    assert kept.exists() and not gone.exists() and not orphan.exists()
