@@ -11,6 +11,8 @@
    the scaled path on a fresh copy, timed from the first claim to the last merge and the events' link
    (``flows.scale.extract_batches``). The workers' start and warm-up is printed apart: a cluster pays it once,
    not once a run.
+   The processor time each process spent in that span is printed too (the workers, this process — the merger and
+   Prefect's client —, and Prefect's server): divided by the cores, it is the least the run could take.
 4. Checks every run's warehouse: ``lost`` = archived pages with no article and no failure row (or never marked
    extracted), ``duplicated`` = fact rows beyond one per key, and whether the tables equal the 1-worker run's.
 
@@ -95,8 +97,37 @@ def default_path(db: Path, batch: int) -> float:
     return time.perf_counter() - t
 
 
-def scaled_path(db: Path, workers: int, batch: int) -> tuple[float, float, float]:
-    """(seconds of the run, seconds the cluster took to start and warm up, seconds the one merger worked)."""
+def cpu_seconds() -> dict[str, float]:
+    """Processor seconds (user + system) of this process and of each process under it, by pid."""
+    import psutil
+
+    me = psutil.Process()
+    out = {}
+    for proc in [me, *me.children(recursive=True)]:
+        try:
+            t = proc.cpu_times()
+            out[f"{proc.pid} {' '.join(proc.cmdline())}"] = t.user + t.system
+        except psutil.Error:  # gone meanwhile
+            continue
+    return out
+
+
+def cpu_budget(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    """Processor seconds spent between two :func:`cpu_seconds`, grouped: this process (the merger, Prefect's client),
+    Dask (scheduler, nannies, workers: the processes a LocalCluster starts) and Prefect's server."""
+    me = f"{os.getpid()} "
+    out = {"this process": 0.0, "dask": 0.0, "prefect server": 0.0}
+    for key, t in after.items():
+        spent = t - before.get(key, 0.0)
+        group = ("this process" if key.startswith(me)
+                 else "prefect server" if ("prefect" in key or "uvicorn" in key) else "dask")
+        out[group] += spent
+    return out
+
+
+def scaled_path(db: Path, workers: int, batch: int) -> tuple[float, float, float, dict[str, float]]:
+    """(seconds of the run, seconds the cluster took to start and warm up, seconds the one merger worked, processor
+    seconds by process group)."""
     from distributed import Client, LocalCluster
     from prefect import flow
     from prefect_dask import DaskTaskRunner
@@ -104,17 +135,19 @@ def scaled_path(db: Path, workers: int, batch: int) -> tuple[float, float, float
     from flows.scale import api_url, extract_batches, in_flight_for
 
     @flow(name="bench-scaled")
-    def run() -> tuple[float, float, float]:
+    def run() -> tuple[float, float, float, dict[str, float]]:
         t0 = time.perf_counter()
         env = {"PREFECT_API_URL": url} if (url := api_url()) else {}
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                           dashboard_address=None, env=env) as cluster, Client(cluster) as client:
             client.run(_warm)
             ready = time.perf_counter() - t0
+            before = cpu_seconds()
             t = time.perf_counter()
             stats = extract_batches.with_options(task_runner=DaskTaskRunner(address=cluster.scheduler_address))(
                 str(db), batch_pages=batch, in_flight=in_flight_for(workers))
-            return time.perf_counter() - t, ready, stats.get("merge_seconds", 0.0)
+            took = time.perf_counter() - t
+            return took, ready, stats.get("merge_seconds", 0.0), cpu_budget(before, cpu_seconds())
 
     return run()
 
@@ -146,9 +179,12 @@ def main(argv: list[str] | None = None) -> int:
         for n in counts:
             db = work / f"workers_{n}.duckdb"
             shutil.copy(template, db)
-            secs[f"{n} worker{'s' if n > 1 else ''}"], ready, merging = scaled_path(db, n, args.batch)
+            secs[f"{n} worker{'s' if n > 1 else ''}"], ready, merging, cpu = scaled_path(db, n, args.batch)
             print(f"  {n} worker(s): cluster started and warmed in {ready:.1f} s; the merger worked {merging:.1f} s "
                   f"({1000 * merging / args.pages:.1f} ms a page)", flush=True)
+            print("    processor seconds in the run: " + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items())
+                  + f"; in all {sum(cpu.values()):.1f}, ÷ {os.cpu_count()} cores = "
+                  f"{sum(cpu.values()) / (os.cpu_count() or 1):.1f} s at best", flush=True)
             lo, du = check(db)
             lost, duplicated = lost + lo, duplicated + du
             now = rows(db)
