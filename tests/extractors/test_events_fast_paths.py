@@ -7,7 +7,10 @@
 * ``events._trigger_sentences`` looks up each sentence's words; it must flag the sentences the page scan
   (``events._trigger_words``) finds a trigger's first word in, wherever the sentence bounds fall.
 * ``events._tokens`` splits a sentence's lower case by its tokens; its words and offsets must be those of
-  ``events._tokens_plain`` (a match a token over the text as written), anywhere in a text.
+  ``events._tokens_plain`` (a match a token over the text as written), anywhere in a text; a sentence whose
+  only white space is " " is read piece by piece (``events._tokens_by_space``), to the same tokens.
+* ``events._trigger_levels`` reads a sentence's words from ``events._plain_letters`` (the page with all but
+  a-z and "-" as spaces); they must be ``_WORD_RE``'s words of the lower case.
 """
 
 from __future__ import annotations
@@ -148,3 +151,37 @@ def test_a_sentence_read_no_closer_holds_no_trigger():
             if any(lex.triggers_at(words, n) for n in range(len(words))):
                 assert level != events._NO_MATCH, (text, a, b)
     assert min(levels_seen.values()) > 200, levels_seen
+
+
+def test_tokens_between_spaces_equal_the_plain_tokens():
+    """Sentences whose only white space is " " are read piece by piece (``events._tokens_by_space``); their
+    words and offsets must be those of the plain way, whatever the pieces (signs, numbers, apostrophes, case)."""
+    rng = random.Random(17)
+    pieces = _PIECES + _CASE_PIECES + ['"we', 'it,"', "(11", "356);", "1,100", "year,", "freed.", "x_", "'", '"']
+    by_space = 0
+    for _ in range(4000):
+        glue = [" ", " ", " ", "", "  ", ", "]
+        text = "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(0, 30)))
+        text = text if rng.random() < 0.7 else text.upper()
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        for x, y in ((0, len(text)), (a, b)):
+            assert events._tokens(text, x, y) == events._tokens_plain(text, x, y), (text, x, y)
+            seg = text[x:y]
+            by_space += seg.isprintable() and len(seg.lower()) == len(seg) and "'S" not in seg and "’S" not in seg
+    assert by_space > 3000  # the pieces between spaces, not only the regex, were read
+
+
+def test_plain_letters_give_the_words_of_the_regex():
+    """``_trigger_levels`` reads a sentence's words from ``events._plain_letters`` of the page's lower case: its
+    pieces between spaces (or, with a hyphen, ``_WORD_RE`` over it) must be ``_WORD_RE``'s words of the lower case."""
+    rng = random.Random(19)
+    pieces = _PIECES + ["é-freed", "x-", "--", "a--b", "naïve", "中文", "\u2028", "\t", "ǅ", "x\u00a0y"]
+    for _ in range(3000):
+        low = "".join(rng.choice(pieces) + rng.choice(_GLUE) for _ in range(rng.randint(0, 30))).lower()
+        plain = events._plain_letters(low)
+        assert len(plain) == len(low)
+        a = rng.randint(0, len(low))
+        b = rng.randint(a, len(low))
+        words = plain[a:b].split() if plain.find("-", a, b) < 0 else events._WORD_RE.findall(plain, a, b)
+        assert words == events._WORD_RE.findall(low, a, b), (low, a, b)
