@@ -7,6 +7,8 @@
   tokens change.
 * ``people._Doc`` takes a Doc's word columns from a per-process table of word rows (``people._WordTable``);
   they must be each token's own values, computed the plain way, also when the table empties between Docs.
+* ``dates._cued`` matches ``WEEKEND_RE`` and ``SEASON_CUE_RE`` only in the run of letters, spaces and "-" before
+  each place their last word is written; the matches must be the regex's own over the whole text.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ import pytest
 import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START, SPACY
 
-from extractors import people
+from extractors import dates, people
 from extractors.columns import columns
+from extractors.numbers import folded
 from extractors.pipeline import TOKENIZER_CACHE_CHUNKS, build_nlp, fast_tokenizer
 
 _PIECES = ("Minsk,", "(Viasna)", "1,100", "U.S.", "Mr.", "it's", "don't", "re-arrested", "—", "“freed”", "O'Brien",
@@ -108,3 +111,24 @@ def test_word_columns_are_each_tokens_own(monkeypatch, max_rows):
         d = people._Doc(doc)
         assert (d.words, d.name, tuple(d.caps), d.initial, d.lower_vocab, d.keys, d.lowers) == \
             _plain_word_columns(doc), text
+
+
+_CUE_PIECES = ("in", "In", "IN", "during", "over", "throughout", "by", "until", "since", "the", "The", "early", "late",
+               "mid-", "mid", "spring", "Summer", "autumn", "fall", "fallen", "winter", "winters", "at", "on", "this",
+               "last", "next", "past", "coming", "weekend", "weekend's", "weekends", "of", "2020", "camp", "-", "—",
+               ",", ".", "x", "ſ", "ı", "İ", "K", "é", "_")
+
+
+def test_cued_matches_are_the_regex_matches():
+    rng = random.Random(23)
+    tried = found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(_CUE_PIECES) + rng.choice((" ", " ", "  ", "\n", "", "-", "\u00a0"))
+                       for _ in range(rng.randint(0, 25)))
+        low = folded(text)
+        tried += low is not None
+        for pattern, words in ((dates.WEEKEND_RE, ("weekend",)), (dates.SEASON_CUE_RE, dates.SEASONS)):
+            spans = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in dates._cued(pattern, text, low, words)] == spans, text
+            found += len(spans)
+    assert tried > 1500 and found > 400  # the cued way, not only the regex, was tried, and matches found
