@@ -352,9 +352,14 @@ class Resolver:
         near_full = _close_surnames([parsed_of[x] for x in dict.fromkeys(mentions[i].name for i in alone)],
                                     [parsed_of[x] for x in first_of], MIXED_MIN)
         contested: set[int] = set()  # bare surnames of several people of the page, left unattached
+        full_of: dict[str, list[int]] = defaultdict(list)  # full spelling → its mentions, in text order
+        for j in full:
+            full_of[mentions[j].name].append(j)
         for i in alone:
             pn = parsed[i]
-            target = self._attach(i, pn, mentions, parsed, full, uf, verdicts, near_full[pn.raw], contested)
+            near = near_full[pn.raw]
+            close = sorted(j for name in near for j in full_of[name]) if len(near) < len(full_of) else full
+            target = self._attach(i, pn, mentions, parsed, full, uf, verdicts, near, contested, close)
             if target is not None:
                 uf.union(target, i)
         # leftover surname-only mentions merge among themselves (same key, gender and gazetteer id)
@@ -396,7 +401,7 @@ class Resolver:
 
     def _attach(self, i: int, pn: ParsedName, mentions: list[Mention], parsed: list[ParsedName],
                 full: list[int], uf: _UnionFind, verdicts: dict[tuple[str, str], bool],
-                near: set[str], contested: set[int]) -> int | None:
+                near: set[str], contested: set[int], close: list[int] | None = None) -> int | None:
         """Index of the full-name mention a surname-only (or bare given-name) mention belongs to.
 
         ``near`` holds the full spellings whose surnames are :func:`_surnames_close` to this one: a surname
@@ -406,10 +411,14 @@ class Resolver:
         mention before it (else the first after it, as a headline's surname). Known people the detector has
         read are not guessed at again: it attaches a shared surname by local evidence and leaves it unread
         when nothing local tells them apart. A surname left so goes into ``contested``: no other page's
-        person takes it either (:meth:`_assign_ids`)."""
+        person takes it either (:meth:`_assign_ids`).
+
+        ``close``: the full mentions whose spellings are in ``near``, in text order (default: every full
+        mention). Only they can be candidates, so only they are visited: a page naming many people has
+        hundreds of full mentions and each surname is close to a few of them."""
         cands = []
         known = mentions[i].gazetteer_id  # the detector's reading of a shared surname wins
-        for j in full:
+        for j in full if close is None else close:
             if self.decisions and self.decisions.get(pair_key(mentions[i].name, mentions[j].name)) is False:
                 continue
             if known and (mentions[j].gazetteer_id or self.lookup(mentions[j].name)) not in (known, None):
