@@ -91,6 +91,7 @@ class GivenIndex:
         self.by_key: dict[str, set[str]] = {}
         self.initials: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}
+        self._gender_of: dict[frozenset[str], str] = {}
         for form, g in self.by_form.items():
             if " " in form:
                 continue
@@ -107,8 +108,12 @@ class GivenIndex:
         return frozenset(self.by_key.get(phonetic_key(folded), ()))
 
     def gender_of(self, classes: frozenset[str]) -> str:
-        genders = {self.gender[c] for c in classes} - {"u"}
-        return genders.pop() if len(genders) == 1 else ""
+        """The gender of the given-name classes, '' when none or several; kept per set of classes (few)."""
+        got = self._gender_of.get(classes)
+        if got is None:
+            genders = {self.gender[c] for c in classes} - {"u"}
+            got = self._gender_of[classes] = genders.pop() if len(genders) == 1 else ""
+        return got
 
     def is_given(self, folded: str) -> bool:
         return folded in self.by_form
@@ -256,6 +261,10 @@ def _unjoined(token: str, joined: frozenset[str]) -> str:
 
 
 def _is_caps(token: str) -> bool:
+    """Three letters or more, all upper case. ``str.isupper`` is false for a token with a lower-case letter or
+    with no cased letter, neither of which this is: most tokens are ruled out in C."""
+    if not token.isupper():
+        return False
     letters = list(filter(str.isalpha, token))
     return len(letters) > 2 and all(map(str.isupper, letters))
 

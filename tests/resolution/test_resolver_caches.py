@@ -1,0 +1,71 @@
+"""The resolver's shortcuts against the plain way: per-surname nearby spellings of the gazetteer (``_nearby``),
+gender per set of given-name classes (``GivenIndex.gender_of``), the upper-case test of a token (``_is_caps``)
+and the shared-key pairs of the surname screen (``_close_chunks``), on the benchmark's generated names."""
+
+from __future__ import annotations
+
+import numpy as np
+from rapidfuzz.distance import OSA
+
+from benchmarks.resolve import generate
+from resolution import names as names_module
+from resolution.resolve import PAIR_MIN, Resolver, _GivenConflicts, _surname_keys
+
+
+def spellings() -> list[str]:
+    docs, _ = generate(3_000, 5)
+    return list(dict.fromkeys(m.name for doc in docs for m in doc))
+
+
+def test_lookups_through_the_nearby_cache_are_those_of_a_resolver_without_one():
+    cached = Resolver()
+    fresh = Resolver()
+    for name in spellings():
+        fresh._nearby_cache.clear()
+        fresh._lookup_cache.clear()
+        assert cached.lookup(name) == fresh.lookup(name), name
+    assert cached._nearby_cache  # surnames seen again took their nearby spellings from it
+
+
+def test_gender_of_a_set_of_classes_is_the_rule_applied_each_time():
+    index = Resolver().index
+    classes = set(index.gender)
+    ordered = sorted(classes)
+    sets = [frozenset(), *(frozenset(ordered[i:i + k]) for k in (1, 2) for i in range(len(ordered)))]
+    for cls in sets * 2:  # the second time from the cache
+        genders = {index.gender[c] for c in cls} - {"u"}
+        assert index.gender_of(cls) == (genders.pop() if len(genders) == 1 else "")
+
+
+def test_is_caps_is_every_letter_upper_case():
+    def plain(token: str) -> bool:
+        letters = list(filter(str.isalpha, token))
+        return len(letters) > 2 and all(map(str.isupper, letters))
+
+    tokens = ["LUKASHENKO", "Lukashenko", "ЛУКАШЕНКА", "Лукашенка", "O'BRIEN", "McDONALD", "ABC", "AB", "A.B.C.",
+              "123", "ΣΟΦΙΑ", "ǅORĐE", "ǄORĐE", "ŁATUSZKA", "ßAB", "ABß", "日本語", "ABC日本", "", "  ", "X-Y-Z"]
+    tokens += [t for s in spellings() for t in s.split()]
+    for t in tokens:
+        assert names_module._is_caps(t) == plain(t), t
+
+
+def test_shared_surname_keys_mark_the_pairs_of_the_plain_row_by_row_screen():
+    r = Resolver()
+    # names alike only by a key: part of a double surname, a case ending, another romanisation
+    by_key_only = ["Maria Sharenda-Panasiuk", "Maria Sharenda", "Maria Panasiuk", "Andrzeja Poczobuta",
+                   "Andrzej Poczobut", "Anna Krasulina", "Anny Krasulinoj"]
+    parsed = [r.parse(s) for s in [*spellings()[:300], *by_key_only, *spellings()[300:]]]
+    parsed = [pn for pn in parsed if pn.has_given and pn.stem][:600]  # more than one chunk of rows
+    only = 0
+    keys = [_surname_keys(pn) for pn in parsed]
+    conflicts = _GivenConflicts(parsed).rows(0, len(parsed))
+    got = np.concatenate([close for _, close in r._close_chunks(parsed, PAIR_MIN)])
+    for x, a in enumerate(parsed):
+        for y, b in enumerate(parsed):
+            close = (x == y or bool(keys[x] & keys[y])
+                     or OSA.normalized_similarity(a.stem, b.stem, score_cutoff=PAIR_MIN) > 0
+                     or OSA.normalized_similarity(a.surname, b.surname, score_cutoff=PAIR_MIN) > 0)
+            assert got[x, y] == (close and not conflicts[x, y]), (a.raw, b.raw)
+            only += bool(got[x, y] and max(OSA.normalized_similarity(a.stem, b.stem),
+                                           OSA.normalized_similarity(a.surname, b.surname)) < PAIR_MIN)
+    assert only  # pairs only a shared key marks
