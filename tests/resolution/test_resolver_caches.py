@@ -69,3 +69,21 @@ def test_shared_surname_keys_mark_the_pairs_of_the_plain_row_by_row_screen():
             only += bool(got[x, y] and max(OSA.normalized_similarity(a.stem, b.stem),
                                            OSA.normalized_similarity(a.surname, b.surname)) < PAIR_MIN)
     assert only  # pairs only a shared key marks
+
+
+def test_a_spelling_parsed_with_its_surname_worked_out_before_is_parsed_as_alone():
+    extra = ["Andrzeja Poczobuta", "Andrzej Poczobut", "Aleksandra Milinkiewicza", "Ursula von der Leyen",
+             "von der Leyen", "Khaled el-Masri", "Maria Sharenda-Panasiuk", "Tsikhanouskaya, Sviatlana",
+             "LUKASHENKO Alexander", "Ivan Mikalajevitj Sidarau", "Lady Starmer", "Анны Красулиной", "J. Smith",
+             "Tichanovskij Sergej"]
+    names = [*extra, *spellings()]
+    index = Resolver().index
+    names_module._surname_part.cache_clear()
+    shared = [names_module.parse.__wrapped__(n, index) for n in names]  # surnames from the cache when seen before
+    assert names_module._surname_part.cache_info().hits > 100
+    alone = []
+    for n in names:
+        names_module._surname_part.cache_clear()
+        alone.append(names_module.parse.__wrapped__(n, index))
+    assert shared == alone
+    assert names_module._surname_part.cache_info().hits == 0  # alone: nothing came from the cache
