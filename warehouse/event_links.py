@@ -237,10 +237,23 @@ class _Cluster:
         grow = 1 + COUNT_TOLERANCE
         return not (lo <= self.count_hi * grow + COUNT_SLACK and self.count_lo <= hi * grow + COUNT_SLACK)
 
-    def takes(self, r: Report) -> bool:
-        """Whether ``r`` may join: linked to a member, in conflict with none."""
-        if self.conflicts(r):
+    def takes(self, r: Report, slack: timedelta | None = None, span: tuple[float, float] | None = None) -> bool:
+        """Whether ``r`` may join: linked to a member, in conflict with none.
+
+        ``not conflicts(r)`` inline, its window tests first (they rule out most clusters a report is compared
+        with), with ``r``'s day slack and count span (:func:`_span`) given by a caller that compares ``r`` with
+        many clusters: ~600,000 comparisons link 2,000 pages."""
+        if slack is None:
+            slack = _DAY_SLACK if r.precision == DAY else _NO_SLACK
+        if self.hi_day != date.max and (r.lo > self.hi_day + slack or self.lo_day > r.hi + slack):
             return False
+        if r.lo > self.hi_other or self.lo_other > r.hi or r.article_id in self.articles:
+            return False
+        if r.count is not None and self.count_lo != -math.inf:
+            lo, hi = span or _span(r)
+            grow = 1 + COUNT_TOLERANCE
+            if not (lo <= self.count_hi * grow + COUNT_SLACK and self.count_lo <= hi * grow + COUNT_SLACK):
+                return False
         return bool(r.people & self.people or (r.count is not None and (r.count, r.high) in self.figures)
                     or (r.precision <= MONTH and any(r.lo <= m.hi and m.lo <= r.hi for m in self.fine)))
 
@@ -283,9 +296,11 @@ def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
                 candidates.update(fine_months.get(month, ()))
         best: _Cluster | None = None
         best_key: tuple = ()
+        slack = _DAY_SLACK if r.precision == DAY else _NO_SLACK
+        span = _span(r) if r.count is not None else None
         for ci in candidates:
             c = clusters[ci]
-            if not c.takes(r):
+            if not c.takes(r, slack, span):
                 continue
             key = (len(r.people & c.people), c.figures.get((r.count, r.high), 0) if r.count is not None else 0,
                    -abs((r.lo - c.members[0].lo).days), -ci)
