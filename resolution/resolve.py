@@ -471,19 +471,21 @@ class Resolver:
     def _assign_ids(self, flat: list[_Cluster], uncertain: dict) -> None:
         # 1. gazetteer ids (the detector's reading of a name too, unless its patronymic names another father)
         for c in flat:
-            votes = Counter(m.gazetteer_id for m, pn in zip(c.mentions, c.parsed, strict=True)
-                            if m.gazetteer_id and self._patronymic_ok(pn, m.gazetteer_id))
+            votes: dict[str, int] = {}  # a plain dict: a Counter per cluster cost more than the counting
+            for m, pn in zip(c.mentions, c.parsed, strict=True):
+                if m.gazetteer_id and self._patronymic_ok(pn, m.gazetteer_id):
+                    votes[m.gazetteer_id] = votes.get(m.gazetteer_id, 0) + 1
             for m, pn in zip(c.mentions, c.parsed, strict=True):
                 if pn.has_given:
                     pid = self.lookup(m.name)
                     if pid:
-                        votes[pid] += 1
+                        votes[pid] = votes.get(pid, 0) + 1
             if not votes:
                 for m, pn in zip(c.mentions, c.parsed, strict=True):
                     if not pn.has_given:
                         pid = self.lookup(m.name)
                         if pid:
-                            votes[pid] += 1
+                            votes[pid] = votes.get(pid, 0) + 1
             c.id = min(votes, key=lambda k: (-votes[k], k)) if votes else ""
         self._split_fathers(flat)
         # 2. unknown full-name people: canonical keys, merged across documents by the rules
@@ -669,7 +671,9 @@ class Resolver:
             if c.id in self.by_id:
                 best[c.id] = (0,), self.by_id[c.id].name
                 continue
-            counts = Counter(m.name for m in c.mentions)
+            counts: dict[str, int] = {}
+            for m in c.mentions:
+                counts[m.name] = counts.get(m.name, 0) + 1
             for m, pn in zip(c.mentions, c.parsed, strict=True):
                 rank = (-pn.completeness, -counts[m.name], -len(m.name), m.name)
                 if c.id not in best or (1, *rank) < best[c.id][0]:
