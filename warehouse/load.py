@@ -88,7 +88,8 @@ def commit_checkpointed(con: duckdb.DuckDBPyConnection) -> None:
     A plain commit writes a batch's rows to the write-ahead log, and the connection's closing checkpoint
     writes them to the file again. DuckDB checkpoints at commit, skipping the log, when the log would
     outgrow ``checkpoint_threshold``; with it at zero for this commit a batch's rows are written once
-    (~12% of a 200-page load). The threshold is put back right after: the small commits that follow a
+    (2,000 generated pages in 200-page batches: ~13% less wall time loading, ~4% less CPU, no log file
+    written and synced). The threshold is put back right after: the small commits that follow a
     load (crawl outcomes, marks) keep going to the log, to the closing checkpoint. Contents are the same
     either way; when DuckDB cannot checkpoint at commit (another transaction open) it writes the log as before.
     """
@@ -246,6 +247,7 @@ class _Batch:
 
 #: an article's rows in these tables are deleted when the article is replaced (its new ones are inserted)
 REPLACED_FACTS = ("person_mentions", "counts", "dates", "events", "event_people", "event_clusters")
+
 
 def strings(cols: tuple[str, ...], *others: str) -> dict[str, pa.DataType]:
     """Arrow type ``string`` for ``cols`` but ``others``: given, pyarrow skips inferring it value by value (3x the
