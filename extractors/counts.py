@@ -252,20 +252,20 @@ def _numbers(text: str):
     starts: list[int] = []
     digit_starts(text, starts)
     word_starts(text, low, _FIRST_WORDS, starts)
-    for w in _AFTER_A:
-        i = low.find(w)
-        while i >= 0:
-            j = i
-            while j and text[j - 1].isspace():
-                j -= 1
-            if j < i and low[j - 1:j] == "a":  # "a dozen"; "half a dozen"
-                starts.append(j - 1)
-                k = j - 1
-                while k and text[k - 1].isspace():
-                    k -= 1
-                if k < j - 1 and k >= 4 and low[k - 4:k] == "half":
-                    starts.append(k - 4)
-            i = low.find(w, i + 1)
+    # "dozen" ... after a space only, so at a word start: white space is no word character
+    after_a: list[int] = []
+    word_starts(text, low, _AFTER_A, after_a, whole=False)
+    for i in after_a:
+        j = i
+        while j and text[j - 1].isspace():
+            j -= 1
+        if j < i and low[j - 1:j] == "a":  # "a dozen"; "half a dozen"
+            starts.append(j - 1)
+            k = j - 1
+            while k and text[k - 1].isspace():
+                k -= 1
+            if k < j - 1 and k >= 4 and low[k - 4:k] == "half":
+                starts.append(k - 4)
     return matches_at(_NUMBER_RE, text, starts)
 
 

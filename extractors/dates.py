@@ -439,18 +439,17 @@ def _anaphors(text: str, low: str | None):
     "the following month"): every match has its unit word after spaces, and starts one or two words before."""
     if low is None:
         return ANAPHOR_RE.finditer(text)
+    units: list[int] = []
+    word_starts(text, low, _UNITS, units, whole=False)  # a unit word after spaces begins a word
     starts: list[int] = []
-    for u in _UNITS:
-        i = low.find(u)
-        while i >= 0:
-            if i and text[i - 1].isspace():
-                w1 = word_before(text, i)
-                if w1 >= 0:
-                    starts.append(w1)
-                    w2 = word_before(text, w1)
-                    if w2 >= 0:
-                        starts.append(w2)
-            i = low.find(u, i + 1)
+    for i in units:
+        if i and text[i - 1].isspace():
+            w1 = word_before(text, i)
+            if w1 >= 0:
+                starts.append(w1)
+                w2 = word_before(text, w1)
+                if w2 >= 0:
+                    starts.append(w2)
     return matches_at(ANAPHOR_RE, text, starts) if starts else ()
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -94,8 +96,9 @@ def parse_number(text: str) -> int | float | None:
 #
 # Python's ``re`` tries a pattern at every position of the text; for an alternation of words under
 # IGNORECASE that costs about half a microsecond a character. The helpers below find the few
-# positions where a pattern can start with ``str.find`` on a lower-cased copy (C speed), and the
-# pattern is then matched only there. They only ever return a superset of the real start positions,
+# positions where a pattern can start (the word starts whose first letters begin a listed word, the
+# starts of runs of digits: one NumPy pass over the text's code points, shared by the counts and dates
+# components), and the pattern is then matched only there. They only ever return a superset of the real start positions,
 # and the pattern itself decides, so the matches are the ones ``finditer`` gives.
 
 #: The only non-ASCII characters that an IGNORECASE pattern matches to an ASCII letter (İ, ı, ſ and the
@@ -120,9 +123,33 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def word_starts(text: str, low: str, words, out: list[int], whole: bool = True) -> None:
+def word_starts(text: str, low: str, words: tuple[str, ...], out: list[int], whole: bool = True) -> None:
     """Append to ``out`` where one of ``words`` (lower case, letters only) begins a word of ``text`` (is a whole
-    word of it, with ``whole``)."""
+    word of it, with ``whole``); ``low`` is ``folded(text)``. Each position once for each word found there.
+
+    Looks only at the word starts of ``text`` whose first letters (ASCII case ignored) begin one of ``words``
+    (:func:`_text_scan`): one pass over the text for every list of words instead of a ``str.find`` pass a word
+    (71 passes a page for the count and date words). :func:`word_starts_plain` is the plain way.
+    """
+    table = _prefix_table(words)
+    scan = _text_scan(text)
+    keys = scan.keys(table.size)
+    at = np.searchsorted(table.keys, keys)
+    np.minimum(at, len(table.keys) - 1, out=at)
+    hit = table.keys[at] == keys
+    if not hit.any():
+        return
+    n = len(text)
+    groups = table.groups
+    for i, key in zip(scan.word_starts[hit].tolist(), keys[hit].tolist(), strict=True):
+        for w in groups[key]:
+            k = len(w)
+            if low.startswith(w, i) and (not whole or i + k == n or not _is_word_char(text[i + k])):
+                out.append(i)
+
+
+def word_starts_plain(text: str, low: str, words: tuple[str, ...], out: list[int], whole: bool = True) -> None:
+    """:func:`word_starts` the plain way, a ``str.find`` pass for each word (the tests' reference)."""
     n = len(text)
     find = low.find
     for w in words:
@@ -133,6 +160,95 @@ def word_starts(text: str, low: str, words, out: list[int], whole: bool = True) 
                     not whole or i + k == n or not _is_word_char(text[i + k])):
                 out.append(i)
             i = find(w, i + k)
+
+
+#: a character class bit of :func:`_char_classes`: ``re``'s ``\w`` (``isalnum()`` or "_")
+_WORD_CHAR = 1
+#: a character class bit of :func:`_char_classes`: ``re``'s ``\d`` for a str pattern (``isdecimal()``)
+_DIGIT = 2
+#: bits per character of a word-prefix key (every code point fits in 21)
+_KEY_BITS = 21
+#: letters of a word-prefix key at most
+_KEY_LETTERS = 3
+
+
+@lru_cache(maxsize=1)
+def _bmp_classes() -> np.ndarray:
+    """The class bits of every code point of the Basic Multilingual Plane (built once a process, ~10 ms)."""
+    return np.array([_class_of(chr(c)) for c in range(0x10000)], dtype=np.uint8)
+
+
+def _class_of(c: str) -> int:
+    return (_WORD_CHAR if _is_word_char(c) else 0) | (_DIGIT if c.isdecimal() else 0)
+
+
+class _TextScan:
+    """One text's code points, the starts of its runs of word characters and of digits, from one NumPy pass."""
+
+    __slots__ = ("codes", "word_starts", "digit_starts", "_keys")
+
+    def __init__(self, text: str) -> None:
+        # UTF-32 gives one code point per 4 bytes, lone surrogates included ("surrogatepass")
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        cls = _bmp_classes()[codes & 0xFFFF]
+        for i in np.flatnonzero(codes > 0xFFFF).tolist():  # outside the BMP: rare, each looked up alone
+            cls[i] = _class_of(text[i])
+        word = (cls & _WORD_CHAR).astype(bool)
+        digit = (cls & _DIGIT).astype(bool)
+        self.codes = np.concatenate((codes, np.zeros(_KEY_LETTERS, dtype=np.uint32)))  # keys read past the end
+        self.word_starts = _run_starts(word)
+        self.digit_starts = tuple(_run_starts(digit).tolist())
+        self._keys: dict[int, np.ndarray] = {}
+
+    def keys(self, size: int) -> np.ndarray:
+        """The prefix key (:func:`_prefix_key`) of the ``size`` characters at each word start, ASCII letters
+        lower-cased (every other code point changed too, but no word's key holds one)."""
+        keys = self._keys.get(size)
+        if keys is None:
+            keys = np.zeros(len(self.word_starts), dtype=np.uint64)
+            for j in range(size):
+                keys <<= np.uint64(_KEY_BITS)
+                keys |= (self.codes[self.word_starts + j] | 0x20).astype(np.uint64)
+            self._keys[size] = keys
+        return keys
+
+
+def _run_starts(flags: np.ndarray) -> np.ndarray:
+    """Where each run of True in ``flags`` starts."""
+    return np.flatnonzero(flags & ~np.concatenate(([False], flags[:-1])))
+
+
+@lru_cache(maxsize=4)  # the counts and dates components scan the same text one after the other
+def _text_scan(text: str) -> _TextScan:
+    return _TextScan(text)
+
+
+class _PrefixTable:
+    """A list of words grouped by the key of their first ``size`` letters, the keys sorted for ``searchsorted``."""
+
+    __slots__ = ("size", "keys", "groups")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.size = min(_KEY_LETTERS, *map(len, words))
+        self.groups: dict[int, tuple[str, ...]] = {}
+        for w in words:
+            key = _prefix_key(w[:self.size])
+            self.groups[key] = (*self.groups.get(key, ()), w)
+        self.keys = np.array(sorted(self.groups), dtype=np.uint64)
+
+
+def _prefix_key(letters: str) -> int:
+    key = 0
+    for c in letters:
+        key = key << _KEY_BITS | ord(c)
+    return key
+
+
+@lru_cache(maxsize=32)
+def _prefix_table(words: tuple[str, ...]) -> _PrefixTable:
+    if not words or not all(w.isascii() and w.isalpha() and w.islower() for w in words):
+        raise ValueError(f"word_starts needs lower-case ASCII words: {words!r}")
+    return _PrefixTable(words)
 
 
 def word_before(text: str, i: int) -> int:
@@ -149,13 +265,13 @@ def word_before(text: str, i: int) -> int:
 
 
 def digit_starts(text: str, out: list[int]) -> None:
-    """Append to ``out`` where each run of digits (``\\d+``) starts."""
-    out.extend(_digit_runs(text))
+    """Append to ``out`` where each run of digits (``\\d+``) starts (:func:`digit_starts_plain`: the regex)."""
+    out.extend(_text_scan(text).digit_starts)
 
 
-@lru_cache(maxsize=4)  # as ``folded``: one scan for both components
-def _digit_runs(text: str) -> tuple[int, ...]:
-    return tuple(m.start() for m in _DIGIT_RUN_RE.finditer(text))
+def digit_starts_plain(text: str, out: list[int]) -> None:
+    """:func:`digit_starts` by the regex ``\\d+`` (the tests' reference)."""
+    out.extend(m.start() for m in _DIGIT_RUN_RE.finditer(text))
 
 
 def matches_at(pattern: re.Pattern, text: str, starts: list[int]):

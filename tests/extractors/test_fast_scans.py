@@ -6,15 +6,22 @@
 mix every calendar word (in several cases, glued to letters, digits and hyphens), numbers, number
 words, punctuation, filler and a few non-ASCII characters, including those that send the scan down the
 plain path.
+
+``numbers.word_starts`` and ``digit_starts`` themselves read the word and digit runs from one NumPy pass over
+the text's code points (``numbers._TextScan``); they must give the positions of the plain ways
+(``word_starts_plain``: a ``str.find`` pass a word, ``digit_starts_plain``: the regex ``\\d+``), and the
+class of every code point must be the one ``re`` gives it.
 """
 
 from __future__ import annotations
 
 import random
+import re
+import sys
 
 import pytest
 
-from extractors import counts, dates
+from extractors import counts, dates, numbers
 from extractors.numbers import TENS, UNITS
 from gazetteer.calendar import load_calendar
 
@@ -107,3 +114,58 @@ def test_every_anchor_word_is_scanned():
             for text in (w, f"It was {w}, then.", f"({w})"):
                 assert _spans(dates._anchors(text, dates.folded(text))) == _spans(dates.ANCHOR_RE.finditer(text))
                 assert any(m.group() == w for m in dates._anchors(text, dates.folded(text)))
+
+
+#: every list of words the components scan for
+_WORD_LISTS = (counts._FIRST_WORDS, counts._AFTER_A, dates._ANCHOR_WORDS, dates._UNITS, ("a", "an", "ago"))
+#: runs of digits and words the plain ways read: decimal digits of other scripts, digits that are no decimals,
+#: letters outside the Basic Multilingual Plane, a lone surrogate, case pairs of the scanned words
+_ODD = ["\u0663\u0664", "\uff13", "\u0969", "\u00b2", "\u2163", "\U0001d7d8", "\U0001d400bc", "\U0001f600", "\ud800",
+        "ONE", "Two", "tWeNtY", "Jan", "MAY", "Weekday", "yEaR", "A dozen", "a_dozen", "Ωone", "one\u0301", "_two"]
+
+
+def _odd_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    pieces = _vocabulary() + _ODD * 5 + [_number(rng) for _ in range(50)]
+    return ["".join(rng.choice(pieces) + rng.choice(_PUNCT + [""] * 4) for _ in range(rng.randint(0, 40)))
+            for _ in range(n)]
+
+
+@pytest.mark.parametrize("i", range(0, len(TEXTS), 100))
+def test_word_and_digit_starts_are_the_plain_ones(i):
+    for text in TEXTS[i:i + 100] + _odd_texts(100, seed=i):
+        ours: list[int] = []
+        plain: list[int] = []
+        numbers.digit_starts(text, ours)
+        numbers.digit_starts_plain(text, plain)
+        assert ours == plain, text
+        low = numbers.folded(text)
+        if low is None:
+            continue
+        for words in _WORD_LISTS:
+            for whole in (True, False):
+                ours, plain = [], []
+                numbers.word_starts(text, low, words, ours, whole)
+                numbers.word_starts_plain(text, low, words, plain, whole)
+                assert sorted(ours) == sorted(plain), (text, words, whole)
+
+
+def test_every_code_point_has_the_class_re_gives_it():
+    word, digit = re.compile(r"\w"), re.compile(r"\d")
+    bmp = numbers._bmp_classes()
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        cls = int(bmp[cp]) if cp <= 0xFFFF else numbers._class_of(c)
+        assert cls == (numbers._WORD_CHAR if word.match(c) else 0) | (numbers._DIGIT if digit.match(c) else 0), cp
+
+
+def test_white_space_is_never_a_word_character():
+    """The scans for "a dozen" and "the day before" look only at word starts: the word they look for comes after
+    white space there, and white space must then end any word before it."""
+    assert not any(chr(cp).isspace() and numbers._is_word_char(chr(cp)) for cp in range(sys.maxunicode + 1))
+
+
+def test_word_starts_refuses_words_it_cannot_scan():
+    for words in ((), ("Dozen",), ("half a",), ("ñu",)):
+        with pytest.raises(ValueError):
+            numbers.word_starts("a dozen", "a dozen", words, [])
