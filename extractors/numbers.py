@@ -127,22 +127,24 @@ def word_starts(text: str, low: str, words: tuple[str, ...], out: list[int], who
     """Append to ``out`` where one of ``words`` (lower case, letters only) begins a word of ``text`` (is a whole
     word of it, with ``whole``); ``low`` is ``folded(text)``. Each position once for each word found there.
 
-    Looks only at the word starts of ``text`` whose first letters (ASCII case ignored) begin one of ``words``
-    (:func:`_text_scan`): one pass over the text for every list of words instead of a ``str.find`` pass a word
-    (71 passes a page for the count and date words). :func:`word_starts_plain` is the plain way.
+    Looks only at the word starts of ``text`` whose first letters (ASCII case ignored) begin one of ``words``,
+    and, with ``whole``, whose word is as long as one of them (:class:`_TextScan`): one pass over the text for
+    every list of words instead of a ``str.find`` pass a word (71 passes a page for the count and date words).
+    :func:`word_starts_plain` is the plain way.
     """
     table = _prefix_table(words)
     scan = _text_scan(text)
-    keys = scan.keys(table.size)
-    at = np.searchsorted(table.keys, keys)
-    np.minimum(at, len(table.keys) - 1, out=at)
-    hit = table.keys[at] == keys
-    if not hit.any():
+    if whole:  # the word's length counts too: "this" is no candidate for "thirteen"
+        candidates = scan.word_starts[table.sized.take(scan.hashes(table.size, sized=True))]
+    else:
+        candidates = scan.word_starts[table.prefixes.take(scan.hashes(table.size, sized=False))]
+    if not len(candidates):
         return
     n = len(text)
+    size = table.size
     groups = table.groups
-    for i, key in zip(scan.word_starts[hit].tolist(), keys[hit].tolist(), strict=True):
-        for w in groups[key]:
+    for i in candidates.tolist():
+        for w in groups.get(low[i:i + size], ()):
             k = len(w)
             if low.startswith(w, i) and (not whole or i + k == n or not _is_word_char(text[i + k])):
                 out.append(i)
@@ -162,14 +164,16 @@ def word_starts_plain(text: str, low: str, words: tuple[str, ...], out: list[int
             i = find(w, i + k)
 
 
-#: a character class bit of :func:`_char_classes`: ``re``'s ``\w`` (``isalnum()`` or "_")
+#: a character class bit of :func:`_bmp_classes`: ``re``'s ``\\w`` (``isalnum()`` or "_")
 _WORD_CHAR = 1
-#: a character class bit of :func:`_char_classes`: ``re``'s ``\d`` for a str pattern (``isdecimal()``)
+#: a character class bit of :func:`_bmp_classes`: ``re``'s ``\\d`` for a str pattern (``isdecimal()``)
 _DIGIT = 2
-#: bits per character of a word-prefix key (every code point fits in 21)
-_KEY_BITS = 21
-#: letters of a word-prefix key at most
+#: letters of a word-prefix hash at most
 _KEY_LETTERS = 3
+#: a word-prefix hash is ``(h * _HASH_FACTOR + code) & _HASH_MASK`` over its letters (and then its length): a
+#: table of 65,536 flags tells which a list of words has
+_HASH_FACTOR = 131
+_HASH_MASK = 0xFFFF
 
 
 @lru_cache(maxsize=1)
@@ -183,39 +187,48 @@ def _class_of(c: str) -> int:
 
 
 class _TextScan:
-    """One text's code points, the starts of its runs of word characters and of digits, from one NumPy pass."""
+    """One text's code points and the starts of its runs of word characters and of digits, from one NumPy pass.
 
-    __slots__ = ("codes", "word_starts", "digit_starts", "_keys")
+    Each character's class (word character, digit) comes from a table of the Basic Multilingual Plane; a run
+    starts where a character has a class the one before it has not, and ends where the next has it not.
+    """
+
+    __slots__ = ("codes", "word_starts", "word_lengths", "digit_starts", "_hashes")
 
     def __init__(self, text: str) -> None:
         # UTF-32 gives one code point per 4 bytes, lone surrogates included ("surrogatepass")
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        cls = _bmp_classes()[codes & 0xFFFF]
-        for i in np.flatnonzero(codes > 0xFFFF).tolist():  # outside the BMP: rare, each looked up alone
-            cls[i] = _class_of(text[i])
-        word = (cls & _WORD_CHAR).astype(bool)
-        digit = (cls & _DIGIT).astype(bool)
-        self.codes = np.concatenate((codes, np.zeros(_KEY_LETTERS, dtype=np.uint32)))  # keys read past the end
-        self.word_starts = _run_starts(word)
-        self.digit_starts = tuple(_run_starts(digit).tolist())
-        self._keys: dict[int, np.ndarray] = {}
+        self.codes = codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        n = len(codes)
+        classes = np.zeros(n + 2, dtype=np.uint8)  # a class-0 character before and after the text
+        inner = classes[1:-1]
+        _bmp_classes().take(codes, out=inner, mode="clip")
+        if n and codes.max() > 0xFFFF:  # outside the BMP: rare, each looked up alone
+            for i in np.flatnonzero(codes > 0xFFFF).tolist():
+                inner[i] = _class_of(text[i])
+        # a run starts at i when text[i] has the class and text[i - 1] not: classes[i + 1] > classes[i] for one bit;
+        # a word ends before e when classes[e] > classes[e + 1] for the word bit
+        word, digit = classes & _WORD_CHAR, classes & _DIGIT
+        self.word_starts = np.flatnonzero(word[1:-1] > word[:-2])
+        self.word_lengths = np.flatnonzero(word[1:-1] > word[2:]) + 1 - self.word_starts
+        self.digit_starts = tuple(np.flatnonzero(digit[1:-1] > digit[:-2]).tolist())
+        self._hashes: dict[tuple[int, bool], np.ndarray] = {}
 
-    def keys(self, size: int) -> np.ndarray:
-        """The prefix key (:func:`_prefix_key`) of the ``size`` characters at each word start, ASCII letters
-        lower-cased (every other code point changed too, but no word's key holds one)."""
-        keys = self._keys.get(size)
-        if keys is None:
-            keys = np.zeros(len(self.word_starts), dtype=np.uint64)
-            for j in range(size):
-                keys <<= np.uint64(_KEY_BITS)
-                keys |= (self.codes[self.word_starts + j] | 0x20).astype(np.uint64)
-            self._keys[size] = keys
-        return keys
-
-
-def _run_starts(flags: np.ndarray) -> np.ndarray:
-    """Where each run of True in ``flags`` starts."""
-    return np.flatnonzero(flags & ~np.concatenate(([False], flags[:-1])))
+    def hashes(self, size: int, sized: bool) -> np.ndarray:
+        """The :func:`_prefix_hash` of the ``size`` characters at each word start (with the word's length when
+        ``sized``), ASCII letters lower-cased (other code points changed too, or read past the end of a shorter
+        word or of the text: the hash only picks candidates, so only the words' own letters must hash alike)."""
+        hashes = self._hashes.get((size, sized))
+        if hashes is None:
+            if not sized:
+                hashes = np.zeros(len(self.word_starts), dtype=np.int64)
+                if len(self.codes):
+                    for j in range(size):
+                        letters = self.codes.take(self.word_starts + j, mode="clip") | 0x20
+                        hashes = (hashes * _HASH_FACTOR + (letters & 0xFFFF)) & _HASH_MASK
+            else:
+                hashes = (self.hashes(size, False) * _HASH_FACTOR + np.minimum(self.word_lengths, 255)) & _HASH_MASK
+            self._hashes[size, sized] = hashes
+        return hashes
 
 
 @lru_cache(maxsize=4)  # the counts and dates components scan the same text one after the other
@@ -224,29 +237,35 @@ def _text_scan(text: str) -> _TextScan:
 
 
 class _PrefixTable:
-    """A list of words grouped by the key of their first ``size`` letters, the keys sorted for ``searchsorted``."""
+    """A list of words grouped by their first ``size`` letters, and which :func:`_prefix_hash` values their
+    first letters have, alone (``prefixes``) and with their length (``sized``)."""
 
-    __slots__ = ("size", "keys", "groups")
+    __slots__ = ("size", "groups", "prefixes", "sized")
 
     def __init__(self, words: tuple[str, ...]) -> None:
         self.size = min(_KEY_LETTERS, *map(len, words))
-        self.groups: dict[int, tuple[str, ...]] = {}
+        self.groups: dict[str, tuple[str, ...]] = {}
         for w in words:
-            key = _prefix_key(w[:self.size])
-            self.groups[key] = (*self.groups.get(key, ()), w)
-        self.keys = np.array(sorted(self.groups), dtype=np.uint64)
+            self.groups[w[:self.size]] = (*self.groups.get(w[:self.size], ()), w)
+        self.prefixes = np.zeros(_HASH_MASK + 1, dtype=bool)
+        self.sized = np.zeros(_HASH_MASK + 1, dtype=bool)
+        for w in words:
+            h = _prefix_hash(w[:self.size])
+            self.prefixes[h] = True
+            self.sized[(h * _HASH_FACTOR + len(w)) & _HASH_MASK] = True
 
 
-def _prefix_key(letters: str) -> int:
-    key = 0
+def _prefix_hash(letters: str) -> int:
+    """The hash ``_TextScan.hashes`` gives a word start whose first letters are ``letters`` (lower-case ASCII)."""
+    h = 0
     for c in letters:
-        key = key << _KEY_BITS | ord(c)
-    return key
+        h = (h * _HASH_FACTOR + ord(c)) & _HASH_MASK
+    return h
 
 
 @lru_cache(maxsize=32)
 def _prefix_table(words: tuple[str, ...]) -> _PrefixTable:
-    if not words or not all(w.isascii() and w.isalpha() and w.islower() for w in words):
+    if not words or not all(w.isascii() and w.isalpha() and w.islower() and len(w) < 256 for w in words):
         raise ValueError(f"word_starts needs lower-case ASCII words: {words!r}")
     return _PrefixTable(words)
 
