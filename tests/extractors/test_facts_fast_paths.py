@@ -4,8 +4,7 @@
   the cache (past spaCy's limit) must get the tokens an uncached tokenizer gives it.
 * ``extractors.columns`` keeps the token columns the sentencizer read and the sentence starts it set; what
   ``columns`` answers must be what ``Doc.to_array`` gives, before and after the sentencizer, and after the
-  tokens change. ``prefetch`` reads lexeme attributes from per-process lexeme rows: they must be what
-  ``Doc.to_array`` gives, for lexemes new and seen, also when the rows empty between Docs.
+  tokens change.
 * ``people._Doc`` takes a Doc's word columns from a per-process table of word rows (``people._WordTable``);
   they must be each token's own values, computed the plain way, also when the table empties between Docs.
 * ``dates._cued`` matches ``WEEKEND_RE`` and ``SEASON_CUE_RE`` only in the run of letters, spaces and "-" before
@@ -22,9 +21,8 @@ import pytest
 import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH, SENT_START, SPACY
 
-from extractors import columns as columns_module
 from extractors import dates, people
-from extractors.columns import columns, prefetch
+from extractors.columns import columns
 from extractors.numbers import folded
 from extractors.pipeline import TOKENIZER_CACHE_CHUNKS, build_nlp, fast_tokenizer
 
@@ -90,27 +88,6 @@ def test_columns_of_changed_tokens_are_read_again():
         retokenizer.merge(doc[0:2])
     _same(doc, (IDX, LENGTH, ORTH, LOWER))
     _same(doc, (IDX, SENT_START, IS_SPACE))
-
-
-@pytest.mark.parametrize("max_rows", [columns_module._LexemeRows.MAX_ROWS, 40])
-def test_prefetched_lexeme_columns_are_the_arrays_spacy_gives(monkeypatch, max_rows):
-    monkeypatch.setattr(columns_module, "_LEXEME_ROWS", {})
-    monkeypatch.setattr(columns_module._LexemeRows, "MAX_ROWS", max_rows)  # 40: the rows empty before most Docs
-    nlp = spacy.blank("en")
-    flag = nlp.vocab.add_flag(lambda text: text.isspace() and "\n" in text)
-    attrs = [(flag, IS_PUNCT, IS_SPACE, IDX, LENGTH, SPACY, ORTH, LOWER), (LOWER, IDX), (IS_SPACE, LENGTH),
-             (ORTH, SPACY), (SPACY, LENGTH, ORTH, LENGTH)]
-    texts = _texts(40, seed=9) + ["", " ", "\n\n", "A. B. Łukašenka, Тихановская and O'Brien said İstanbul ǅemal ß."]
-    for text in texts * 2:  # the second round reads every lexeme from its row
-        for a in attrs:
-            doc = nlp.make_doc(text)
-            ours, theirs = prefetch(doc, a), doc.to_array(list(a))
-            assert ours.dtype == theirs.dtype and ours.shape == (len(doc), len(a)) \
-                and np.array_equal(ours, theirs.reshape(len(doc), len(a))), (text, a)
-    later = nlp.vocab.add_flag(lambda text: text[:1].isupper())  # a flag added once rows exist
-    for text in texts:
-        doc = nlp.make_doc(text)
-        assert np.array_equal(prefetch(doc, (later, ORTH)), doc.to_array([later, ORTH])), text
 
 
 def _plain_word_columns(doc) -> tuple[tuple, ...]:
