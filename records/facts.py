@@ -142,13 +142,11 @@ class PageFacts:
 
     def event_people(self, event: EventFact) -> list[str]:
         """Ids of the resolved people an event happened to, in order of first mention, each once."""
-        owner = {m.start: p.id for p in self.people for m in p.mentions}
-        out: list[str] = []
-        for m in event.subjects:
-            pid = owner.get(m.start)
-            if pid is not None and pid not in out:
-                out.append(pid)
-        return out
+        return event_people_of(self.mention_owners(), event)
+
+    def mention_owners(self) -> dict[int, str]:
+        """``mention start → resolved person id`` of the page (build once for many events)."""
+        return {m.start: p.id for p in self.people for m in p.mentions}
 
     def sentence_of(self, start: int) -> tuple[int, int, str]:
         """The sentence (start, end, text) that contains character ``start``."""
@@ -157,3 +155,13 @@ class PageFacts:
             return 0, 0, ""
         s, e = self.sentence_starts[i], self.sentence_ends[i]
         return s, e, self.article.text[s:e]
+
+
+def event_people_of(owner: dict[int, str], event: EventFact) -> list[str]:
+    """:meth:`PageFacts.event_people` from the page's :meth:`PageFacts.mention_owners`, built once a page."""
+    out: list[str] = []
+    for m in event.subjects:
+        pid = owner.get(m.start)
+        if pid is not None and pid not in out:
+            out.append(pid)
+    return out

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
-from records.facts import EventFact, PageFacts
+from records.facts import PageFacts, event_people_of
 from records.fingerprints import METHOD, NEAR_DUPLICATE_BITS
 from warehouse.bulk import bulk_insert
 from warehouse.event_links import link, unlink
@@ -385,17 +385,6 @@ def sentence_texts(page: PageFacts) -> Callable[[int], str]:
         return got
 
     return text_of
-
-
-def event_people_of(owner: dict[int, str], event: EventFact) -> list[str]:
-    """``PageFacts.event_people(event)`` from the page's ``mention start → person id`` map, built once a page
-    (the method builds it again for every event)."""
-    out: list[str] = []
-    for m in event.subjects:
-        pid = owner.get(m.start)
-        if pid is not None and pid not in out:
-            out.append(pid)
-    return out
 
 
 def record_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tuple[str, str, str]]) -> int:

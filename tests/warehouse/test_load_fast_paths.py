@@ -10,9 +10,10 @@ from pathlib import Path
 import duckdb
 
 import warehouse.load
+from records.facts import event_people_of
 from warehouse.db import connect
 from warehouse.event_links import link_pending
-from warehouse.load import event_people_of, load_batch, sentence_texts
+from warehouse.load import load_batch, sentence_texts
 
 from .eventpages import Ev, page
 from .test_events_load import SEPT
