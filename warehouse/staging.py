@@ -56,8 +56,9 @@ class StagedBatch:
 
 
 def staging_dir(db: str | Path | None = None) -> Path:
-    """``<db>.staging/`` beside the warehouse file: staged files stay inside the warehouse's place."""
-    p = db_path(db)
+    """``<db>.staging/`` beside the warehouse file: staged files stay inside the warehouse's place. Absolute:
+    the paths go to workers, whose working folder is not the run's."""
+    p = db_path(db).absolute()
     return p.with_name(p.name + ".staging")
 
 

@@ -102,8 +102,10 @@ def test_expired_claims_are_forgotten_but_loaded_batches_kept(con):
     assert loaded(con, a[0])
 
 
-def test_staging_sits_beside_the_warehouse(tmp_path):
+def test_staging_sits_beside_the_warehouse(tmp_path, monkeypatch):
     assert staging_dir(tmp_path / "w.duckdb") == tmp_path / "w.duckdb.staging"
+    monkeypatch.chdir(tmp_path)  # a relative --db: workers elsewhere get the absolute place
+    assert staging_dir("w.duckdb") == tmp_path / "w.duckdb.staging"
 
 
 def test_claims_of_several_batches_at_once_are_the_batches_one_by_one(con, tmp_path):
