@@ -16,6 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from records.pages import FeedState, FetchFailure, FetchResult, RawPage
+from warehouse.params import id_list
 
 #: page outcomes that mean "done": such a URL is not fetched again
 FINAL_OUTCOMES = ("fetched", "article", "alias", "duplicate", "not_article", "failed")
@@ -157,7 +158,7 @@ def pending_pages(con: duckdb.DuckDBPyConnection, after_id: int = 0, limit: int 
 def pages_by_id(con: duckdb.DuckDBPyConnection, page_ids: list[int], decompress: bool = True) -> list[RawPage]:
     """The archived pages of a claimed batch (``warehouse.staging.claim_batch``), in archive order; with
     ``decompress=False`` the bodies stay gzipped as archived (for the process that extracts them to unzip)."""
-    return _pages(con, "id IN (SELECT unnest(?))", [list(page_ids)], 0, None, decompress)
+    return _pages(con, "id IN (SELECT unnest(?::BIGINT[]))", [id_list(page_ids)], 0, None, decompress)
 
 
 def stale_pages(con: duckdb.DuckDBPyConnection, extractor_version: str, after_id: int = 0,
@@ -172,4 +173,5 @@ def stale_pages(con: duckdb.DuckDBPyConnection, extractor_version: str, after_id
 def mark_extracted(con: duckdb.DuckDBPyConnection, page_ids: Iterable[int]) -> None:
     ids = list(page_ids)
     if ids:
-        con.execute("UPDATE raw_pages SET extracted_at = ? WHERE id IN (SELECT unnest(?))", [_now(), ids])
+        con.execute("UPDATE raw_pages SET extracted_at = ? WHERE id IN (SELECT unnest(?::BIGINT[]))",
+                    [_now(), id_list(ids)])

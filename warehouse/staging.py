@@ -33,6 +33,7 @@ import pyarrow.parquet as pq
 
 from records.facts import CountFact, DateFact, EventFact, Mention, PageFacts, Person
 from records.pages import Article, RawPage
+from warehouse.params import id_list
 from warehouse.paths import db_path
 
 __all__ = ["StagedBatch", "claim_batch", "claim_batches", "drop_inputs", "input_path", "loaded", "mark_loaded",
@@ -101,8 +102,8 @@ def claim_batches(con: duckdb.DuckDBPyConnection, owner: str, limit: int, ttl_s:
         claimed = [(f"{b[0]:012d}-{uuid.uuid4().hex[:12]}", b) for b in batches]
         if claimed:
             con.executemany("INSERT INTO staged_batches (batch_id, page_ids, reprocess, claimed_by, claimed_at) "
-                            "VALUES (?, ?, ?, ?, ?)",
-                            [[batch_id, b, stale_version is not None, owner, now] for batch_id, b in claimed])
+                            "VALUES (?, ?::BIGINT[], ?, ?, ?)",
+                            [[batch_id, id_list(b), stale_version is not None, owner, now] for batch_id, b in claimed])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -159,7 +160,7 @@ def write_pages(con: duckdb.DuckDBPyConnection, directory: Path, batch_id: str, 
     path = input_path(directory, batch_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     table = con.execute("SELECT id, url, final_url, body_gzip, fetched_at, language FROM raw_pages "
-                        "WHERE id IN (SELECT unnest(?)) ORDER BY id", [list(page_ids)]).to_arrow_table()
+                        "WHERE id IN (SELECT unnest(?::BIGINT[])) ORDER BY id", [id_list(page_ids)]).to_arrow_table()
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         pq.write_table(table, tmp, compression="none")  # the bodies are gzipped already
