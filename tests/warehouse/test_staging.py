@@ -69,6 +69,21 @@ def test_fingerprints_keep_all_64_bits(tmp_path, fingerprint):
     assert read_batch(path).pages[0].fingerprint == fingerprint
 
 
+def test_batches_with_empty_columns_read_back_unchanged(tmp_path):
+    """Columns no row fills (no pages, no events anywhere, every author unknown) are typed null by pyarrow."""
+    from records.facts import EventFact, Mention, PageFacts, Person
+    from records.pages import Article
+
+    m = Mention("Ales Bialiatski", "Ales Bialiatski", 0, 15, "bialiatski-ales", 1)
+    bare = PageFacts(Article("a", "a", None, None, None, None, "en", "x"), [], [], [], [], [])
+    full = PageFacts(Article("b", "b", "T", None, None, "S", "en", "Ales Bialiatski was freed."), [m], [], [], [0],
+                     [26], [Person("p1", "Ales Bialiatski", [m])], 7, "2", 1, 1,
+                     [EventFact("release", False, None, None, None, None, (m,), "was freed", "t", 0, 26)])
+    for i, batch in enumerate([StagedBatch("b-0", []), StagedBatch("b-1", [1], [bare]),
+                               StagedBatch("b-2", [1, 2], [bare, full]), StagedBatch("b-3", [2, 1], [full, bare])]):
+        assert read_batch(write_batch(tmp_path / str(i), batch)) == batch
+
+
 @pytest.mark.parametrize("bad", ["../escape", "a/b", "", "x.parquet;rm"])
 def test_a_batch_id_is_never_a_path(tmp_path, bad):
     with pytest.raises(ValueError):
