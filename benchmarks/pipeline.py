@@ -52,6 +52,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.pages import CHROMES, page_paths, write_pages
+from flows.extract import BATCH_PAGES
 from flows.gc_tuning import tune_gc
 
 
@@ -342,8 +343,8 @@ def resolve_mentions(n: int, seed: int = 7) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=2000, help="pages to generate (default 2,000; up to 100,000)")
-    ap.add_argument("--batch", type=int, default=200,
-                    help="pages per batch in the streamed pipeline (default 200, as the extract flow)")
+    ap.add_argument("--batch", type=int, default=BATCH_PAGES,
+                    help=f"pages per batch in the streamed pipeline (default {BATCH_PAGES}, as the extract flow)")
     ap.add_argument("--prefect-pages", type=int, default=2000,
                     help="pages for the with/without Prefect comparison (default 2,000; at most --pages)")
     ap.add_argument("--prefect-repeat", type=int, default=3,
