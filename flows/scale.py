@@ -33,7 +33,6 @@ from prefect.cache_policies import NO_CACHE
 from extractors.text import EXTRACTOR_VERSION
 from flows import progress
 from flows.extract import (
-    BATCH_PAGES,
     SKIPPED,
     extract_facts_isolated_task,
     extract_text_task,
@@ -62,6 +61,10 @@ from warehouse.staging import (
 ENV_DASK = "NEWSFACTS_DASK"
 ENV_WORKERS = "NEWSFACTS_WORKERS"
 ENV_CLAIM_TTL = "NEWSFACTS_CLAIM_TTL"
+#: pages a Dask task extracts: fewer than the default path's batch (``flows.extract.BATCH_PAGES``), so the workers
+#: share a run's pages evenly; a merge lands several batches at once (MERGE_AT_LEAST), so the checkpoints that made
+#: the default path's batch larger are shared too. Never under ~100: a task costs ~0.2-0.3 s on a worker
+STAGE_PAGES = 200
 #: at most this many pages landed in one merge (several batches done at once are merged together)
 MERGE_PAGES = 1000
 #: batches a merge waits for when more are out: one landing and one checkpoint for them all. A landing's checkpoint
@@ -160,7 +163,7 @@ def add_stats(total: dict[str, Any], stats: dict[str, Any]) -> None:
 
 
 @flow(name="extract-batches")
-def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages: int = BATCH_PAGES,
+def extract_batches(db: str | None = None, reprocess: bool = False, batch_pages: int = STAGE_PAGES,
                     in_flight: int = 4) -> dict[str, Any]:
     """Claim, stage on the flow's task runner (a Dask cluster) and merge in claim order, ``in_flight`` batches out."""
     logger = get_run_logger()
@@ -253,7 +256,7 @@ def api_url() -> str | None:
 
 
 def extract_scaled(db: str | None = None, reprocess: bool = False, address: str | None = None,
-                   workers: int | None = None, batch_pages: int = BATCH_PAGES) -> dict[str, Any]:
+                   workers: int | None = None, batch_pages: int = STAGE_PAGES) -> dict[str, Any]:
     """The extract stage on a Dask cluster: the one at ``address`` (or ``$NEWSFACTS_DASK``), else a local
     cluster of ``workers`` (or ``$NEWSFACTS_WORKERS``, else 2) single-threaded worker processes on 127.0.0.1.
 
@@ -275,7 +278,7 @@ def extract_scaled(db: str | None = None, reprocess: bool = False, address: str 
 
 @flow(name="extract-scaled")
 def extract_scaled_flow(db: str | None = None, reprocess: bool = False, address: str | None = None,
-                        workers: int | None = None, batch_pages: int = BATCH_PAGES) -> dict[str, Any]:
+                        workers: int | None = None, batch_pages: int = STAGE_PAGES) -> dict[str, Any]:
     """Extract and load archived pages on a Dask cluster (see :func:`extract_scaled`)."""
     return extract_scaled(db, reprocess, address, workers, batch_pages)
 
