@@ -29,9 +29,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 
-from extractors.numbers import NUMBER_WORDS, parse_number
+from extractors.numbers import NUMBER_WORDS, folded, is_word_char, parse_number
 from gazetteer.events import EventLexicon, PhraseSet, load_events
 from gazetteer.load import load_given_names, load_people
 from gazetteer.translit import fold
@@ -84,6 +84,12 @@ _GROUP_WORDS = frozenset({"couple", "pair", "group", "both", "all", "several", "
 _MATERIAL_RE = re.compile(r"\b(?:he|she|him|her|his|they|them|both|pair|couple)\b|\d"
                           r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
                           r"|hundred|thousand|dozen)", re.I)
+#: ``_MATERIAL_RE``'s parts, read off a sentence's runs of word characters (:func:`_has_material`)
+_MATERIAL_WORDS = frozenset({"he", "she", "him", "her", "his", "they", "them", "both", "pair", "couple"})
+_MATERIAL_PREFIXES = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                      "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozen")
+_DIGIT_RE = re.compile(r"\d")
+_WORD_RUN_RE = re.compile(r"\w+")
 #: the unit of a count a tally of people held must have
 _STOCK_UNIT_RE = re.compile(r"prisoner|detainee|inmate", re.I)
 _PLURAL_SUBJECTS = frozenset({"they", "them", "their", "those", "we", "us"})
@@ -189,6 +195,8 @@ class _Page:
         self._pronouns: dict[tuple[int, int], Mention | None] = {}
         self._depth = 0  # pronouns being resolved, one inside another
         self._gender: dict[int, str] = {}
+        #: no character whose case ``re`` folds onto an ASCII letter otherwise than ``lower()`` does
+        self._foldable = folded(text) is not None
 
     # --- sentences and words ------------------------------------------------------------------------------
 
@@ -258,7 +266,7 @@ class _Page:
             at = bisect.bisect_left(items, a)
             if at < len(items) and items[at] < b:
                 return True
-        return _MATERIAL_RE.search(self.text, a, b) is not None or self.text[a:b].rstrip().endswith(("?", ":")) \
+        return _has_material(self.text, a, b, self._foldable) or self.text[a:b].rstrip().endswith(("?", ":")) \
             or (k + 1 < len(self.bounds) and self.text[slice(*self.bounds[k + 1])].rstrip().endswith(":"))
 
     def _opens_with_list(self, k: int) -> bool:
@@ -1463,7 +1471,9 @@ def _trigger_levels(text: str, starts: Sequence[int], ends: Sequence[int], lex: 
     an apostrophe (a word may then be written in pieces, "X's-freed") a sentence's plain words here are
     among its words read closer (``_tokens``), so a sentence missing a word a phrase needs holds no match of
     it, and is read no closer (:meth:`EventLexicon.may_match`)."""
-    low = text.lower()
+    low = folded(text)  # the counts and dates of the page have lowered it (the cache's); else its lower case
+    if low is None:
+        low = text.lower()
     if len(low) == len(text) and not any(_runs_over(low, x) for x in (*starts, *ends)):
         keys = lex.starts.keys()
         levels = []
@@ -1531,6 +1541,22 @@ def _inside_relative(words: list[str], i: int, n: int) -> bool:
     before word ``n``."""
     opening = next((m for m in range(i - 1, max(-1, i - 8), -1) if words[m] in ("who", "which", ",")), None)
     return opening is not None and words[opening] in ("who", "which") and "," in words[i:n]
+
+
+def _has_material(text: str, a: int, b: int, foldable: bool) -> bool:
+    """Whether ``_MATERIAL_RE`` finds something in ``text[a:b]``: a digit, or a run of word characters that is
+    one of its words or starts with one of its numbers (the run's lower case, when ``foldable``: ``folded``
+    says ``lower()`` then reads ASCII letters as IGNORECASE does). ``re`` tried the pattern at each character,
+    70,000 instructions a sentence; a run at ``a`` that goes on before it starts no word (``\\b``)."""
+    if not foldable:
+        return _MATERIAL_RE.search(text, a, b) is not None
+    if _DIGIT_RE.search(text, a, b) is not None:
+        return True
+    runs = _WORD_RUN_RE.findall(text, a, b)
+    if runs and a and a < len(text) and is_word_char(text[a - 1]) and is_word_char(text[a]):
+        del runs[0]  # the end of a word that starts before the sentence
+    words = " ".join(runs).lower().split(" ")
+    return not _MATERIAL_WORDS.isdisjoint(words) or any(map(str.startswith, words, repeat(_MATERIAL_PREFIXES)))
 
 
 def _coordinated(words: list[str], a: int, b: int) -> bool:
