@@ -411,14 +411,17 @@ def _elided_count(text: str, start: int, end: int, raw: str, before: list[CountF
     nxt = text[end:end + 2]
     if nxt[:1] and (nxt[0].isalnum() or nxt[0] in "%°:+\u2010\u2011-" or (nxt[0] in ".," and nxt[1:].isdigit())):
         return None  # "14th", "50%", "10:30", "1,000+" (counted with a noun only), "10-15"
+    coord = _COORD_RE.match(text, end)
+    of = _OF_PRONOUN_RE.match(text, end)
+    if not coord and not (of and of.group(1).lower() in _PRONOUNS) and not _verb_at(text, end, after_pronoun=False) \
+            and not _no_noun_after(text, end):
+        return None  # none of the shapes below, whatever stands left of it (most numbers: looked at first)
     window = text[max(0, start - _QUAL_WINDOW):start]
     prev_low = _left_word(text, start, end, window)
     if prev_low is None:
         return None
     span_end = end
     unit: str | None = None
-    coord = _COORD_RE.match(text, end)
-    of = _OF_PRONOUN_RE.match(text, end)
     if coord and prev_low != "between":
         last = _value(coord.group("last"))
         phrase = _noun_phrase(text, coord.end(), last) if last is not None else None
@@ -452,6 +455,9 @@ def _no_noun_after(text: str, end: int) -> bool:
 
 def _after_tally(text: str, start: int) -> bool:
     """Whether the number's sentence names a tally of people before it: "the number of political prisoners"."""
+    reach = text[max(0, start - _ANTECEDENT_REACH):start].lower()  # the sentence starts in it
+    if not any(t in reach for t in _TALLIES):
+        return False  # most numbers: no tally word written before them at all
     words = _PLAIN_WORD_RE.findall(text, _sentence_start(text, start), start)
     for i in range(len(words) - 2):
         if words[i].lower() in _TALLIES and words[i + 1].lower() == "of":
