@@ -291,8 +291,9 @@ def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
     nxt = text[end:end + 1]
     if nxt and (nxt.isalnum() or nxt in "%°:"):  # "14th", "50%", "10:30"
         return None
-    post = _POST_RE.match(text, end)
-    strong = _STRONG_RE.match(text, end)
+    # "or more", "-plus", "+" start with a space, "-" or "+"; "-strong" with a hyphen (most numbers: neither)
+    post = _POST_RE.match(text, end) if nxt and (nxt in "-+" or nxt.isspace()) else None
+    strong = _STRONG_RE.match(text, end) if nxt and nxt in "-\u2010\u2011" else None
     if strong:  # "a 2,000-strong crowd": the size of a group of people
         return _strong_count(text, start, strong, value)
     if nxt in "-\u2010\u2011" and text[end + 1:end + 2].isalpha() and not post:

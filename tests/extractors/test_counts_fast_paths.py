@@ -127,3 +127,21 @@ def test_elided_counts_and_tallies_equal_the_plain_ways():
                 before.append(found)
                 counted += 1
     assert tallies > 50 and counted > 100, (tallies, counted)
+
+
+def test_what_follows_a_number_is_matched_only_after_its_first_character():
+    """``_count_at`` tries ``_POST_RE`` ("or more", "-plus", "+") only after a space, "-" or "+", and
+    ``_STRONG_RE`` ("-strong") only after a hyphen: wherever either matches, that character is there."""
+    posts = strongs = 0
+    for text in _texts() + ["52-strong", "a 300-strong delegation", "52‑strong crowd", "100 or so", "1,000-plus",
+                            "1,000+", "20-odd", "five\u00a0or more", "12\u2009or so"]:
+        for m in counts._numbers(text):
+            end = m.end()
+            nxt = text[end:end + 1]
+            if counts._POST_RE.match(text, end):
+                posts += 1
+                assert nxt and (nxt in "-+" or nxt.isspace()), (text, end)
+            if counts._STRONG_RE.match(text, end):
+                strongs += 1
+                assert nxt and nxt in "-\u2010\u2011", (text, end)
+    assert posts >= 5 and strongs >= 2, (posts, strongs)
