@@ -31,7 +31,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 
-from extractors.numbers import NUMBER_WORDS, folded, is_word_char, parse_number
+from extractors.numbers import NUMBER_WORDS, folded, parse_number
 from gazetteer.events import EventLexicon, PhraseSet, load_events
 from gazetteer.load import load_given_names, load_people
 from gazetteer.translit import fold
@@ -1543,6 +1543,11 @@ def _inside_relative(words: list[str], i: int, n: int) -> bool:
     return opening is not None and words[opening] in ("who", "which") and "," in words[i:n]
 
 
+def _word_char(c: str) -> bool:
+    """``re``'s ``\\w`` for one character."""
+    return c.isalnum() or c == "_"
+
+
 def _has_material(text: str, a: int, b: int, foldable: bool) -> bool:
     """Whether ``_MATERIAL_RE`` finds something in ``text[a:b]``: a digit, or a run of word characters that is
     one of its words or starts with one of its numbers (the run's lower case, when ``foldable``: ``folded``
@@ -1553,7 +1558,7 @@ def _has_material(text: str, a: int, b: int, foldable: bool) -> bool:
     if _DIGIT_RE.search(text, a, b) is not None:
         return True
     runs = _WORD_RUN_RE.findall(text, a, b)
-    if runs and a and a < len(text) and is_word_char(text[a - 1]) and is_word_char(text[a]):
+    if runs and a and a < len(text) and _word_char(text[a - 1]) and _word_char(text[a]):
         del runs[0]  # the end of a word that starts before the sentence
     words = " ".join(runs).lower().split(" ")
     return not _MATERIAL_WORDS.isdisjoint(words) or any(map(str.startswith, words, repeat(_MATERIAL_PREFIXES)))

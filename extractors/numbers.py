@@ -118,7 +118,7 @@ def folded(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-def is_word_char(c: str) -> bool:
+def _is_word_char(c: str) -> bool:
     """``re``'s ``\\w`` for one character of a str pattern."""
     return c.isalnum() or c == "_"
 
@@ -146,7 +146,7 @@ def word_starts(text: str, low: str, words: tuple[str, ...], out: list[int], who
     for i in candidates.tolist():
         for w in groups.get(low[i:i + size], ()):
             k = len(w)
-            if low.startswith(w, i) and (not whole or i + k == n or not is_word_char(text[i + k])):
+            if low.startswith(w, i) and (not whole or i + k == n or not _is_word_char(text[i + k])):
                 out.append(i)
 
 
@@ -158,8 +158,8 @@ def word_starts_plain(text: str, low: str, words: tuple[str, ...], out: list[int
         k = len(w)
         i = find(w)
         while i >= 0:
-            if (not i or not is_word_char(text[i - 1])) and (
-                    not whole or i + k == n or not is_word_char(text[i + k])):
+            if (not i or not _is_word_char(text[i - 1])) and (
+                    not whole or i + k == n or not _is_word_char(text[i + k])):
                 out.append(i)
             i = find(w, i + k)
 
@@ -183,7 +183,7 @@ def _bmp_classes() -> np.ndarray:
 
 
 def _class_of(c: str) -> int:
-    return (_WORD_CHAR if is_word_char(c) else 0) | (_DIGIT if c.isdecimal() else 0)
+    return (_WORD_CHAR if _is_word_char(c) else 0) | (_DIGIT if c.isdecimal() else 0)
 
 
 class _TextScan:
@@ -276,9 +276,9 @@ def word_before(text: str, i: int) -> int:
     j = i
     while j and text[j - 1].isspace():
         j -= 1
-    if j == i or not j or not is_word_char(text[j - 1]):
+    if j == i or not j or not _is_word_char(text[j - 1]):
         return -1
-    while j and is_word_char(text[j - 1]):
+    while j and _is_word_char(text[j - 1]):
         j -= 1
     return j
 

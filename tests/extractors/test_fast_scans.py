@@ -162,7 +162,7 @@ def test_every_code_point_has_the_class_re_gives_it():
 def test_white_space_is_never_a_word_character():
     """The scans for "a dozen" and "the day before" look only at word starts: the word they look for comes after
     white space there, and white space must then end any word before it."""
-    assert not any(chr(cp).isspace() and numbers.is_word_char(chr(cp)) for cp in range(sys.maxunicode + 1))
+    assert not any(chr(cp).isspace() and numbers._is_word_char(chr(cp)) for cp in range(sys.maxunicode + 1))
 
 
 def test_word_starts_refuses_words_it_cannot_scan():
