@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -264,7 +265,17 @@ def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
     Depends only on the set of reports, not their order. Reports without a window stay alone. A report is
     compared only with the clusters it could be linked to: those with a member of its figure, with one of
     its people, or (for a report dated at least to the month) with a member so dated in one of its months.
+
+    Day-precise reports come first, by day, so the clusters they start are the first ones, by day; when each
+    such report is a single day, a cluster started on day ``d`` holds day-precise members from ``d`` (its
+    ``hi_day``) to its ``lo_day``, and takes a report only if ``d`` is within the report's window widened by
+    its day slack. The clusters started outside that range are skipped by their index, without a ``takes``
+    (seven in ten of the comparisons linking 2,000 generated pages).
     """
+    reports = sorted(reports, key=lambda r: (r.lo is None, r.order if r.lo is not None else r.age))
+    #: the day (ordinal) each cluster started by a day-precise report started on: clusters[:len(day_of)], by day
+    day_of: list[int] = []
+    single_days = all(r.lo == r.hi for r in reports if r.precision == DAY and r.lo is not None)
     clusters: list[_Cluster] = []
     fine_months: dict[int, list[int]] = {}  # month → clusters with a member dated at least to the month in it
     by_key: dict[tuple, list[int]] = {}  # ("figure", count, high) / ("person", id) → clusters with such a member
@@ -284,7 +295,7 @@ def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
                 if not ids or ids[-1] != c.index:
                     ids.append(c.index)
 
-    for r in sorted(reports, key=lambda r: (r.lo is None, r.order if r.lo is not None else r.age)):
+    for r in reports:
         if r.lo is None:
             alone.append([r])
             continue
@@ -298,7 +309,12 @@ def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
         best_key: tuple = ()
         slack = _DAY_SLACK if r.precision == DAY else _NO_SLACK
         span = _span(r) if r.count is not None else None
+        n_day = len(day_of)  # clusters[first:last] of these may take r
+        first = bisect_left(day_of, r.lo.toordinal() - slack.days)
+        last = bisect_right(day_of, r.hi.toordinal() + slack.days)
         for ci in candidates:
+            if ci < n_day and not first <= ci < last:
+                continue
             c = clusters[ci]
             if not c.takes(r, slack, span):
                 continue
@@ -309,6 +325,8 @@ def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
         if best is None:
             best = _Cluster(len(clusters), r)
             clusters.append(best)
+            if single_days and r.precision == DAY and len(day_of) == best.index:
+                day_of.append(r.lo.toordinal())
         else:
             best.add(r)
         index(best, r)
