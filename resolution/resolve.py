@@ -57,6 +57,10 @@ PAIR_MIN = min(FULL_SURNAME_MIN - 0.05, (GREY_LOW - 0.4) / 0.6) - 0.01
 #: rows of the pairwise surname screen (:meth:`Resolver._close_chunks`) scored at once: its memory is
 #: ``CHUNK_ROWS`` x names, never names x names (30,000 names of one page took 5.7 GB as one matrix)
 CHUNK_ROWS = _SETTINGS.chunk_rows
+#: distinct full names of a page up to which its leader clustering takes each name's close earlier names from lists of
+#: ints (:meth:`Resolver._earlier_close`), not NumPy rows: a page names a dozen, and a row's few NumPy calls cost
+#: more than its screen (~3% of resolving 2,000 generated pages); a page of hundreds keeps the rows' memory low
+EARLIER_LISTS_MAX = CHUNK_ROWS
 #: close names one name is compared with at most, in order (most frequent and complete first): a page or batch
 #: of thousands of alike names costs names x ``CLOSE_MAX`` rule calls, not names²; real pages have a handful
 CLOSE_MAX = _SETTINGS.close_max
@@ -337,15 +341,20 @@ class Resolver:
             first_of.setdefault(mentions[i].name, i)
             uf.union(first_of[mentions[i].name], i)
         order = sorted(first_of, key=lambda x: (-freq[x], -parsed_of[x].completeness, x))
-        near = self._close_pairs([parsed_of[x] for x in order], PAIR_MIN)
+        names = [parsed_of[x] for x in order]
+        earlier = self._earlier_close(names, PAIR_MIN) if len(names) <= EARLIER_LISTS_MAX else None
+        near = self._close_pairs(names, PAIR_MIN) if earlier is None else []
         gaz = [self.lookup(x) for x in order]  # one gazetteer person: the same whatever the rules say
         is_leader = np.zeros(len(order), dtype=bool)
         gaz_leaders: dict[str, list[int]] = defaultdict(list)
         for x, name in enumerate(order):
             # leaders are earlier names: compare with the close ones (at most CLOSE_MAX) and those of one
             # gazetteer person, in leader order
-            ys = near[x][near[x] < x]
-            cands = ys[is_leader[ys]][:CLOSE_MAX].tolist()
+            if earlier is not None:
+                cands = [y for y in earlier[x] if is_leader[y]][:CLOSE_MAX]
+            else:
+                ys = near[x][near[x] < x]
+                cands = ys[is_leader[ys]][:CLOSE_MAX].tolist()
             if gaz[x] and gaz_leaders.get(gaz[x]):
                 cands = sorted(set(cands) | set(gaz_leaders[gaz[x]]))
             best = None
@@ -611,6 +620,17 @@ class Resolver:
                 ys = cols[start:end]
                 out.append(ys[ys != x])
                 start = end
+        return out
+
+    def _earlier_close(self, names: list[ParsedName], bar: float) -> list[list[int]]:
+        """For each name, the (ascending) indices of the names before it that :meth:`_close_chunks` finds close to
+        it: what :meth:`_close_pairs` gives below the diagonal, as lists of ints."""
+        out: list[list[int]] = [[] for _ in names]
+        for r0, close in self._close_chunks(names, bar):
+            xs, ys = np.nonzero(close)
+            for x, y in zip((xs + r0).tolist(), ys.tolist(), strict=True):
+                if y < x:
+                    out[x].append(y)
         return out
 
     def _close_chunks(self, names: list[ParsedName], bar: float, keys: list[set[str]] | None = None,
