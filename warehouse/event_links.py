@@ -273,6 +273,8 @@ def cluster_reports(reports: Iterable[Report]) -> list[list[Report]]:
     (seven in ten of the comparisons linking 2,000 generated pages).
     """
     reports = sorted(reports, key=lambda r: (r.lo is None, r.order if r.lo is not None else r.age))
+    if len(reports) < 2:  # what the loop below makes of one report (19 parts in 20 of 2,000 pages' are one)
+        return [reports] if reports else []
     #: the day (ordinal) each cluster started by a day-precise report started on: clusters[:len(day_of)], by day
     day_of: list[int] = []
     single_days = all(r.lo == r.hi for r in reports if r.precision == DAY and r.lo is not None)

@@ -92,12 +92,15 @@ def spread_reports(rng: random.Random, n: int, single_days: bool = True) -> list
 
 
 def test_cluster_reports_equals_comparing_every_report_with_every_cluster():
-    """The index (figure, person, month) and the skip of clusters started on days out of a report's reach give
-    the clusters the plain comparison with every cluster gives."""
+    """The index (figure, person, month), the skip of clusters started on days out of a report's reach and the
+    shortcut for one report give the clusters the plain comparison with every cluster gives."""
     rng = random.Random(11)
+    for r in spread_reports(rng, 40):
+        assert cluster_reports([r]) == plain_cluster_reports([r]) == [[r]]
+    assert cluster_reports([]) == plain_cluster_reports([]) == []
     for single_days in (True, False):
         for _ in range(200):
-            reports = spread_reports(rng, rng.randrange(2, 80), single_days)
+            reports = spread_reports(rng, rng.randrange(0, 80), single_days)
             got = cluster_reports(reports)
             assert [[(r.article_id, r.event_no) for r in c] for c in got] == \
                 [[(r.article_id, r.event_no) for r in c] for c in plain_cluster_reports(reports)]
