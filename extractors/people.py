@@ -23,6 +23,7 @@ channel,"): anywhere on that page. Tables are built once per process (``_tables`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -359,14 +360,7 @@ def _page_organisations(d: _Doc, tb: _Tables, taken: list[bool]) -> None:
     and so is a bracketed alternate written right after one ("Justicia Viva (Living Justice)").
     """
     names: set[tuple[str, ...]] = set()
-    resume = 0
-    for i in d.caps:
-        if i < resume or taken[i]:
-            continue
-        run = _org_run(d, taken, i)
-        resume = run[-1] + 1
-        if not (_org_noun_before(d, tb, i) or _org_noun_after(d, tb, run[-1] + 1)):
-            continue
+    for run in _introduced_runs(d, tb, taken):
         keys = tuple(d.keys[t] for t in run)
         if len(run) >= 2 and keys in tb.people:
             continue  # a known person's full name: "the movement Maria Kalesnikava co-founded"
@@ -389,6 +383,65 @@ def _page_organisations(d: _Doc, tb: _Tables, taken: list[bool]) -> None:
             _take(taken, i, end)
             _take_bracketed(d, taken, i, end)
             break
+
+
+def _introduced_runs(d: _Doc, tb: _Tables, taken: list[bool]) -> list[list[int]]:
+    """The capitalised runs (``_org_run``, in the order a scan of every capitalised token cuts them) that an
+    organisation noun introduces, before (``_org_noun_before``) or after (``_org_noun_after``).
+
+    Cutting the whole page into runs cost a Python loop a capitalised token, for the ten or so places a page
+    may introduce a body. Only runs that hold one of those places are cut here: the token right after an
+    organisation noun (where a run must start for the noun to come before it) and the token before a comma
+    opening ", a/an/the" (where a run must end for an apposition to follow it). Each is cut from the nearest
+    token before it that no run can hold (``_outside_org_runs``), where the page's own scan cuts it the same.
+    ``tests/extractors/test_people_fast_paths.py`` checks this against that scan.
+    """
+    n = len(d.words)
+    words, lowers = d.words, d.lowers
+    places = [i for i in d.caps if i and lowers[i - 1] in tb.org_nouns]
+    a = 0
+    while True:
+        try:
+            a = words.index(",", a + 1)
+        except ValueError:
+            break
+        if a + 2 < n and lowers[a + 1] in _DETERMINERS:
+            places.append(a - 1)
+    runs: dict[int, list[int]] = {}
+    for c in places:
+        run = _org_run_holding(d, taken, c)
+        if run is not None and run[0] not in runs and (_org_noun_before(d, tb, run[0])
+                                                       or _org_noun_after(d, tb, run[-1] + 1)):
+            runs[run[0]] = run
+    return [runs[k] for k in sorted(runs)]
+
+
+def _org_run_holding(d: _Doc, taken: list[bool], c: int) -> list[int] | None:
+    """The run of the page's scan (``_org_run`` from each capitalised token not in an earlier run) that holds
+    token c, or None: the scan is replayed from the nearest token no run can hold."""
+    s = c
+    while s > 0 and not _outside_org_runs(d, s - 1):
+        s -= 1
+    caps = d.caps
+    resume = 0
+    for k in range(bisect_left(caps, s), len(caps)):
+        i = caps[k]
+        if i > c:
+            return None
+        if i < resume or taken[i]:
+            continue
+        run = _org_run(d, taken, i)
+        if run[-1] >= c:
+            return run
+        resume = run[-1] + 1
+    return None
+
+
+def _outside_org_runs(d: _Doc, t: int) -> bool:
+    """Token t can be in no ``_org_run``: not capitalised, no hyphen nor the word after one, no inner connector.
+    A run holding the token after it then starts there."""
+    w = d.words[t]
+    return not (w[:1].isupper() or w == "-" or (t >= 1 and d.words[t - 1] == "-") or d.lowers[t] in _ORG_INNER)
 
 
 def _org_run(d: _Doc, taken: list[bool], i: int) -> list[int]:

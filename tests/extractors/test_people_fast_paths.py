@@ -1,0 +1,110 @@
+"""The people detector's fast paths equal the plain ways they stand for.
+
+Each test keeps the plain way (what ``extractors/people.py`` did before the fast path) and checks the fast path
+gives the same on the seed texts, generated news pages and random texts built to hit the path's edge cases.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from extractors import people
+from extractors.pipeline import build_nlp
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+
+# pieces that make and break capitalised runs, organisation nouns and appositions
+_PIECES = ("the", "The", "charity", "group", "NGO", "channel", ",", ", a", ", the", ", an", "opposition", "outlet",
+           "said", "of", "for", "de", "la", "-", "Anti-Corruption", "Charter-97", "Foro", "Memoria", "Center",
+           "Civil", "Liberties", "Maria", "Kalesnikava", "Harbor", "Light", "Justicia", "Viva", "(", ")", "[", "]",
+           ".", "\n", "Anna", "Veter", "A.", "O'Brien", "al", "el-Rahman", "von", "der", "Leyen", "President",
+           "journalist", "Vesna", "Zvonok", "'s", "party", "member", "head", "Telegram", "Later", "X", "ABC", "97")
+
+
+def _random_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        words = [rng.choice(_PIECES) for _ in range(rng.randint(1, 80))]
+        out.append("".join(w + rng.choice((" ", " ", " ", "", "\n")) for w in words))
+    return out
+
+
+_RUNS = ("Center for Civil Liberties", "Foro de la Memoria", "Anti-Corruption Foundation", "Charter-97", "Viasna",
+         "Justicia Viva", "Harbor Light", "Center for Civil", "Foro de Memoria-Viva", "Dom-al Zed", "Ales Bialiatski",
+         "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve", "Alpha-beta Gamma for Delta of Eta")
+_BEFORE = ("the charity", "the NGO", "The group", "a", "and", "In", "Later", "the Telegram channel")
+_AFTER = (", a charity,", ", an opposition outlet.", ", the group said.", " said.", ", a party member,", ", who",
+          "-based", " (Living Justice) counted.", ", the", ", a", ".")
+
+
+def _template_texts(n: int, seed: int) -> list[str]:
+    """A run of capitalised words with inner connectors and hyphens, an organisation noun before or an
+    apposition after it, two or three times a text."""
+    rng = random.Random(seed)
+    return [" ".join(f"{rng.choice(_BEFORE)} {rng.choice(_RUNS)}{rng.choice(_AFTER)}" for _ in range(rng.randint(1, 3)))
+            for _ in range(n)]
+
+
+@lru_cache(maxsize=1)
+def _texts() -> tuple[str, ...]:
+    """Seed texts, generated news pages (the benchmark's) and random texts."""
+    from benchmarks.pages import page
+    from extractors.text import extract_article
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [extract_article(page(i, seed), url=f"https://example.com/{seed}/{i}").text
+              for seed in (1, 7) for i in range(25)]
+    return tuple(texts + _random_texts(400, seed=11) + _template_texts(400, seed=12))
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    return build_nlp()
+
+
+def _docs():
+    nlp = _nlp()
+    for text in _texts():
+        yield people._Doc(nlp.get_pipe("sentencizer")(nlp.make_doc(text)))
+
+
+# ------------------------------------------------------------ organisations named on the page
+
+def _plain_introduced_runs(d, tb, taken) -> list[list[int]]:
+    """Every run of the page's scan, kept when an organisation noun comes before or after it."""
+    out = []
+    resume = 0
+    for i in d.caps:
+        if i < resume or taken[i]:
+            continue
+        run = people._org_run(d, taken, i)
+        resume = run[-1] + 1
+        if people._org_noun_before(d, tb, i) or people._org_noun_after(d, tb, run[-1] + 1):
+            out.append(run)
+    return out
+
+
+def test_introduced_runs_are_the_plain_scans():
+    tb = people._tables()
+    kept = 0
+    for d in _docs():
+        taken = [False] * len(d.words)
+        plain = _plain_introduced_runs(d, tb, taken)
+        assert people._introduced_runs(d, tb, taken) == plain, d.text
+        kept += len(plain)
+    assert kept > 100  # the texts do introduce bodies
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_introduced_runs_with_taken_tokens(seed):
+    """Taken tokens cut runs short: the fast path must cut them as the scan does."""
+    tb = people._tables()
+    rng = random.Random(seed)
+    for d in _docs():
+        taken = [rng.random() < 0.1 for _ in d.words]
+        assert people._introduced_runs(d, tb, taken) == _plain_introduced_runs(d, tb, taken), d.text
