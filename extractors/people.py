@@ -636,30 +636,33 @@ def _with_given_name(d: _Doc, tb: _Tables, taken: list[bool], first: int, last: 
 def _discover(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
     """Find unknown people in runs of capitalised tokens that no lexicon claims."""
     n = len(d.words)
+    words, name = d.words, d.name
     resume = 0
+    # each helper below is asked only when the token it reads first allows it (a hyphen, a particle, an
+    # article): most runs are one word, and the calls cost more than the test
     for i in d.caps:
-        if i < resume or taken[i] or not d.name[i]:
+        if i < resume or taken[i] or not name[i]:
             continue
         # a run of name parts, initials and inner particles, one space apart, untaken
         run = [i]
         j = i
-        while _hyphen_joins(d, taken, j):
+        while j + 2 < n and words[j + 1] == "-" and _hyphen_joins(d, taken, j):
             run += [j + 1, j + 2]
             j += 2
         while j + 1 < n and d.space[j] and d.text[d.ends[j]] == " " and not taken[j + 1]:
             nxt = j + 1
-            if d.name[nxt] or (d.initial[nxt] and nxt + 1 < n and d.name[nxt + 1]):
+            if name[nxt] or (d.initial[nxt] and nxt + 1 < n and name[nxt + 1]):
                 run.append(nxt)
                 j = nxt
-            elif (k := _particles_before_name(d, taken, nxt)):  # "Pieter van der Berg", "Maria dos Santos"
-                run += list(range(nxt, nxt + k))
+            elif words[nxt] in _PARTICLES and (k := _particles_before_name(d, taken, nxt)):
+                run += list(range(nxt, nxt + k))  # "Pieter van der Berg", "Maria dos Santos"
                 j = nxt + k - 1
-            elif _article_joins(d, taken, nxt):  # "Omar Abd el-Rahman"
+            elif words[nxt] in _JOINED and _article_joins(d, taken, nxt):  # "Omar Abd el-Rahman"
                 run += [nxt, nxt + 1, nxt + 2]
                 j = nxt + 2
             else:
                 break
-            while _hyphen_joins(d, taken, j):  # "Jean-Luc", "Al-Sudani"
+            while j + 2 < n and words[j + 1] == "-" and _hyphen_joins(d, taken, j):  # "Jean-Luc", "Al-Sudani"
                 run += [j + 1, j + 2]
                 j += 2
         resume = run[-1] + 1

@@ -108,3 +108,64 @@ def test_introduced_runs_with_taken_tokens(seed):
     for d in _docs():
         taken = [rng.random() < 0.1 for _ in d.words]
         assert people._introduced_runs(d, tb, taken) == _plain_introduced_runs(d, tb, taken), d.text
+
+
+# ------------------------------------------------------------ discovery runs
+
+def _plain_discover(d, tb, taken, found) -> None:
+    """``people._discover`` asking every helper at every token, as it once did."""
+    n = len(d.words)
+    resume = 0
+    for i in d.caps:
+        if i < resume or taken[i] or not d.name[i]:
+            continue
+        run = [i]
+        j = i
+        while people._hyphen_joins(d, taken, j):
+            run += [j + 1, j + 2]
+            j += 2
+        while j + 1 < n and d.space[j] and d.text[d.ends[j]] == " " and not taken[j + 1]:
+            nxt = j + 1
+            if d.name[nxt] or (d.initial[nxt] and nxt + 1 < n and d.name[nxt + 1]):
+                run.append(nxt)
+                j = nxt
+            elif (k := people._particles_before_name(d, taken, nxt)):
+                run += list(range(nxt, nxt + k))
+                j = nxt + k - 1
+            elif people._article_joins(d, taken, nxt):
+                run += [nxt, nxt + 1, nxt + 2]
+                j = nxt + 2
+            else:
+                break
+            while people._hyphen_joins(d, taken, j):
+                run += [j + 1, j + 2]
+                j += 2
+        resume = run[-1] + 1
+        people._segment_run(d, tb, run, taken, found)
+
+
+_NAME_PIECES = ("Pieter", "van", "der", "Berg", "Maria", "dos", "Santos", "Omar", "Abd", "el-Rahman", "al", "-",
+                "Sudani", "Jean-Luc", "Al-Sudani", "A.", "J.", "said", ",", "a", "former", "minister", "de", "la",
+                "Anatol", "Kotau", "(", ")", "President", "journalist", "Ursula", "von", "Leyen", "el", "El")
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_discovered_runs_are_the_plain_scans(seed):
+    tb = people._tables()
+    rng = random.Random(seed)
+    nlp = _nlp()
+    extra = ["".join(rng.choice(_NAME_PIECES) + rng.choice((" ", " ", "")) for _ in range(rng.randint(1, 40)))
+             for _ in range(400)]
+    docs = list(_docs()) + [people._Doc(nlp.get_pipe("sentencizer")(nlp.make_doc(t))) for t in extra]
+    kept = 0
+    for d in docs:
+        taken = [False] * len(d.words)
+        found: list = []
+        people._page_organisations(d, tb, taken)
+        people._match_known(d, tb, taken, found)
+        plain_taken, plain_found = list(taken), list(found)
+        people._discover(d, tb, taken, found)
+        _plain_discover(d, tb, plain_taken, plain_found)
+        assert (taken, found) == (plain_taken, plain_found), d.text
+        kept += len(found)
+    assert kept > 1000
