@@ -234,16 +234,18 @@ def _deletes_index(keys) -> dict[str, tuple[str, ...]]:
 class _Doc:
     """Per-document token columns; each distinct word's are computed once per process (``_WORDS``)."""
 
-    __slots__ = ("text", "words", "starts", "ends", "space", "name", "caps", "initial", "sent_start", "keys",
+    __slots__ = ("text", "words", "offsets", "space", "name", "caps", "initial", "sent_start", "keys",
                  "lowers", "lower_vocab", "_alone")
 
     def __init__(self, doc: Doc):
         self.text = doc_text(doc)
         # column reads instead of a Token object per token per attribute
         arr = columns(doc, (IDX, LENGTH, SPACY, SENT_START, ORTH))
-        cols = arr[:, :3].copy()
-        cols[:, 1] += cols[:, 0]  # end = idx + length
-        self.starts, self.ends, self.space = cols.T.tolist()  # space: 1 or 0
+        # offsets stay in NumPy: only the mentions' own are read (``_to_mentions``)
+        self.offsets = arr[:, :2]  # IDX, LENGTH
+        # a token followed by a space: spaCy sets the flag only when the character after the token is " ", so
+        # no test of the text itself is needed (``test_people_fast_paths.py`` checks it on every token)
+        self.space = arr[:, 2].astype(bool).tolist()
         if not arr[1:, 3].any():
             next(iter(doc.sents), None)  # spaCy's own error for a Doc without sentence boundaries, as before
         self.sent_start = (arr[:, 3] == 1).tolist()  # SENT_START: 1 starts a sentence, -1 does not
@@ -257,6 +259,14 @@ class _Doc:
         self.caps = list(compress(range(len(caps)), caps))
         self.lower_vocab = set(compress(self.words, lows))
         self._alone: dict[str, bool] = {}
+
+    def start(self, i: int) -> int:
+        """Token i's first character offset."""
+        return int(self.offsets[i, 0])
+
+    def end(self, i: int) -> int:
+        """The offset after token i's last character."""
+        return int(self.offsets[i, 0] + self.offsets[i, 1])
 
     def used_alone(self, tb: _Tables, key: str) -> bool:
         """Whether a capitalised word with this key is used alone mid-sentence ("... after Sinwar's
@@ -529,7 +539,7 @@ def _name_span(d: _Doc, i: int, limit: int) -> list[int]:
             out += [j + 1, j + 2]
             j += 2
             continue
-        if not (j + 1 < n and d.space[j] and d.text[d.ends[j]] == " "):
+        if not (j + 1 < n and d.space[j]):
             break
         j += 1
         if d.name[j] or (d.initial[j] and j + 1 < n and d.name[j + 1]):
@@ -618,7 +628,7 @@ def _with_given_name(d: _Doc, tb: _Tables, taken: list[bool], first: int, last: 
     pid_options = set(ids)
     if first == last:
         p = first - 1
-        if (p >= 0 and not taken[p] and d.name[p] and d.space[p] and d.text[d.ends[p]] == " "
+        if (p >= 0 and not taken[p] and d.name[p] and d.space[p]
                 and not _blocked_single(d, tb, p)):
             g = tb.given.get(d.keys[p])
             if g is not None:
@@ -649,7 +659,7 @@ def _discover(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
         while j + 2 < n and words[j + 1] == "-" and _hyphen_joins(d, taken, j):
             run += [j + 1, j + 2]
             j += 2
-        while j + 1 < n and d.space[j] and d.text[d.ends[j]] == " " and not taken[j + 1]:
+        while j + 1 < n and d.space[j] and not taken[j + 1]:
             nxt = j + 1
             if name[nxt] or (d.initial[nxt] and nxt + 1 < n and name[nxt + 1]):
                 run.append(nxt)
@@ -1070,12 +1080,12 @@ def _to_mentions(d: _Doc, found: list) -> list[Mention]:
     prev_end_tok = -10
     prev_group: int | None = None
     for first, end, pid in found:
-        s, e = d.starts[first], d.ends[end - 1]
+        s, e = d.start(first), d.end(end - 1)
         text = d.text[s:e]
         name = " ".join(text.split())
         h = first - 1
         if (end - first == 1 and h >= 0 and d.words[h][:1].isupper() and d.keys[h] in _HONORIFICS
-                and d.space[h] and d.ends[h] + 1 == s):
+                and d.space[h] and d.end(h) + 1 == s):
             # the text stays the name as written (titles are cues, not names); the name the resolver
             # reads keeps the honorific for its gender: "Lady Starmer" is not Keir Starmer
             name = f"{d.words[h]} {name}"

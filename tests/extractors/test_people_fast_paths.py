@@ -124,7 +124,7 @@ def _plain_discover(d, tb, taken, found) -> None:
         while people._hyphen_joins(d, taken, j):
             run += [j + 1, j + 2]
             j += 2
-        while j + 1 < n and d.space[j] and d.text[d.ends[j]] == " " and not taken[j + 1]:
+        while j + 1 < n and d.space[j] and d.text[d.end(j)] == " " and not taken[j + 1]:
             nxt = j + 1
             if d.name[nxt] or (d.initial[nxt] and nxt + 1 < n and d.name[nxt + 1]):
                 run.append(nxt)
@@ -169,3 +169,20 @@ def test_discovered_runs_are_the_plain_scans(seed):
         assert (taken, found) == (plain_taken, plain_found), d.text
         kept += len(found)
     assert kept > 1000
+
+
+# ------------------------------------------------------------ token offsets and spaces
+
+def test_a_space_flag_is_a_space_in_the_text_and_offsets_are_spacys():
+    """``_Doc.space`` stands for "followed by a space", once also tested on the text; the offsets ``_Doc`` reads
+    from NumPy are the tokens' own."""
+    nlp = _nlp()
+    for text in _texts() + ("A\u00a0B  C\tD \nE\u2009F ", " x", "x "):
+        doc = nlp.get_pipe("sentencizer")(nlp.make_doc(text))
+        d = people._Doc(doc)
+        assert d.space == [bool(t.whitespace_) for t in doc]
+        for t in doc:
+            assert (d.start(t.i), d.end(t.i)) == (t.idx, t.idx + len(t.text))
+            assert type(d.start(t.i)) is int and type(d.end(t.i)) is int
+            if d.space[t.i]:
+                assert d.text[d.end(t.i)] == " ", text
