@@ -232,7 +232,10 @@ def _deletes_index(keys) -> dict[str, tuple[str, ...]]:
 
 
 class _Doc:
-    """Per-document token columns; each distinct word's are computed once per process (``_WORDS``)."""
+    """Per-document token columns; each distinct word's are computed once per process (``_WORDS``).
+
+    ``keys`` and ``lowers`` are tuples: a phrase of tokens a..b is the slice ``keys[a:b]`` (one C call), the
+    tuple the lexicon tables are keyed by."""
 
     __slots__ = ("text", "words", "offsets", "space", "name", "caps", "initial", "sent_start", "keys",
                  "lowers", "lower_vocab", "_alone")
@@ -386,7 +389,7 @@ def _page_organisations(d: _Doc, tb: _Tables, taken: list[bool]) -> None:
             continue  # the middle of a longer name (a sentence's first word may stand before it: "Later X said")
         for length in range(min(longest, n - i), 0, -1):
             end = i + length
-            if tuple(d.keys[t] for t in range(i, end)) not in names:
+            if d.keys[i:end] not in names:
                 continue
             if end < n and d.name[end] and d.space[end - 1]:
                 break  # a longer name that starts the same way ("Justicia Viva Ramos")
@@ -565,9 +568,9 @@ def _cued(d: _Doc, tb: _Tables, i: int) -> bool:
         a = i - length
         if a < 0:
             break
-        if tuple(d.keys[j] for j in range(a, i)) in tb.titles and d.words[a][:1].isupper():
+        if d.keys[a:i] in tb.titles and d.words[a][:1].isupper():
             return True
-        if tuple(d.lowers[j] for j in range(a, i)) in tb.roles:
+        if d.lowers[a:i] in tb.roles:
             return True
     return False
 
@@ -583,7 +586,7 @@ def _match_known(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
         k = d.keys[i]
         np_len = 0
         for length in tb.nonperson_first.get(k, ()):
-            if i + length <= n and tuple(d.keys[j] for j in range(i, i + length)) in tb.nonperson:
+            if i + length <= n and d.keys[i:i + length] in tb.nonperson:
                 np_len = length
                 break
         known_start = k in tb.person_first or _phon(k) in tb.person_first
@@ -822,7 +825,7 @@ def _role_after(d: _Doc, tb: _Tables, i: int) -> bool:
     n = len(d.words)
     if i >= n or not d.words[i][:1].islower() or d.lowers[i] not in tb.role_first:
         return False
-    return any(tuple(d.lowers[x] for x in range(i, min(n, i + length))) in tb.roles
+    return any(d.lowers[i:i + length] in tb.roles
                for length in range(tb.max_role, 0, -1))
 
 
@@ -846,7 +849,7 @@ def _apposition(d: _Doc, tb: _Tables, seg: list[int]) -> bool:
             b += 1
         if b < n and d.lowers[b] in tb.role_first:
             for length in range(tb.max_role, 0, -1):
-                if tuple(d.lowers[x] for x in range(b, min(n, b + length))) in tb.roles:
+                if d.lowers[b:b + length] in tb.roles:
                     return True
     p = seg[0] - 1
     if p >= 1 and d.words[p] == ",":
@@ -917,7 +920,7 @@ def _repeats(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
                 continue  # the tail of a hyphenated word, unless after an article: "al-Rahman"
             start = i - 2
         for length in range(min(longest, n - i), 0, -1):
-            ids = surnames.get(tuple(d.keys[t] for t in range(i, i + length)))
+            ids = surnames.get(d.keys[i:i + length])
             if ids is None or any(taken[t] for t in range(start, i + length)):
                 continue
             end = i + length
@@ -940,16 +943,16 @@ def _surname_forms(d: _Doc, first: int, end: int) -> set[tuple[str, ...]]:
     if len(words) < 2:
         return set()
     last = words[-1]
-    forms = {tuple(d.keys[t] for t in range(last, end))}
+    forms = {d.keys[last:end]}
     particles = [t for t in seg if t > words[0] and d.words[t] in _PARTICLES]
     if particles and particles[0] < last:
-        forms.add(tuple(d.keys[t] for t in range(particles[0], end)))
+        forms.add(d.keys[particles[0]:end])
     if last >= 2 and d.words[last - 1] == "-" and d.words[last - 2] in _JOINED:
         before = [t for t in words[1:-1] if t < last - 2]
         if before:
-            forms.add(tuple(d.keys[t] for t in range(before[-1], end)))  # "Abd el-Rahman"
+            forms.add(d.keys[before[-1]:end])  # "Abd el-Rahman"
     elif d.keys[last] in _JOINED and last + 2 < end and d.words[last + 1] == "-":
-        forms.add(tuple(d.keys[t] for t in range(last + 2, end)))  # "Al-Sudani" → "Sudani", "al-Sudani"
+        forms.add(d.keys[last + 2:end])  # "Al-Sudani" → "Sudani", "al-Sudani"
     return forms
 
 

@@ -186,3 +186,15 @@ def test_a_space_flag_is_a_space_in_the_text_and_offsets_are_spacys():
             assert type(d.start(t.i)) is int and type(d.end(t.i)) is int
             if d.space[t.i]:
                 assert d.text[d.end(t.i)] == " ", text
+
+
+def test_phrase_keys_are_slices_of_the_key_columns():
+    """Phrases are looked up as ``d.keys[a:b]`` / ``d.lowers[a:b]``, once built token by token: the columns must
+    be tuples, so a slice is the tuple of each token's key (the lexicon tables' keys are tuples)."""
+    for d in list(_docs())[:60]:
+        assert type(d.keys) is tuple and type(d.lowers) is tuple
+        n = len(d.words)
+        for a in range(0, n, 7):
+            for b in range(a, min(n, a + 6) + 1):
+                assert d.keys[a:b] == tuple(d.keys[j] for j in range(a, b))
+                assert d.lowers[a:b] == tuple(d.lowers[j] for j in range(a, b))
