@@ -589,18 +589,18 @@ def _match_known(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
             if i + length <= n and d.keys[i:i + length] in tb.nonperson:
                 np_len = length
                 break
-        known_start = k in tb.person_first or _phon(k) in tb.person_first
-        span = _name_span(d, i, tb.max_person + 2) if d.name[i] and known_start else []
+        known_start = d.name[i] and (k in tb.person_first or _phon(k) in tb.person_first)
+        span = _name_span(d, i, tb.max_person + 2) if known_start else []
         best = None  # (n tokens, last index, ids)
         for end in range(len(span), 0, -1):
             idx = [j for j in span[:end] if not d.initial[j] and d.words[j] != "-"]
             if d.initial[span[end - 1]] or d.words[span[end - 1]] == "-" or (
                     end < len(span) and d.words[span[end]] == "-"):
                 continue  # never end on an initial, nor inside a hyphenated word
-            keys = tuple(d.keys[j] for j in idx)
+            keys = tuple(map(d.keys.__getitem__, idx))
             ids = tb.people.get(keys)
             if ids is None and (len(keys) > 1 or len(keys[0]) >= 5):
-                ids = tb.people_phon.get(tuple(_phon(k) for k in keys))
+                ids = tb.people_phon.get(tuple(map(_phon, keys)))
             if ids is None and len(idx) >= 3 and _PATRONYMIC.search(keys[1]):
                 ids = tb.people.get((keys[0], *keys[2:]))
             if ids:
@@ -679,6 +679,9 @@ def _discover(d: _Doc, tb: _Tables, taken: list[bool], found: list) -> None:
                 run += [j + 1, j + 2]
                 j += 2
         resume = run[-1] + 1
+        if len(run) == 1 and (i < 1 or (d.keys[i - 1] not in tb.cue_last and d.lowers[i - 1] not in tb.cue_last
+                                         and words[i - 1] not in _OPEN_PARENS)):
+            continue  # no cue (``_cued``) nor opening parenthesis before a lone word: ``_segment_run`` keeps nothing
         _segment_run(d, tb, run, taken, found)
 
 

@@ -198,3 +198,68 @@ def test_phrase_keys_are_slices_of_the_key_columns():
             for b in range(a, min(n, a + 6) + 1):
                 assert d.keys[a:b] == tuple(d.keys[j] for j in range(a, b))
                 assert d.lowers[a:b] == tuple(d.lowers[j] for j in range(a, b))
+
+
+# ------------------------------------------------------------ gazetteer pass
+
+def _plain_match_known(d, tb, taken, found) -> None:
+    """``people._match_known`` building each key tuple token by token and asking every token's phonetic key."""
+    n = len(d.words)
+    resume = 0
+    for i in d.caps:
+        if i < resume or taken[i]:
+            continue
+        k = d.keys[i]
+        np_len = 0
+        for length in tb.nonperson_first.get(k, ()):
+            if i + length <= n and tuple(d.keys[j] for j in range(i, i + length)) in tb.nonperson:
+                np_len = length
+                break
+        known_start = k in tb.person_first or people._phon(k) in tb.person_first
+        span = people._name_span(d, i, tb.max_person + 2) if d.name[i] and known_start else []
+        best = None
+        for end in range(len(span), 0, -1):
+            idx = [j for j in span[:end] if not d.initial[j] and d.words[j] != "-"]
+            if d.initial[span[end - 1]] or d.words[span[end - 1]] == "-" or (
+                    end < len(span) and d.words[span[end]] == "-"):
+                continue
+            keys = tuple(d.keys[j] for j in idx)
+            ids = tb.people.get(keys)
+            if ids is None and (len(keys) > 1 or len(keys[0]) >= 5):
+                ids = tb.people_phon.get(tuple(people._phon(k) for k in keys))
+            if ids is None and len(idx) >= 3 and people._PATRONYMIC.search(keys[1]):
+                ids = tb.people.get((keys[0], *keys[2:]))
+            if ids:
+                best = (end, span[end - 1], ids)
+                break
+        if best is not None and best[0] == 1:
+            if people._blocked_single(d, tb, i) and not people._cued(d, tb, i):
+                best = None
+            elif i + 1 < n and d.name[i + 1] and d.keys[i + 1] in tb.heads:
+                best = None
+        if best is not None and (best[0] > np_len or (best[0] == np_len and best[0] >= 2)):
+            first, last, ids = i, best[1], best[2]
+            first, ids = people._with_given_name(d, tb, taken, first, last, ids)
+            found.append((first, last + 1, ids, False))
+            for j in range(first, last + 1):
+                taken[j] = True
+            resume = last + 1
+            continue
+        if np_len:
+            for j in range(i, i + np_len):
+                taken[j] = True
+            resume = i + np_len
+
+
+def test_known_matches_are_the_plain_pass():
+    tb = people._tables()
+    kept = 0
+    for d in _docs():
+        taken = [False] * len(d.words)
+        people._page_organisations(d, tb, taken)
+        plain_taken, found, plain_found = list(taken), [], []
+        people._match_known(d, tb, taken, found)
+        _plain_match_known(d, tb, plain_taken, plain_found)
+        assert (taken, found) == (plain_taken, plain_found), d.text
+        kept += len(found)
+    assert kept > 500
