@@ -736,7 +736,7 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
         tlen = 0
         if d.keys[t] in tb.title_first:
             for length in range(min(tb.max_title, len(run) - k), 0, -1):
-                if tuple(d.keys[x] for x in run[k:k + length]) in tb.titles:
+                if tuple(map(d.keys.__getitem__, run[k:k + length])) in tb.titles:
                     tlen = length
                     break
         if d.words[t] == "-" or (k > 0 and d.words[run[k - 1]] == "-"):
@@ -756,7 +756,7 @@ def _segment_run(d: _Doc, tb: _Tables, run: list[int], taken: list[bool], found:
                 _decide(d, tb, seg, cue, taken, found, regnal)
                 seg = []
             cue = bool(tlen) or (cue and key in tb.modifiers)
-            regnal = bool(tlen) and tuple(d.keys[x] for x in run[k:k + tlen]) in tb.regnal
+            regnal = bool(tlen) and tuple(map(d.keys.__getitem__, run[k:k + tlen])) in tb.regnal
             k += max(tlen, 1)
             continue
         seg.append(t)
@@ -1085,8 +1085,12 @@ def _to_mentions(d: _Doc, found: list) -> list[Mention]:
     group = 0
     prev_end_tok = -10
     prev_group: int | None = None
-    for first, end, pid in found:
-        s, e = d.start(first), d.end(end - 1)
+    # every mention's offsets in one NumPy read
+    firsts = [first for first, _, _ in found]
+    lasts = [end - 1 for _, end, _ in found]
+    starts = d.offsets[firsts, 0].tolist()
+    ends = (d.offsets[lasts, 0] + d.offsets[lasts, 1]).tolist()
+    for (first, end, pid), s, e in zip(found, starts, ends, strict=True):
         text = d.text[s:e]
         name = " ".join(text.split())
         h = first - 1
