@@ -208,10 +208,9 @@ def read_batch(path: Path) -> StagedBatch:
     pages = _lists(col["pages"], _pages)[0]
     return StagedBatch(
         batch_id=col["batch_id"][0].as_py(), page_ids=col["page_ids"][0].as_py(), pages=pages,
-        failures=_lists(col["failures"], lambda a: list(_rows(a, ("url", "stage", "reason"))))[0],
-        notes=_lists(col["notes"], lambda a: list(_rows(a, ("url", "stage", "reason"))))[0],
-        uncertain=_lists(col["uncertain"],
-                         lambda a: list(_rows(a, ("name_a", "name_b", "key_a", "key_b", "score"))))[0])
+        failures=_lists(col["failures"], _tuples("url", "stage", "reason"))[0],
+        notes=_lists(col["notes"], _tuples("url", "stage", "reason"))[0],
+        uncertain=_lists(col["uncertain"], _tuples("name_a", "name_b", "key_a", "key_b", "score"))[0])
 
 
 def staged_files(directory: Path) -> list[Path]:
@@ -250,6 +249,11 @@ def _rows(arr: pa.Array, names: tuple[str, ...], nested: dict[str, Callable[[pa.
     children = dict(zip([f.name for f in arr.type], arr.flatten(), strict=True))
     nested = nested or {}
     return zip(*[nested[n](children[n]) if n in nested else children[n].to_pylist() for n in names], strict=True)
+
+
+def _tuples(*names: str) -> Callable[[pa.Array], list[tuple]]:
+    """Builds a struct array's rows as plain tuples of ``names``' values (failures, notes, review pairs)."""
+    return lambda arr: list(_rows(arr, names))
 
 
 def _names(cls: type) -> tuple[str, ...]:
