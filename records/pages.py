@@ -93,9 +93,8 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """Hash of the normalised text: the same story under two URLs has one hash."""
-        norm = " ".join(self.text.split()).casefold()
-        return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+        """Hash of the normalised text (:func:`normalised_text`): the same story under two URLs has one hash."""
+        return hashlib.sha256(normalised_text(self.text).encode("utf-8")).hexdigest()
 
     @property
     def cut_note(self) -> str | None:
@@ -103,3 +102,18 @@ class Article:
         if self.truncated_from is None:
             return None
         return f"text cut at {len(self.text):,} of {self.truncated_from:,} characters"
+
+
+def normalised_text(text: str) -> str:
+    """``" ".join(text.split()).casefold()``: white space runs made one space, case folded.
+
+    Two shortcuts, each giving that string: a text whose only white space is single spaces and line breaks
+    between words (trafilatura's text, nearly always) needs no split (its line breaks become spaces; every other
+    white space character is unprintable, so ``isprintable`` rules them out), and an ASCII text's ``casefold`` is
+    its ``lower``. ~3x faster on an article (~100 -> ~30 us); ``tests/records/test_normalised_text.py`` checks it
+    against the plain way.
+    """
+    flat = text.replace("\n", " ")
+    if not (flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " "):
+        flat = " ".join(text.split())
+    return flat.lower() if flat.isascii() else flat.casefold()
