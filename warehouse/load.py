@@ -321,23 +321,30 @@ class _Facts:
         text_of = sentence_texts(page)
         owner: dict[int, str] = {}  # mention start → person id, for the events' people
         mentions: dict[int, tuple] = {}
+        persons, aliases = self.persons, self.aliases
+        n_mentions = 0
         for person in page.people:
-            gaz = next((m.gazetteer_id for m in person.mentions if m.gazetteer_id), None)
-            self.persons.setdefault(person.id, (person.id, person.name, gaz))
-            for m in sorted(person.mentions, key=lambda m: m.name):
-                self.aliases.setdefault((person.id, m.name), (person.id, m.name))
-            for m in person.mentions:
-                owner[m.start] = person.id
-                if m.start not in mentions:
-                    mentions[m.start] = (aid, person.id, m.text, m.name, m.start, m.end, text_of(m.start))
+            pid, ms = person.id, person.mentions
+            n_mentions += len(ms)
+            if pid not in persons:
+                persons[pid] = (pid, person.name, next((m.gazetteer_id for m in ms if m.gazetteer_id), None))
+            for name in sorted({m.name for m in ms}):  # each spelling once, in order of spelling
+                if (pid, name) not in aliases:
+                    aliases[(pid, name)] = (pid, name)
+            for m in ms:
+                start = m.start
+                owner[start] = pid
+                if start not in mentions:
+                    mentions[start] = (aid, pid, m.text, m.name, start, m.end, text_of(start))
         events, event_people = [], []
         event_kind: dict[int, str] = {}  # count start → kind of the first event that took that count
         for no, e in enumerate(page.events):
             events.append((aid, no, e.kind, e.proposed, e.date, e.count, e.high, e.qualifier, e.trigger, e.text,
                            e.start, e.end, e.count_start, e.date_start))
-            event_people += [(aid, no, pid) for pid in event_people_of(owner, e)]
-            if e.count_start is not None:
-                event_kind.setdefault(e.count_start, e.kind)
+            if e.subjects:
+                event_people += [(aid, no, pid) for pid in event_people_of(owner, e)]
+            if e.count_start is not None and e.count_start not in event_kind:
+                event_kind[e.count_start] = e.kind
         counts: dict[int, tuple] = {}
         for c in page.counts:
             if c.start not in counts:
@@ -349,7 +356,7 @@ class _Facts:
                 dates[d.start] = (aid, d.value, d.text, d.start, d.end, text_of(d.start))
         self.by_article[aid] = (list(mentions.values()), list(counts.values()), list(dates.values()), events,
                                 event_people)
-        stats["mentions"] += sum(len(p.mentions) for p in page.people)
+        stats["mentions"] += n_mentions
         stats["counts"] += len(page.counts)
         stats["dates"] += len(page.dates)
         stats["events"] += len(events)
@@ -371,20 +378,14 @@ class _Facts:
 
 
 def sentence_texts(page: PageFacts) -> Callable[[int], str]:
-    """``start → page.sentence_of(start)[2]``, each sentence's text sliced once: a sentence holds several facts."""
-    starts, ends, text = page.sentence_starts, page.sentence_ends, page.article.text
-    sliced: dict[int, str] = {}
+    """``start → page.sentence_of(start)[2]``, each sentence's text sliced once: a sentence holds several facts
 
-    def text_of(start: int) -> str:
-        i = bisect.bisect_right(starts, start) - 1
-        if i < 0:
-            return ""
-        got = sliced.get(i)
-        if got is None:
-            got = sliced[i] = text[starts[i]:ends[i]]
-        return got
-
-    return text_of
+    Every sentence is sliced up front (a page's facts fall in most of its sentences), with "" last for a start
+    before the first sentence (index -1)."""
+    starts, text = page.sentence_starts, page.article.text
+    texts = [text[a:b] for a, b in zip(starts, page.sentence_ends, strict=True)]
+    texts.append("")
+    return lambda start: texts[bisect.bisect_right(starts, start) - 1]
 
 
 def record_failures(con: duckdb.DuckDBPyConnection, failures: Iterable[tuple[str, str, str]]) -> int:
