@@ -1,7 +1,7 @@
 """End to end, the shared crawl mode: crawl flow runs side by side into one warehouse, on one real Prefect API.
 
 A real ``prefect server start`` on loopback, the sample site on loopback with a request log (path, time)
-and a crawl delay of 0.25 s, and the ``crawl`` flow run as subprocesses with ``shared=True``. Read back
+and a crawl delay of 0.4 s, and the ``crawl`` flow run as subprocesses with ``shared=True``. Read back
 from the site's own log and the warehouse: no article fetched twice, requests to the host at least the
 delay apart across both runs, every article archived (and extracted) once, both runs fetching. And a run
 killed (SIGKILL) mid-batch leaves claims that hold its URLs until the TTL, then a later run fetches them.
@@ -30,7 +30,7 @@ from tests.flows.test_run_logs import PREFECT, free_port, stop
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
-DELAY = 0.25
+DELAY = 0.4  # 17 pages take ~7 s: room for a run slow to start (Prefect, a busy CI machine) to find work left
 DISCOVERY = ("/robots.txt", "/feed.xml", "/sitemap.xml")
 SLACK_MS = 5  # the site's clock reads a request a little after the crawler's gate let it go
 #: a crawl run that starts when the file ``go`` appears (both runs of a test start crawling together)
@@ -122,6 +122,16 @@ def sources_file(tmp_path: Path, base: str) -> Path:
     return write_sources(tmp_path / "sources.yaml", [{**sample_site_sources(base)[0], "crawl_delay": DELAY}])
 
 
+def migrated(db: Path) -> Path:
+    """Create and migrate the warehouse before the runs start, as a deployment's first crawl has long done: two
+    runs racing to create a new file would make one wait out the other's migration (seconds on a busy machine),
+    and a run that starts that late can find every page claimed (the flake CI saw: one run fetched 0 of 17)."""
+    from warehouse.db import connect
+
+    connect(db).close()
+    return db
+
+
 def start_run(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", RUN, *args], env=env, cwd=ROOT, stdout=log.open("w"),
                             stderr=subprocess.STDOUT, start_new_session=True)
@@ -160,7 +170,7 @@ def assert_polite(pages: list[tuple[str, float]]) -> None:
 
 
 def test_two_shared_runs_fetch_each_article_once_and_keep_the_host_delay(tmp_path, api_env, site):
-    db, go = tmp_path / "w.duckdb", tmp_path / "go"
+    db, go = migrated(tmp_path / "w.duckdb"), tmp_path / "go"
     sources = sources_file(tmp_path, site.base)
     env = {**api_env, "NEWSFACTS_SHARED_CRAWL_BATCH": "3"}
     logs = [tmp_path / "run1.log", tmp_path / "run2.log"]
@@ -262,7 +272,7 @@ def test_two_pipeline_runs_on_a_dask_cluster_land_every_article_once(tmp_path, a
     warehouse: each page fetched once, the host delay kept across both runs, every article landed once."""
     from distributed import LocalCluster
 
-    db, go = tmp_path / "w.duckdb", tmp_path / "go"
+    db, go = migrated(tmp_path / "w.duckdb"), tmp_path / "go"
     sources = sources_file(tmp_path, site.base)
     env = {**api_env, "NEWSFACTS_SHARED_CRAWL_BATCH": "3"}
     logs = [tmp_path / "run1.log", tmp_path / "run2.log"]
