@@ -45,6 +45,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 from extractors.numbers import (
     CARDINAL_WORDS_RE,
@@ -211,6 +213,47 @@ _TIME_WORDS = {"year", "years", "month", "months", "week", "weeks", "day", "days
                "decades", "minute", "minutes", "time", "times", "percent", "per", "cent"}
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by",
                       "as", "after", "over", "into", "amid", "vs"}
+#: Words that never stand as the one unlisted modifier before a head noun (:func:`_unknown_modifier_ok`).
+_NEVER_UNKNOWN = frozenset().union(_NOT_UNKNOWN_MODIFIERS, _FUNCTION_WORDS, _CLAUSE_WORDS, _NOT_MODIFIERS, _VERBS,
+                                   _PARTICIPLES)
+_NAMES_OR_QUALIFIERS = frozenset(_NAME_PREFIXES | _QUALIFIERS.keys())
+#: The dashes that may join a range's two numbers with no space before ("15-20").
+_DASHES = "-\u2010\u2011\u2013\u2014"
+_OR = ("or",)
+_AND = ("and",)
+_OF = ("of",)
+_RANGE_WORDS = ("to", "and", "or")
+_QUOTES = "'’"
+
+
+class _Next(NamedTuple):
+    """What follows a number, read once and shared by the checks of :func:`_count_at` and :func:`_elided_count`."""
+
+    match: re.Match | None  #: ``_WORD_RE`` at the number's end: white space (no line break), then a word
+    low: str  #: that word in lower case ("" without one)
+    space: bool  #: whether white space follows the number
+
+
+def _next_word(text: str, end: int) -> _Next:
+    m = _WORD_RE.match(text, end)
+    return _Next(m, m.group(1).lower() if m else "", text[end:end + 1].isspace())
+
+
+def _word_may_follow(after: _Next, words: tuple[str, ...]) -> bool:
+    """Whether a pattern that begins with white space and one of ``words`` (any case, then white space or a word's
+    end) can match after the number: when a word follows, only if it is one of them; else whenever white space
+    follows (a line break, a digit or punctuation after it: the pattern decides)."""
+    return after.low in words if after.match else after.space
+
+
+def _bare(word: str) -> str:
+    """``_POSSESSIVE_RE.sub("", word)``: a word without its possessive ending ("prisoners'", "Belarus's")."""
+    last = word[-1:]
+    if last and last in _QUOTES:
+        return word[:-1]
+    if last == "s" and len(word) >= 2 and word[-2] in _QUOTES:
+        return word[:-2]
+    return word
 
 
 def find_counts(text: str, names: Sequence[tuple[int, str]] | None = None) -> list[CountFact]:
@@ -230,7 +273,9 @@ def find_counts(text: str, names: Sequence[tuple[int, str]] | None = None) -> li
         start, end = m.span()
         if start < last_end:
             continue
-        fact = _count_at(text, start, end, m.group()) or _elided_count(text, start, end, m.group(), out)
+        raw = m.group()
+        after = _next_word(text, end)  # read once for both: most numbers are followed by a word that ends it
+        fact = _count_at(text, start, end, raw, after) or _elided_count(text, start, end, raw, out, after)
         if fact is not None and not (names and _named_pair(text, fact, names)):
             out.append(fact)
             last_end = fact.end
@@ -269,6 +314,7 @@ def _numbers(text: str):
     return matches_at(_NUMBER_RE, text, starts)
 
 
+@lru_cache(maxsize=1024)  # each number is read by both _count_at and _elided_count; pages repeat numbers
 def _value(raw: str) -> int | None:
     """The integer a matched number stands for; ``None`` for fractions ("1.5")."""
     if raw.isdigit():
@@ -279,11 +325,12 @@ def _value(raw: str) -> int | None:
     return int(v)
 
 
-def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
+def _count_at(text: str, start: int, end: int, raw: str, after: _Next | None = None) -> CountFact | None:
     """The count that the number at ``text[start:end]`` begins, or ``None``.
 
     The noun phrase is looked at first: most numbers in news text (years, durations,
-    "one of") have none, and the left-context checks then never run.
+    "one of") have none, and the left-context checks then never run. ``after`` is
+    ``_next_word(text, end)`` when already read.
     """
     value = _value(raw)
     if value is None:
@@ -291,8 +338,11 @@ def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
     nxt = text[end:end + 1]
     if nxt and (nxt.isalnum() or nxt in "%°:"):  # "14th", "50%", "10:30"
         return None
-    # "or more", "-plus", "+" start with a space, "-" or "+"; "-strong" with a hyphen (most numbers: neither)
-    post = _POST_RE.match(text, end) if nxt and (nxt in "-+" or nxt.isspace()) else None
+    if after is None:
+        after = _next_word(text, end)
+    # "or more", "-plus", "+" start with a space and "or", "-" or "+"; "-strong" with a hyphen (most numbers:
+    # neither)
+    post = _POST_RE.match(text, end) if nxt and (nxt in "-+" or _word_may_follow(after, _OR)) else None
     strong = _STRONG_RE.match(text, end) if nxt and nxt in "-\u2010\u2011" else None
     if strong:  # "a 2,000-strong crowd": the size of a group of people
         return _strong_count(text, start, strong, value)
@@ -302,15 +352,16 @@ def _count_at(text: str, start: int, end: int, raw: str) -> CountFact | None:
     # what follows: a second number (a range), a qualifier ("or more"), then the counted noun phrase
     high = None
     unit = None
-    r = _RANGE_RE.match(text, end)
+    r = _RANGE_RE.match(text, end) if nxt in _DASHES or _word_may_follow(after, _RANGE_WORDS) else None
     if r:
         high = _value(r.group("num"))
         unit = _noun_phrase(text, r.end(), high) if high else None
     if unit is None:
         r = high = None
-        unit = _noun_phrase(text, post.end() if post else end, value)
+        unit = _noun_phrase(text, post.end(), value) if post else _noun_phrase_from(text, after.match, value)
         if unit is None:
-            of_them = _OF_THEM_RE.match(text, end)  # "300 of them women": the noun comes after "of them"
+            # "300 of them women": the noun comes after "of them"
+            of_them = _OF_THEM_RE.match(text, end) if _word_may_follow(after, _OF) else None
             unit = _noun_phrase(text, of_them.end(), value) if of_them and not _verb_at(text, of_them.end()) \
                 else None
             if unit is None:
@@ -356,7 +407,7 @@ def _left_word(text: str, start: int, end: int, window: str) -> str | None:
     a ratio ("one in five") or a capitalised word mid-sentence ("Boeing 737"; "told Reuters 52" is fine)."""
     prev, prev_start = _previous_word(window)
     prev_low = prev.lower()
-    if prev.endswith(".") and prev_low not in MONTHS and prev_low not in _NAME_PREFIXES | _QUALIFIERS.keys():
+    if prev.endswith(".") and prev_low not in MONTHS and prev_low not in _NAMES_OR_QUALIFIERS:
         prev = prev_low = ""  # the end of the previous sentence: "... Tikhanovskaya. Thirteen others"
     if prev_low in _NAME_PREFIXES or (prev_low in MONTHS and not _month_only(window[:prev_start], text, end)):
         return None
@@ -377,7 +428,11 @@ def _verb_at(text: str, pos: int, after_pronoun: bool = True) -> bool:
     visited doctors"). Right after a number, an -ing word or an -ed word with a lower-case noun after it is an
     adjective ("three outstanding champions", "three celebrated champions"), so only a bare -ed word is a verb.
     """
-    m = _WORD_RE.match(text, pos)
+    return _verb_word(text, _WORD_RE.match(text, pos), after_pronoun)
+
+
+def _verb_word(text: str, m: re.Match | None, after_pronoun: bool) -> bool:
+    """:func:`_verb_at` for the word ``m`` already matched there by ``_WORD_RE``."""
     if not m:
         return False
     word = m.group(1)
@@ -389,7 +444,8 @@ def _verb_at(text: str, pos: int, after_pronoun: bool = True) -> bool:
     return after_pronoun or (low.endswith("ed") and _no_noun_after(text, m.end()))
 
 
-def _elided_count(text: str, start: int, end: int, raw: str, before: list[CountFact]) -> CountFact | None:
+def _elided_count(text: str, start: int, end: int, raw: str, before: list[CountFact],
+                  after: _Next | None = None) -> CountFact | None:
     """The count a number written without its noun makes, with the unit of the phrase it refers to, or ``None``.
 
     Shapes (words from ``count_nouns.yaml``, section ``anaphora``):
@@ -405,6 +461,7 @@ def _elided_count(text: str, start: int, end: int, raw: str, before: list[CountF
     one before (:func:`_antecedent`); without one there is no count ("Two of them were freed." alone).
     One is never such a count: "one" is mostly a pronoun ("one can", "the one who"), and a single person
     is no tally. The left-context checks of :func:`_count_at` apply, and a bare year is never a count.
+    ``after`` is ``_next_word(text, end)`` when already read.
     """
     value = _value(raw)
     if value is None or value < 2 or (raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099):
@@ -412,10 +469,14 @@ def _elided_count(text: str, start: int, end: int, raw: str, before: list[CountF
     nxt = text[end:end + 2]
     if nxt[:1] and (nxt[0].isalnum() or nxt[0] in "%°:+\u2010\u2011-" or (nxt[0] in ".," and nxt[1:].isdigit())):
         return None  # "14th", "50%", "10:30", "1,000+" (counted with a noun only), "10-15"
-    coord = _COORD_RE.match(text, end)
-    of = _OF_PRONOUN_RE.match(text, end)
-    if not coord and not (of and of.group(1).lower() in _PRONOUNS) and not _verb_at(text, end, after_pronoun=False) \
-            and not _no_noun_after(text, end):
+    if after is None:
+        after = _next_word(text, end)
+    # ", 7 and 9", " and 9" start with a comma or a space and "and"; "of them" with a space and "of"
+    coord = _COORD_RE.match(text, end) if nxt[:1] == "," or _word_may_follow(after, _AND) else None
+    of = _OF_PRONOUN_RE.match(text, end) if _word_may_follow(after, _OF) else None
+    verb = _verb_word(text, after.match, after_pronoun=False)
+    no_noun = _no_noun_word(after.match)
+    if not coord and not (of and of.group(1).lower() in _PRONOUNS) and not verb and not no_noun:
         return None  # none of the shapes below, whatever stands left of it (most numbers: looked at first)
     window = text[max(0, start - _QUAL_WINDOW):start]
     prev_low = _left_word(text, start, end, window)
@@ -434,8 +495,7 @@ def _elided_count(text: str, start: int, end: int, raw: str, before: list[CountF
         if of.group(1).lower() in ("those", "these") and after and after.group(1).lower() in _RELATIVES:
             return None  # "two of those who fled": the clause, not an earlier phrase, says who
         span_end = of.end() - (1 if of.group().endswith(",") else 0)
-    elif not (_verb_at(text, end, after_pronoun=False) or (prev_low in _DETERMINERS and _no_noun_after(text, end))
-              or (_no_noun_after(text, end) and _after_tally(text, start))):
+    elif not (verb or (prev_low in _DETERMINERS and no_noun) or (no_noun and _after_tally(text, start))):
         return None
     if unit is None:
         unit = _antecedent(text, start, before)
@@ -447,7 +507,11 @@ def _elided_count(text: str, start: int, end: int, raw: str, before: list[CountF
 
 def _no_noun_after(text: str, end: int) -> bool:
     """Whether no noun follows the number: the sentence goes on with punctuation or a function word."""
-    m = _WORD_RE.match(text, end)
+    return _no_noun_word(_WORD_RE.match(text, end))
+
+
+def _no_noun_word(m: re.Match | None) -> bool:
+    """:func:`_no_noun_after` for the word ``m`` matched by ``_WORD_RE`` after the number (``None``: none)."""
     if not m:
         return True
     low = m.group(1).lower()
@@ -615,6 +679,11 @@ def _previous_word(window: str) -> tuple[str, int]:
 
 def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int] | None:
     """(start, end) of the counted noun phrase at ``pos``, or ``None`` without a head noun."""
+    return _noun_phrase_from(text, _WORD_RE.match(text, pos), value)
+
+
+def _noun_phrase_from(text: str, m: re.Match | None, value: int) -> tuple[int, int] | None:
+    """:func:`_noun_phrase` from its first word ``m``, the ``_WORD_RE`` match at its start (``None``: none)."""
     plural = value != 1
     heads = _HEADS_PLURAL if plural else _HEADS_SINGULAR
     demonyms = _DEM_PLURAL if plural else _DEM_SINGULAR
@@ -622,19 +691,17 @@ def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int] | None:
     head_end = None
     n_mods = 0
     unknown_used = False
-    while True:
-        m = _WORD_RE.match(text, pos)
-        if not m:
-            break
+    word_match = _WORD_RE.match
+    while m:
         word = m.group(1)
-        bare = _POSSESSIVE_RE.sub("", word)
+        bare = _bare(word)
         low = bare.lower()
         is_head = low in heads or bare in demonyms
         if head_end is not None:  # a head already: extend only over more heads ("women prisoners")
             if not is_head:
                 break
             head_end = m.start(1) + len(bare)
-            pos = m.end()
+            m = word_match(text, m.end())
             continue
         if is_head:
             if bare in _AMBIGUOUS and not plural and _next_is_noun(text, m.end()):
@@ -649,7 +716,7 @@ def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int] | None:
             break
         if u_start is None and low not in _FILLERS:
             u_start = m.start(1)
-        pos = m.end()
+        m = word_match(text, m.end())
     if head_end is None or u_start is None:
         return None
     return u_start, head_end
@@ -658,11 +725,10 @@ def _noun_phrase(text: str, pos: int, value: int) -> tuple[int, int] | None:
 def _unknown_modifier_ok(text: str, pos: int, word: str, heads: frozenset[str]) -> bool:
     """Whether an unlisted word may modify the head noun that follows it at once ("freelance reporters",
     "police officers"): lower-case letters only, not a unit, function word or verb of a clause."""
-    if not word.isalpha() or not word.islower() or word in _NOT_UNKNOWN_MODIFIERS or word in _FUNCTION_WORDS \
-            or word in _CLAUSE_WORDS or word in _NOT_MODIFIERS or word in _VERBS or word in _PARTICIPLES:
+    if not word.isalpha() or not word.islower() or word in _NEVER_UNKNOWN:
         return False  # a verb is never part of a unit: "12 of them have children" counts no "have children"
     m = _WORD_RE.match(text, pos)
-    return bool(m) and _POSSESSIVE_RE.sub("", m.group(1)).lower() in heads
+    return bool(m) and _bare(m.group(1)).lower() in heads
 
 
 def _is_modifier(word: str, low: str) -> bool:

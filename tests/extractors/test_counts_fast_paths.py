@@ -145,3 +145,45 @@ def test_what_follows_a_number_is_matched_only_after_its_first_character():
                 strongs += 1
                 assert nxt and nxt in "-\u2010\u2011", (text, end)
     assert posts >= 5 and strongs >= 2, (posts, strongs)
+
+
+def test_patterns_after_a_number_are_tried_only_where_the_next_word_lets_them_match():
+    """``_count_at`` and ``_elided_count`` try the patterns that begin with white space and a word ("or more",
+    "to 20", "of them", "and 9") only when ``_word_may_follow`` lets them, a range's dash or a list's comma
+    only after that character: wherever a pattern matches after a number, its gate is open."""
+    hits = {"post": 0, "range": 0, "of_them": 0, "coord": 0, "of": 0}
+    extra = ["15 to 20 prisoners", "15 - 20 people", "15\n to 20", "5, 7 and 9 prisoners", "5 , 7 and 9 men",
+             "14 of them were moved", "300 of whom women", "52 or more people", "100 OR so", "5 AND 7 men",
+             "15\u201320 people", "two or three activists", "14\u00a0of them", "1,000+ people", "20-odd men",
+             "1,000-plus", "five or more", "a dozen or so"]
+    for text in _texts() + extra:
+        for m in counts._numbers(text):
+            end = m.end()
+            nxt = text[end:end + 1]
+            after = counts._next_word(text, end)
+            assert after.match is None or nxt.isspace(), (text, end)
+            if counts._POST_RE.match(text, end):
+                hits["post"] += 1
+                assert nxt in "-+" or counts._word_may_follow(after, counts._OR), (text, end)
+            if counts._RANGE_RE.match(text, end):
+                hits["range"] += 1
+                assert nxt in counts._DASHES or counts._word_may_follow(after, counts._RANGE_WORDS), (text, end)
+            if counts._OF_THEM_RE.match(text, end):
+                hits["of_them"] += 1
+                assert counts._word_may_follow(after, counts._OF), (text, end)
+            if _COORD_RE.match(text, end):
+                hits["coord"] += 1
+                assert nxt == "," or counts._word_may_follow(after, counts._AND), (text, end)
+            if _OF_PRONOUN_RE.match(text, end):
+                hits["of"] += 1
+                assert counts._word_may_follow(after, counts._OF), (text, end)
+    assert all(n >= 5 for n in hits.values()), hits
+
+
+def test_bare_word_equals_the_possessive_regex():
+    """``_bare`` strips a possessive ending as ``_POSSESSIVE_RE.sub("", word)`` does, for every word of the texts
+    and the edge cases (a lone quote or "s", two quotes, curly quotes)."""
+    words = {w for text in _texts() for w in counts._WORD_RE.findall(text)}
+    words |= {"'", "’", "s", "'s", "’s", "s'", "x''", "x's'", "'s'", "s's", "Belarus's", "prisoners'", "ab’S"}
+    for w in words:
+        assert counts._bare(w) == _POSSESSIVE_RE.sub("", w), w
