@@ -215,6 +215,10 @@ HYPHEN_PREFIXES = frozenset({"mid", "pre", "post", "early", "late", "end", "sinc
 _CAP_WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w.&'’]*)\s+$")
 _SENT_END_RE = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n")
 _CONTEXT = 120
+_HOURS_AFTER_RE = re.compile(r"\s*(?:GMT|UTC|hrs|hours|h)\b")
+_QUARTER_RE = re.compile(r"[qh][1-4]")
+_DIGITS_RE = re.compile(r"\d+")
+_WORD_CHARS_RE = re.compile(r"\w+")
 #: a sentence that opens with "In 2020," sets the year of the bare months and days in it
 _IN_YEAR_RE = re.compile(rf"[\W_]*(?:[Bb]ack\s+)?[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?({_YEAR}){_NUM_END}(?![-–]?\w)")
 
@@ -353,7 +357,7 @@ def _year_ok(text: str, start: int, end: int, year: int) -> bool:
         return False
     if year < 1900 and not _OLD_YEAR_CUE_RE.search(before):
         return False
-    if COUNT_NOUN_RE.match(after) or re.match(r"\s*(?:GMT|UTC|hrs|hours|h)\b", after):
+    if COUNT_NOUN_RE.match(after) or _HOURS_AFTER_RE.match(after):
         return False
     w = _CAP_WORD_BEFORE_RE.search(before)
     if w:
@@ -361,7 +365,7 @@ def _year_ok(text: str, start: int, end: int, year: int) -> bool:
         low = word.lower()
         if low in LABEL_WORDS:
             return False
-        if re.fullmatch(r"[qh][1-4]", low):
+        if _QUARTER_RE.fullmatch(low):
             return True  # "Q3 2024", "H1 2025"
         possessive = low.endswith(("'s", "’s", "s'", "s’"))
         if word[0].isupper() and not possessive and low not in PLAIN_WORDS and low not in MONTHS \
@@ -405,9 +409,13 @@ def find_dates(text: str, published: date | None) -> list[DateFact]:
     pos = 0
     low = folded(text)
     for a in _anchors(text, low):
-        if a.start() < pos:
+        start = a.start()
+        if start < pos:
             continue
-        found = _ANCHOR_HANDLERS[a.lastgroup](text, a.start(), pos, published)
+        kind = a.lastgroup
+        if kind == "num" and not _num_may_match(text, start, a.end()):
+            continue  # NUM_RE cannot match there: "14 prisoners", "150,000"
+        found = _ANCHOR_HANDLERS[kind](text, start, pos, published)
         if not found:
             continue
         facts, pos = found
@@ -431,6 +439,37 @@ def _anchors(text: str, low: str | None):
     return matches_at(ANCHOR_RE, text, starts)
 
 
+#: What may follow one to three digits in a NUM_RE match: "11.09.2025", "20th century", "90s", "90's", "3 weeks ago",
+#: "28 August", "15th of May"; white space and "-" only before one of :data:`_AFTER_DIGITS_LETTERS`.
+_AFTER_DIGITS = frozenset("./snrt'’")
+#: The first letters of what follows white space (or "-") after a day or a number of units: "of", a month, and
+#: "day", "week", "month", "year", "decade" in any case.
+_AFTER_DIGITS_LETTERS = frozenset({"o", *(w[0] for w in (*_CAL.months, *_CAL.month_abbreviations)), *"dwmyDWMY"})
+
+
+def _num_may_match(text: str, start: int, end: int) -> bool:
+    """Whether ``NUM_RE`` can match at the run of digits ``text[start:end]`` (a superset: the pattern decides).
+
+    Four digits make a year or a decade only from "1" or "20"; five or more never match; one to three need one of
+    :data:`_AFTER_DIGITS` right after them, or white space or "-" and then one of :data:`_AFTER_DIGITS_LETTERS`
+    (most numbers of a page: "14 prisoners", "150,000", "2.5 million" are none of these).
+    """
+    size = end - start
+    if size == 4:
+        return text[start] == "1" or text.startswith("20", start)
+    if size > 4:
+        return False
+    c = text[end:end + 1]
+    if not c:
+        return False
+    if c in _AFTER_DIGITS:
+        return True
+    n = len(text)
+    while end < n and (text[end].isspace() or text[end] == "-"):
+        end += 1
+    return end < n and end > start + size and text[end] in _AFTER_DIGITS_LETTERS
+
+
 _UNITS = ("day", "week", "month", "year")
 
 
@@ -443,7 +482,7 @@ def _anaphors(text: str, low: str | None):
     word_starts(text, low, _UNITS, units, whole=False)  # a unit word after spaces begins a word
     starts: list[int] = []
     for i in units:
-        if i and text[i - 1].isspace():
+        if i and text[i - 1].isspace() and _anaphor_unit(text, low, i):
             w1 = word_before(text, i)
             if w1 >= 0:
                 starts.append(w1)
@@ -454,6 +493,28 @@ def _anaphors(text: str, low: str | None):
 
 
 # ---------------------------------------------------------------- expressions read from their context
+
+#: The words after a unit ("the day before") and before it ("the following month") in ANAPHOR_RE.
+_ANAPHOR_AFTER = ("earlier", "later", "before", "after")
+_ANAPHOR_BEFORE = ("previous", "following", "next", "preceding", "prior")
+
+
+def _anaphor_unit(text: str, low: str, i: int) -> bool:
+    """Whether the unit word that begins at ``i`` can be the unit of an ``ANAPHOR_RE`` match (a superset): a
+    word of :data:`_ANAPHOR_BEFORE` stands before it, or it is a whole unit word (plural too) with white space
+    and a word of :data:`_ANAPHOR_AFTER` after it. ``low`` is ``folded(text)``."""
+    if low[max(0, i - 12):i].rstrip().endswith(_ANAPHOR_BEFORE):
+        return True
+    for u in _UNITS:
+        if low.startswith(u, i):
+            k = i + len(u)
+            if low[k:k + 1] == "s":
+                k += 1
+            q = k
+            while q < len(text) and text[q].isspace():
+                q += 1
+            return q > k and low.startswith(_ANAPHOR_AFTER, q)
+    return False
 
 #: "the day before,", "a day earlier", "the previous year", "two days later", "the following month"
 ANAPHOR_RE = re.compile(
@@ -658,7 +719,7 @@ def _on_number(text: str, p: int, lo: int, pub: date | None) -> Found:
         if text[p - 1:p] in ".,":
             return None
         y = int(m["dm_y"]) if m["dm_y"] else None
-        v = _day_value(y, MONTHS[m["dm_m"].rstrip(".").lower()], int(re.match(r"\d+", m["dm_d"]).group()),
+        v = _day_value(y, MONTHS[m["dm_m"].rstrip(".").lower()], int(_DIGITS_RE.match(m["dm_d"]).group()),
                        text, p, pub)
         if not v:
             return None
@@ -685,7 +746,7 @@ def _on_month(text: str, p: int, lo: int, pub: date | None) -> Found:
         return [(_month_value(MONTHS[m["md_m"].rstrip(".").lower()], None, text, p, pub), p, e)], e
     if kind == "md":
         y = int(m["md_y"]) if m["md_y"] else None
-        v = _day_value(y, MONTHS[m["md_m"].rstrip(".").lower()], int(re.match(r"\d+", m["md_d"]).group()),
+        v = _day_value(y, MONTHS[m["md_m"].rstrip(".").lower()], int(_DIGITS_RE.match(m["md_d"]).group()),
                        text, p, pub)
         if not v:
             return None
@@ -740,7 +801,7 @@ def _on_weekday(text: str, p: int, lo: int, pub: date | None) -> Found:
 def _on_deictic(text: str, p: int, lo: int, pub: date | None) -> Found:
     if pub is None:
         return None
-    w = re.match(r"\w+", text[p:p + 10]).group().lower()
+    w = _WORD_CHARS_RE.match(text[p:p + 10]).group().lower()
     e = p + len(w)
     if TIME_AFTER_RE.match(text, e):
         return None
@@ -751,7 +812,7 @@ def _on_deictic(text: str, p: int, lo: int, pub: date | None) -> Found:
 
 
 def _on_unit(text: str, p: int, lo: int, pub: date | None) -> Found:
-    unit = re.match(r"\w+", text[p:p + 10]).group().lower()
+    unit = _WORD_CHARS_RE.match(text[p:p + 10]).group().lower()
     e = p + len(unit)
     if unit in SEASONS:
         sy = SEASON_YEAR_RE.match(text, p)
@@ -759,7 +820,7 @@ def _on_unit(text: str, p: int, lo: int, pub: date | None) -> Found:
             return [(f"{int(sy['y'])}-{SEASONS[unit]}", p, sy.end())], sy.end()
     if pub is None:
         return None
-    r = REL_BEFORE_RE.search(text, max(lo, p - _BACK), p)
+    r = REL_BEFORE_RE.search(text, max(lo, p - _BACK), p) if _rel_may_end(text, max(lo, p - _BACK), p) else None
     if r is None:
         return None
     if unit == "fall" and r["w"].lower().startswith("the"):
@@ -777,6 +838,21 @@ def _on_unit(text: str, p: int, lo: int, pub: date | None) -> Found:
     else:
         v = _season_value(SEASONS[unit], {-1: "last", 0: "this", 1: "next"}[k], pub)
     return [(v, r.start(), e)], e
+
+
+#: The words REL_BEFORE_RE's match ends with before its white space.
+_REL_LAST_WORDS = ("last", "this", "next", "current", "coming", "fiscal")
+
+
+def _rel_may_end(text: str, lo: int, p: int) -> bool:
+    """Whether ``REL_BEFORE_RE`` can match ``text[lo:p]`` (a superset): it ends with white space after one of
+    :data:`_REL_LAST_WORDS` (any case; text with other than ASCII before the spaces is left to the pattern)."""
+    tail = text[lo:p]
+    stripped = tail.rstrip()
+    if len(stripped) == len(tail):
+        return False
+    end = stripped[-7:]
+    return not end.isascii() or end.lower().endswith(_REL_LAST_WORDS)
 
 
 def _ago_value(n: int, unit: str, pub: date | None) -> str | None:

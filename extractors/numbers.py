@@ -276,9 +276,16 @@ def word_before(text: str, i: int) -> int:
     j = i
     while j and text[j - 1].isspace():
         j -= 1
-    if j == i or not j or not _is_word_char(text[j - 1]):
+    if j == i or not j:
         return -1
-    while j and _is_word_char(text[j - 1]):
+    c = text[j - 1]
+    if not (c.isalnum() or c == "_"):  # _is_word_char, written out: this runs for every letter of the word
+        return -1
+    j -= 1
+    while j:
+        c = text[j - 1]
+        if not (c.isalnum() or c == "_"):
+            break
         j -= 1
     return j
 
