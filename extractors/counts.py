@@ -527,7 +527,7 @@ def _after_tally(text: str, start: int) -> bool:
     for i in range(len(words) - 2):
         if words[i].lower() in _TALLIES and words[i + 1].lower() == "of":
             for w in words[i + 2:i + 2 + _MAX_MODIFIERS + 2]:
-                bare = _POSSESSIVE_RE.sub("", w)
+                bare = _bare(w)
                 if (bare.islower() and bare in _HEADS_PLURAL) or bare in _DEM_PLURAL:
                     return True
     return False
@@ -556,7 +556,7 @@ def _antecedent(text: str, start: int, before: list[CountFact]) -> str | None:
     counted = next((c for c in reversed(before) if lo <= c.start and c.end <= start and c.value != 1), None)
     words = list(_PLAIN_WORD_RE.finditer(text, max(lo, counted.end if counted else lo), start))
     for i in range(len(words) - 1, -1, -1):
-        bare = _POSSESSIVE_RE.sub("", words[i].group())
+        bare = _bare(words[i].group())
         if not ((bare.islower() and bare in _HEADS_PLURAL) or bare in _DEM_PLURAL):
             continue
         j = i

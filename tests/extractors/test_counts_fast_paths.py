@@ -182,8 +182,9 @@ def test_patterns_after_a_number_are_tried_only_where_the_next_word_lets_them_ma
 
 def test_bare_word_equals_the_possessive_regex():
     """``_bare`` strips a possessive ending as ``_POSSESSIVE_RE.sub("", word)`` does, for every word of the texts
-    and the edge cases (a lone quote or "s", two quotes, curly quotes)."""
-    words = {w for text in _texts() for w in counts._WORD_RE.findall(text)}
+    and the edge cases (a lone quote or "s", two quotes, curly quotes): the words of ``_noun_phrase``, ``_antecedent``
+    and ``_after_tally``."""
+    words = {w for text in _texts() for regex in (counts._WORD_RE, _PLAIN_WORD_RE) for w in regex.findall(text)}
     words |= {"'", "’", "s", "'s", "’s", "s'", "x''", "x's'", "'s'", "s's", "Belarus's", "prisoners'", "ab’S"}
     for w in words:
         assert counts._bare(w) == _POSSESSIVE_RE.sub("", w), w
