@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
+import numpy as np
 import spacy
 from rapidfuzz.distance import Levenshtein
 from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
@@ -255,12 +256,15 @@ class _Doc:
         if len(arr):
             self.sent_start[0] = True
         # each distinct word's flags, key and lower case are kept once per process (a row of ``_WORDS``,
-        # found by the token's ORTH id); the Doc's rows are then turned into columns in C by ``zip``
-        rows = _WORDS.rows_of(arr[:, 4].tolist(), doc.vocab.strings)
-        self.words, self.name, caps, self.initial, lows, self.keys, self.lowers = zip(*rows, strict=True)
-        # ``compress`` keeps the loops over every token in C
-        self.caps = list(compress(range(len(caps)), caps))
-        self.lower_vocab = set(compress(self.words, lows))
+        # found by the token's ORTH id); the Doc's columns are then read by NumPy, all tokens at once
+        rows = _WORDS.rows_of(arr[:, 4], doc.vocab.strings)
+        words, keys, lowers = _WORDS.texts[rows].T.tolist()
+        self.words, self.keys, self.lowers = tuple(words), tuple(keys), tuple(lowers)
+        flags = _WORDS.flags[rows]
+        self.name = tuple(flags[:, 0].tolist())
+        self.caps = np.flatnonzero(flags[:, 1]).tolist()
+        self.initial = tuple(flags[:, 2].tolist())
+        self.lower_vocab = set(compress(words, flags[:, 3].tolist()))
         self._alone: dict[str, bool] = {}
 
     def start(self, i: int) -> int:
@@ -298,35 +302,70 @@ def doc_text(doc: Doc) -> str:
 _Row = tuple[str, bool, bool, bool, bool, str, str]
 
 
+def _row(w: str) -> _Row:
+    """A word's row, worked out the plain way (``_WordTable`` keeps it)."""
+    return (w, _is_name_part(w), w[:1].isupper(), len(w) == 2 and w[1] == "." and w[0].isupper(), w[:1].islower(),
+            _key(w), w.lower())
+
+
 class _WordTable:
     """Per-process rows of every word seen, one per ORTH id; emptied when it grows large.
 
-    A row is one tuple, so a Doc's words are one dict lookup a token and its columns one ``zip`` (the
-    columns this table once held were read with seven ``itemgetter`` lookups a token, from lists large
-    enough to miss the CPU caches).
+    A Doc's tokens are found all at once: ``np.searchsorted`` of their ORTH ids in the sorted array of the
+    ids seen (``orths``, each with its row in ``slots``), and their columns are then one NumPy index of
+    ``texts`` (word, key, lower case) and ``flags`` (name part, capitalised, initial, lower-case first
+    letter). Only a Doc's new words are looked at in Python (``_row``); a dict of rows looked up a token
+    at a time cost a Python loop over every token of each Doc with a word not seen before, nearly all of them.
     """
 
     MAX_ROWS = 200_000
 
     def __init__(self) -> None:
-        self.rows: dict[int, _Row] = {}
+        self.orths = np.empty(0, np.uint64)  # every ORTH id seen, sorted
+        self.slots = np.empty(0, np.intp)  # the row of each id in ``orths``
+        self.texts = np.empty((0, 3), object)  # word, key, lower case; rows past ``size`` are room to grow
+        self.flags = np.empty((0, 4), bool)  # name part, capitalised, initial, lower-case first letter
+        self.size = 0
 
-    def rows_of(self, orths: list[int], strings) -> list[_Row]:
-        """The row of each ORTH id, adding the words not seen before (looked up in C by ``map``); the table
-        is emptied first when the Doc's words might not fit."""
-        if len(self.rows) + len(orths) > self.MAX_ROWS:
-            self.rows = {}
-        rows = list(map(self.rows.get, orths))
-        if None in rows:
-            get = self.rows.get
-            rows = [r if (r := get(o)) is not None else self.add(o, strings) for o in orths]
+    def rows_of(self, orths: np.ndarray, strings) -> np.ndarray:
+        """The row of each ORTH id (uint64), adding the words not seen before; the table is emptied first
+        when the Doc's words might not fit, so the rows of one Doc are all of one table."""
+        if self.size + len(orths) > self.MAX_ROWS:
+            self.__init__()
+        rows, seen = self._find(orths)
+        if not seen.all():
+            unseen = ~seen
+            new = np.unique(orths[unseen])
+            # the new words' rows are the next ones, in the order of ``new``
+            rows[unseen] = self.size + np.searchsorted(new, orths[unseen])
+            self._add(new, strings)
         return rows
 
-    def add(self, orth: int, strings) -> _Row:
-        w = strings[orth]
-        row = self.rows[orth] = (w, _is_name_part(w), w[:1].isupper(), len(w) == 2 and w[1] == "." and w[0].isupper(),
-                                 w[:1].islower(), _key(w), w.lower())
-        return row
+    def _find(self, orths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The row of each id (a meaningless one where it is not in the table) and whether it is there."""
+        if not len(self.orths):
+            return np.zeros(len(orths), np.intp), np.zeros(len(orths), bool)
+        at = np.searchsorted(self.orths, orths)
+        np.minimum(at, len(self.orths) - 1, out=at)
+        return self.slots[at], self.orths[at] == orths
+
+    def _add(self, new: np.ndarray, strings) -> None:
+        """Add the rows of ``new`` (ORTH ids not in the table, sorted and distinct) as rows ``size`` on."""
+        rows = [_row(strings[o]) for o in new.tolist()]
+        first, end = self.size, self.size + len(rows)
+        if end > len(self.texts):  # room for twice the rows: growing copies every row
+            room = max(2 * end, 1024)
+            self.texts = np.concatenate([self.texts[:first], np.empty((room - first, 3), object)])
+            self.flags = np.concatenate([self.flags[:first], np.zeros((room - first, 4), bool)])
+        cols = list(zip(*rows, strict=True))
+        for j, c in enumerate((0, 5, 6)):
+            self.texts[first:end, j] = cols[c]
+        for j, c in enumerate((1, 2, 3, 4)):
+            self.flags[first:end, j] = cols[c]
+        at = np.searchsorted(self.orths, new)
+        self.orths = np.insert(self.orths, at, new)
+        self.slots = np.insert(self.slots, at, np.arange(first, end))
+        self.size = end
 
 
 _WORDS = _WordTable()
