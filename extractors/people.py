@@ -258,13 +258,13 @@ class _Doc:
         # each distinct word's flags, key and lower case are kept once per process (a row of ``_WORDS``,
         # found by the token's ORTH id); the Doc's columns are then read by NumPy, all tokens at once
         rows = _WORDS.rows_of(arr[:, 4], doc.vocab.strings)
-        words, keys, lowers = _WORDS.texts[rows].T.tolist()
+        words, keys, lowers = _WORDS.texts.take(rows, axis=1).tolist()
         self.words, self.keys, self.lowers = tuple(words), tuple(keys), tuple(lowers)
-        flags = _WORDS.flags[rows]
-        self.name = tuple(flags[:, 0].tolist())
-        self.caps = np.flatnonzero(flags[:, 1]).tolist()
-        self.initial = tuple(flags[:, 2].tolist())
-        self.lower_vocab = set(compress(words, flags[:, 3].tolist()))
+        flags = _WORDS.flags.take(rows, axis=1)
+        self.name = tuple(flags[0].tolist())
+        self.caps = np.flatnonzero(flags[1]).tolist()
+        self.initial = tuple(flags[2].tolist())
+        self.lower_vocab = set(compress(words, flags[3].tolist()))
         self._alone: dict[str, bool] = {}
 
     def start(self, i: int) -> int:
@@ -323,8 +323,9 @@ class _WordTable:
     def __init__(self) -> None:
         self.orths = np.empty(0, np.uint64)  # every ORTH id seen, sorted
         self.slots = np.empty(0, np.intp)  # the row of each id in ``orths``
-        self.texts = np.empty((0, 3), object)  # word, key, lower case; rows past ``size`` are room to grow
-        self.flags = np.empty((0, 4), bool)  # name part, capitalised, initial, lower-case first letter
+        # one row of these columns a word (``take(rows, axis=1)`` reads a Doc's); past ``size``: room to grow
+        self.texts = np.empty((3, 0), object)  # word, key, lower case
+        self.flags = np.empty((4, 0), bool)  # name part, capitalised, initial, lower-case first letter
         self.size = 0
 
     def rows_of(self, orths: np.ndarray, strings) -> np.ndarray:
@@ -353,15 +354,15 @@ class _WordTable:
         """Add the rows of ``new`` (ORTH ids not in the table, sorted and distinct) as rows ``size`` on."""
         rows = [_row(strings[o]) for o in new.tolist()]
         first, end = self.size, self.size + len(rows)
-        if end > len(self.texts):  # room for twice the rows: growing copies every row
+        if end > self.texts.shape[1]:  # room for twice the rows: growing copies every row
             room = max(2 * end, 1024)
-            self.texts = np.concatenate([self.texts[:first], np.empty((room - first, 3), object)])
-            self.flags = np.concatenate([self.flags[:first], np.zeros((room - first, 4), bool)])
+            self.texts = np.concatenate([self.texts[:, :first], np.empty((3, room - first), object)], axis=1)
+            self.flags = np.concatenate([self.flags[:, :first], np.zeros((4, room - first), bool)], axis=1)
         cols = list(zip(*rows, strict=True))
         for j, c in enumerate((0, 5, 6)):
-            self.texts[first:end, j] = cols[c]
+            self.texts[j, first:end] = cols[c]
         for j, c in enumerate((1, 2, 3, 4)):
-            self.flags[first:end, j] = cols[c]
+            self.flags[j, first:end] = cols[c]
         at = np.searchsorted(self.orths, new)
         self.orths = np.insert(self.orths, at, new)
         self.slots = np.insert(self.slots, at, np.arange(first, end))

@@ -37,7 +37,7 @@ def _plain_rows(doc) -> list[people._Row]:
 
 def _table_rows(doc) -> list[people._Row]:
     rows = people._WORDS.rows_of(doc.to_array([ORTH]).astype(np.uint64), doc.vocab.strings)
-    texts, flags = people._WORDS.texts[rows].tolist(), people._WORDS.flags[rows].tolist()
+    texts, flags = people._WORDS.texts[:, rows].T.tolist(), people._WORDS.flags[:, rows].T.tolist()
     return [(w, *f, k, low) for (w, k, low), f in zip(texts, flags, strict=True)]
 
 
