@@ -54,6 +54,30 @@ class Phrase:
         """:meth:`match` the plain way, slot by slot (what ``forms`` must agree with)."""
         return _match(self.slots, words, i)
 
+    def after_first(self, w: str) -> tuple[bool, frozenset[str] | None]:
+        """Of the phrase's matches that start with word ``w``: whether one is ``w`` alone, and the words that
+        may follow ``w`` in a longer one (None: any word, after a "*")."""
+        states = self._skip_optional({j + 1 for j in self._skip_optional({0})
+                                      if self.slots[j][0] is None or w in self.slots[j][0]})
+        nexts: set[str] = set()
+        for j in states:
+            if j < len(self.slots):
+                if self.slots[j][0] is None:
+                    return len(self.slots) in states, None
+                nexts |= self.slots[j][0]
+        return len(self.slots) in states, frozenset(nexts)
+
+    def _skip_optional(self, states: set[int]) -> set[int]:
+        """Slot indexes ``states`` and those reached from them over optional slots."""
+        out, todo = set(), list(states)
+        while todo:
+            j = todo.pop()
+            if j not in out:
+                out.add(j)
+                if j < len(self.slots) and self.slots[j][1]:
+                    todo.append(j + 1)
+        return out
+
     def first_words(self) -> set[str] | None:
         """Words a match can start with; None when any word can."""
         out: set[str] = set()
@@ -70,7 +94,7 @@ class PhraseSet:
     """Phrases indexed by the words they can start with: matching at a word tries only the phrases that can
     start there (a set of a hundred cues costs one dict lookup at most words)."""
 
-    __slots__ = ("any_start", "phrases", "starts")
+    __slots__ = ("any_start", "nexts", "ones", "phrases", "starts")
 
     def __init__(self, phrases: Sequence[Phrase]) -> None:
         self.phrases = tuple(phrases)
@@ -85,16 +109,37 @@ class PhraseSet:
                 starts.setdefault(w, []).append(p)
         self.starts = {w: tuple(ps) for w, ps in starts.items()}
         self.any_start = tuple(any_start)
+        #: first word → the words that may follow it in a match of two words or more (None: any word), and how
+        #: many of its phrases match it alone: a word whose next word is none of them needs no phrase tried
+        self.nexts: dict[str, frozenset[str] | None] = {}
+        self.ones: dict[str, int] = {}
+        for w, ps in self.starts.items():
+            after = [p.after_first(w) for p in ps]
+            self.nexts[w] = _union([nexts for _, nexts in after])
+            self.ones[w] = sum(one for one, _ in after)
 
     def matches_at(self, words: Sequence[str], i: int) -> list[int]:
         """The ends of every phrase matching at ``words[i]`` (a phrase may match with or without its options)."""
         if i >= len(words):
             return []
-        candidates = self.starts.get(words[i], ())
+        w = words[i]
+        candidates = self.starts.get(w, ())
         if self.any_start:
             candidates += self.any_start
         elif not candidates:
             return []
+        elif (nexts := self.nexts[w]) is not None and (i + 1 == len(words) or words[i + 1] not in nexts):
+            return [i + 1] * self.ones[w]  # most words: no phrase goes on past them
+        return self.matches_at_plain(words, i, candidates)
+
+    def matches_at_plain(self, words: Sequence[str], i: int,
+                         candidates: Sequence[Phrase] | None = None) -> list[int]:
+        """:meth:`matches_at` by a match of each phrase that can start at ``words[i]`` (what the next-word
+        check must agree with)."""
+        if candidates is None:
+            if i >= len(words):
+                return []
+            candidates = self.starts.get(words[i], ()) + self.any_start
         out = []
         for p in candidates:
             end = p.match(words, i)
@@ -118,6 +163,11 @@ class PhraseSet:
         starts = self.starts
         return any(e <= b for n in range(max(0, a), min(b, len(words)))
                    if words[n] in starts or self.any_start for e in self.matches_at(words, n))
+
+
+def _union(sets: Sequence[frozenset[str] | None]) -> frozenset[str] | None:
+    """The union of word sets, None (any word) when one of them is."""
+    return None if any(x is None for x in sets) else frozenset().union(*sets)
 
 
 #: a phrase standing for more word sequences than this is matched slot by slot
@@ -203,6 +253,10 @@ class EventLexicon:
     #: "custody"), and the needs of its phrases that need more than one
     needs_one: dict[str, frozenset[str]] = field(default_factory=dict)
     needs_more: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+    #: first word → the words that may follow it in a trigger of two words or more (None: any word), and the
+    #: (kind, part) of its triggers that are it alone, in the file's order (:meth:`triggers_at`)
+    next_words: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    alone: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def may_match(self, firsts: set[str], words: set[str]) -> bool:
         """Whether a trigger phrase may match among ``words``, ``firsts`` those of them a trigger can start
@@ -218,7 +272,16 @@ class EventLexicon:
         return False
 
     def triggers_at(self, words: Sequence[str], i: int) -> list[tuple[str, str, int]]:
-        """(kind, part, end) of every trigger phrase matching at ``words[i]``, in the file's order."""
+        """(kind, part, end) of every trigger phrase matching at ``words[i]``, in the file's order: when the next
+        word goes on no phrase, those that are the word alone (most trigger words)."""
+        w = words[i]
+        nexts = self.next_words.get(w)
+        if nexts is not None and (i + 1 == len(words) or words[i + 1] not in nexts):
+            return [(kind, part, i + 1) for kind, part in self.alone[w]]
+        return self.triggers_at_plain(words, i)
+
+    def triggers_at_plain(self, words: Sequence[str], i: int) -> list[tuple[str, str, int]]:
+        """:meth:`triggers_at` by a match of each trigger phrase that can start at ``words[i]``."""
         out = []
         for kind, part, phrase in self.entries.get(words[i], ()):
             if phrase is None:
@@ -361,4 +424,7 @@ def _load(path: Path) -> EventLexicon:
         sufficient=frozenset(w for w, need in needs.items() if () in need),
         needs_one={w: frozenset().union(*(n[0] for n in need if len(n) == 1)) for w, need in needs.items()},
         needs_more={w: tuple(n for n in need if len(n) > 1) for w, need in needs.items()},
+        next_words={w: _union([triggers[n][2].after_first(w)[1] for n in ns]) for w, ns in starts.items()},
+        alone={w: tuple((kind, part) for kind, part, phrase in (triggers[n] for n in ns) if phrase.after_first(w)[0])
+               for w, ns in starts.items()},
     )

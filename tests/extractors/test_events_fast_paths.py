@@ -11,6 +11,9 @@
   only white space is " " is read piece by piece (``events._tokens_by_space``), to the same tokens.
 * ``events._trigger_levels`` reads a sentence's words from ``events._plain_letters`` (the page with all but
   a-z and "-" as spaces); they must be ``_WORD_RE``'s words of the lower case.
+* ``PhraseSet.matches_at`` and ``EventLexicon.triggers_at`` try no phrase when the next word goes on none
+  (``Phrase.after_first``); they must give what a match of every phrase gives (``matches_at_plain``,
+  ``triggers_at_plain``), for every phrase set and trigger of the shipped vocabulary.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from itertools import pairwise
 import pytest
 
 from extractors import events
-from gazetteer.events import load_events
+from gazetteer.events import PhraseSet, load_events, parse_phrase
 
 #: the sentence tokens in the plain order of their kinds
 _PLAIN_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[’']s\b|\w+(?:-\w+)*(?:[’'](?!s\b)\w+)*|[^\w\s]")
@@ -185,3 +188,80 @@ def test_plain_letters_give_the_words_of_the_regex():
         b = rng.randint(a, len(low))
         words = plain[a:b].split() if plain.find("-", a, b) < 0 else events._WORD_RE.findall(plain, a, b)
         assert words == events._WORD_RE.findall(low, a, b), (low, a, b)
+
+
+_PHRASE_SETS = ("ignore", "proposed", "negation", "distinct", "enumerations", "before", "after", "since", "reporting")
+
+
+def _phrase_words(rng: random.Random, phrases, vocab: list[str]) -> list[str]:
+    """Words made of the phrases' own words in their order (options left out or not, now and then another
+    word of the vocabulary), between and after other words."""
+    words = [rng.choice(vocab) for _ in range(rng.randint(0, 3))]
+    for _ in range(rng.randint(1, 3)):
+        for choice, optional in rng.choice(phrases).slots:
+            if optional and rng.random() < 0.4:
+                continue
+            words.append(rng.choice(sorted(choice)) if choice and rng.random() < 0.85 else rng.choice(vocab))
+        words += [rng.choice(vocab) for _ in range(rng.randint(0, 2))]
+    return words[:rng.randint(0, len(words))] if rng.random() < 0.2 else words
+
+
+@pytest.mark.parametrize("name", _PHRASE_SETS)
+def test_phrase_set_next_word_check_equals_a_match_of_each_phrase(name):
+    rng = random.Random(name)
+    phrases = getattr(load_events(), name)
+    vocab = sorted({w for p in phrases.phrases for choice, _ in p.slots if choice for w in choice} | {"x", "."})
+    skipped = 0
+    for _ in range(3000):
+        words = _phrase_words(rng, phrases.phrases, vocab)
+        for i in range(len(words) + 1):
+            assert phrases.matches_at(words, i) == phrases.matches_at_plain(words, i), (name, words, i)
+            skipped += i + 1 < len(words) and phrases.nexts.get(words[i]) is not None \
+                and words[i + 1] not in phrases.nexts[words[i]]
+    assert skipped > 1000  # the check, not only the phrases, answered
+
+
+def test_trigger_next_word_check_equals_a_match_of_each_trigger():
+    lex = load_events()
+    rng = random.Random(23)
+    triggers = [p for _, _, p in lex.triggers]
+    vocab = sorted({w for p in triggers for choice, _ in p.slots if choice for w in choice} | {"x", "the", "."})
+    skipped = found = 0
+    for _ in range(6000):
+        words = _phrase_words(rng, triggers, vocab)
+        for i in range(len(words)):
+            hits = lex.triggers_at(words, i)
+            assert hits == lex.triggers_at_plain(words, i), (words, i)
+            found += bool(hits)
+            skipped += i + 1 < len(words) and lex.next_words.get(words[i]) is not None \
+                and words[i + 1] not in lex.next_words[words[i]]
+    assert skipped > 5000 and found > 5000
+
+
+@pytest.mark.parametrize(("label", "word", "after"), [
+    ("freed", "freed", (True, frozenset())),
+    ("held [in] custody", "held", (False, frozenset({"in", "custody"}))),
+    ("[also] included", "also", (False, frozenset({"included"}))),
+    ("[also] included", "included", (True, frozenset())),
+    ("[still] held [in] [custody]", "still", (False, frozenset({"held"}))),
+    ("[still] held [in] [custody]", "held", (True, frozenset({"in", "custody"}))),
+    ("let|lets * [*] go", "let", (False, None)),
+    ("remain [still] in *", "remain", (False, frozenset({"still", "in"}))),
+    ("freed", "held", (False, frozenset())),
+])
+def test_after_first(label, word, after):
+    assert parse_phrase(label, "test").after_first(word) == after
+
+
+def test_phrase_set_of_tricky_phrases():
+    """Phrases with optional first words, options after the first word and a "*": every start agrees."""
+    labels = ["[also] included", "held [in] [a|the] custody", "the group|list included", "let * go", "freed",
+              "[still] held", "the [*] list", "x [y] [z]"]
+    phrases = PhraseSet([parse_phrase(label, "test") for label in labels])
+    vocab = ["also", "included", "held", "in", "a", "the", "custody", "group", "list", "let", "go", "freed",
+             "still", "x", "y", "z", "."]
+    rng = random.Random(29)
+    for _ in range(5000):
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 8))]
+        for i in range(len(words) + 1):
+            assert phrases.matches_at(words, i) == phrases.matches_at_plain(words, i), (words, i)
