@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 
 from extractors.numbers import NUMBER_WORDS, folded, parse_number
 from gazetteer.events import EventLexicon, PhraseSet, load_events
@@ -88,6 +88,13 @@ _MATERIAL_RE = re.compile(r"\b(?:he|she|him|her|his|they|them|both|pair|couple)\
 _MATERIAL_WORDS = frozenset({"he", "she", "him", "her", "his", "they", "them", "both", "pair", "couple"})
 _MATERIAL_PREFIXES = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                       "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "dozen")
+_SPACED_PREFIXES = tuple(" " + p for p in _MATERIAL_PREFIXES)
+#: ``_ascii_material``'s tables: an upper-case letter as its lower case, a byte that is no letter, digit or "_"
+#: as a space (digits are gone by then); the words and " " + each number, as bytes
+_ASCII_RUNS = bytes(c + 32 if 65 <= c <= 90 else c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) \
+    + b" " * 128
+_MATERIAL_BYTES = frozenset(w.encode() for w in _MATERIAL_WORDS)
+_SPACED_PREFIX_BYTES = tuple(p.encode() for p in _SPACED_PREFIXES)
 _DIGIT_RE = re.compile(r"\d")
 _WORD_RUN_RE = re.compile(r"\w+")
 #: the unit of a count a tally of people held must have
@@ -1555,14 +1562,35 @@ def _has_material(text: str, a: int, b: int, foldable: bool) -> bool:
     70,000 instructions a sentence; a run at ``a`` that goes on before it starts no word (``\\b``)."""
     if not foldable:
         return _MATERIAL_RE.search(text, a, b) is not None
+    seg = text[a:b]
+    if seg.isascii():  # ``\d`` is [0-9] there, ``\w`` [A-Za-z0-9_]: byte passes, no regex
+        return _ascii_material(seg, a > 0 and a < len(text) and _word_char(text[a - 1]) and _word_char(text[a]))
     if _DIGIT_RE.search(text, a, b) is not None:
         return True
     runs = _WORD_RUN_RE.findall(text, a, b)
     if runs and a and a < len(text) and _word_char(text[a - 1]) and _word_char(text[a]):
         del runs[0]  # the end of a word that starts before the sentence
-    words = " ".join(runs).lower().split(" ")
-    return not _MATERIAL_WORDS.isdisjoint(words) or any(map(str.startswith, words, repeat(_MATERIAL_PREFIXES)))
+    line = " ".join(runs).lower()
+    if not _MATERIAL_WORDS.isdisjoint(line.split(" ")):
+        return True
+    line = " " + line  # a word starts with a number where " " and the number are in it (one C search a number)
+    return any(map(line.__contains__, _SPACED_PREFIXES))
 
+
+
+def _ascii_material(seg: str, inside_word: bool) -> bool:
+    """:func:`_has_material` of an ASCII sentence ``seg`` (``inside_word``: it starts inside a word): a digit,
+    else its runs are the pieces of its bytes lowered, all but letters and "_" as spaces (one translate)."""
+    if any(map(seg.__contains__, "0123456789")):
+        return True
+    line = seg.encode("ascii").translate(_ASCII_RUNS)
+    if inside_word:
+        cut = line.find(b" ")  # the end of a word that starts before the sentence
+        line = line[cut:] if cut >= 0 else b""
+    if not _MATERIAL_BYTES.isdisjoint(line.split()):
+        return True
+    line = b" " + line
+    return any(map(line.__contains__, _SPACED_PREFIX_BYTES))
 
 def _coordinated(words: list[str], a: int, b: int) -> bool:
     """Whether the trigger at ``b`` starts a verb phrase joined by "and" after word ``a`` ("... and was given")."""

@@ -5,6 +5,9 @@ generated pages and random text with the characters that make case folding or wo
   say what ``_MATERIAL_RE.search`` says, for any bounds (inside a word too).
 * ``events._trigger_levels`` takes the page's lower case from ``numbers.folded`` when it has one: the levels
   must be those of the page's own ``lower()``.
+* ``events._has_material`` reads an ASCII sentence's runs off its bytes (``events._ascii_material``: one
+  translate, digits by ``in``) and looks its numbers up in the runs' line (" " + number): it must still say
+  what ``_MATERIAL_RE.search`` says, for ASCII sentences too (``test_ascii_material_equals_the_regex``).
 """
 
 from __future__ import annotations
@@ -98,3 +101,21 @@ def test_material_at_the_edges(text):
     for a in range(len(text) + 1):
         for b in range(a, len(text) + 1):
             assert events._has_material(text, a, b, True) == (events._MATERIAL_RE.search(text, a, b) is not None)
+
+
+
+def test_ascii_material_equals_the_regex():
+    """ASCII texts (the pattern's words whole, glued, in any case; signs; "_"; digits now and then), cut
+    anywhere, inside a word too: the byte reading says what the regex says."""
+    pieces = [p for p in _PIECES if p.isascii() and not any(c.isdigit() for c in p)] + ["_", "x_two", "TWOx", "e"]
+    rng = random.Random(37)
+    checked = {True: 0, False: 0}
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice(_GLUE) for _ in range(rng.randint(0, 20)))
+        if rng.random() < 0.1:
+            text += rng.choice("0123456789")
+        for a, b in _cuts(text, rng, 4) if text.strip() else [(0, len(text))]:
+            plain = events._MATERIAL_RE.search(text, a, b) is not None
+            assert events._has_material(text, a, b, True) == plain, (text, a, b)
+            checked[plain] += text[a:b].isascii()
+    assert min(checked.values()) > 2000, checked
