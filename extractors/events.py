@@ -117,7 +117,6 @@ class _Sentence:
     mention_at: dict[int, tuple[Mention, int]] = field(default_factory=dict)
     #: word spans of its lists of people (``_Page._list_spans``), once computed
     lists: list[tuple[int, int]] | None = None
-    tok_at: dict[int, int] | None = None
     date_words: set[int] | None = None
     #: word index → the end of the longest enumeration phrase starting there ("including"), once computed
     enumerations: dict[int, int] | None = None
@@ -426,11 +425,10 @@ class _Page:
     # --- counts and dates ---------------------------------------------------------------------------------
 
     def _attach_counts(self, s: _Sentence, k: int, raws: list[_Raw]) -> None:
-        tok_at = self._tok_at(s)
         spans: list[tuple[int, int, object]] = []
         taken: set[int] = set()
         for c in _within(self.counts, self._count_starts, s.start, s.end):
-            n = tok_at.get(c.start)
+            n = _word_at(s.starts, c.start)
             if n is None:
                 continue
             e = n
@@ -483,14 +481,13 @@ class _Page:
     def _attach_dates(self, s: _Sentence, raws: list[_Raw]) -> None:
         """Each date of the sentence to one trigger, nearest pairs first: the trigger before the date ("freed
         ... on Thursday") or, a little less readily, the one after it ("On Thursday, X was freed")."""
-        tok_at = self._tok_at(s)
         lex, words = self.lex, s.words
         listed = self._list_spans(s)
         pairs: list[tuple[int, int, DateFact, str, _Raw]] = []
         dates = _one_per_reference(_within(self.dates, self._date_starts_all, s.start, s.end), self.text)
-        frame = self._frame(s, dates, tok_at)
+        frame = self._frame(s, dates)
         for d in dates:
-            n = tok_at.get(d.start)
+            n = _word_at(s.starts, d.start)
             if n is None or not _EVENT_DATE_RE.match(d.value):
                 continue  # weeks and decades are not an event's date here
             after = _word_after(s, n, d.end)
@@ -541,10 +538,10 @@ class _Page:
                 if r.date is None and r.i > 2 and not _relative_between(words, 0, r.i):
                     r.date, r.date_start = frame.value, frame.start
 
-    def _frame(self, s: _Sentence, dates: list[DateFact], tok_at: dict[int, int]) -> DateFact | None:
+    def _frame(self, s: _Sentence, dates: list[DateFact]) -> DateFact | None:
         """A date that opens the sentence before a comma ("In October, ..."): the time of all it reports."""
         for d in dates:
-            n = tok_at.get(d.start)
+            n = _word_at(s.starts, d.start)
             if n is not None and n <= 2 and all(w in ("in", "on", "during", "by", "since") for w in s.words[:n]) \
                     and _EVENT_DATE_RE.match(d.value):
                 after = _word_after(s, n, d.end)
@@ -590,16 +587,9 @@ class _Page:
 
     def _date_starts(self, s: _Sentence) -> set[int]:
         if s.date_words is None:
-            tok_at = self._tok_at(s)
             dates = _within(self.dates, self._date_starts_all, s.start, s.end)
-            s.date_words = {tok_at[d.start] for d in dates if d.start in tok_at}
+            s.date_words = {n for d in dates if (n := _word_at(s.starts, d.start)) is not None}
         return s.date_words
-
-    def _tok_at(self, s: _Sentence) -> dict[int, int]:
-        """Character offset → word index of the sentence's words, once a sentence."""
-        if s.tok_at is None:
-            s.tok_at = dict(zip(s.starts, range(len(s.starts)), strict=True))
-        return s.tok_at
 
     # --- people ---------------------------------------------------------------------------------------------
 
@@ -1282,6 +1272,13 @@ def _ids(mentions: list[Mention]) -> set[str]:
 def _within(items: list, starts: list[int], a: int, b: int) -> list:
     """Items (sorted by start, ``starts`` their starts) that start in [a, b)."""
     return items[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+
+
+def _word_at(starts: list[int], x: int) -> int | None:
+    """The index of the word starting at offset ``x`` (``starts`` a sentence's word starts, increasing), or
+    None: a bisection, not a dict of every word's start built for a few counts and dates a sentence."""
+    n = bisect.bisect_left(starts, x)
+    return n if n < len(starts) and starts[n] == x else None
 
 
 def _tokens(text: str, a: int, b: int) -> tuple[list[str], list[int], list[int]]:

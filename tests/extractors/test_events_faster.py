@@ -8,6 +8,8 @@ generated pages and random text with the characters that make case folding or wo
 * ``events._has_material`` reads an ASCII sentence's runs off its bytes (``events._ascii_material``: one
   translate, digits by ``in``) and looks its numbers up in the runs' line (" " + number): it must still say
   what ``_MATERIAL_RE.search`` says, for ASCII sentences too (``test_ascii_material_equals_the_regex``).
+* ``events._word_at`` finds the word starting at an offset by bisection; it must be what a dict of every
+  word's start says.
 """
 
 from __future__ import annotations
@@ -119,3 +121,13 @@ def test_ascii_material_equals_the_regex():
             assert events._has_material(text, a, b, True) == plain, (text, a, b)
             checked[plain] += text[a:b].isascii()
     assert min(checked.values()) > 2000, checked
+
+
+def test_word_at_equals_a_dict_of_word_starts():
+    rng = random.Random(43)
+    for text in _random_texts(1000, seed=47) + _page_texts():
+        for a, b in _cuts(text, rng, 3) if len(text) > 1 else [(0, len(text))]:
+            starts = events._tokens(text, a, b)[1]
+            at = dict(zip(starts, range(len(starts)), strict=True))
+            for x in range(a - 1, b + 2):
+                assert events._word_at(starts, x) == at.get(x), (text, a, b, x)
