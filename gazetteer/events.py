@@ -130,18 +130,20 @@ class PhraseSet:
             return []
         elif (nexts := self.nexts[w]) is not None and (i + 1 == len(words) or words[i + 1] not in nexts):
             return [i + 1] * self.ones[w]  # most words: no phrase goes on past them
-        return self.matches_at_plain(words, i, candidates)
-
-    def matches_at_plain(self, words: Sequence[str], i: int,
-                         candidates: Sequence[Phrase] | None = None) -> list[int]:
-        """:meth:`matches_at` by a match of each phrase that can start at ``words[i]`` (what the next-word
-        check must agree with)."""
-        if candidates is None:
-            if i >= len(words):
-                return []
-            candidates = self.starts.get(words[i], ()) + self.any_start
         out = []
         for p in candidates:
+            end = p.match(words, i)
+            if end is not None and end > i:
+                out.append(end)
+        return out
+
+    def matches_at_plain(self, words: Sequence[str], i: int) -> list[int]:
+        """:meth:`matches_at` by a match of each phrase that can start at ``words[i]`` (what the next-word
+        check must agree with)."""
+        if i >= len(words):
+            return []
+        out = []
+        for p in self.starts.get(words[i], ()) + self.any_start:
             end = p.match(words, i)
             if end is not None and end > i:
                 out.append(end)
@@ -277,8 +279,20 @@ class EventLexicon:
         w = words[i]
         nexts = self.next_words.get(w)
         if nexts is not None and (i + 1 == len(words) or words[i + 1] not in nexts):
-            return [(kind, part, i + 1) for kind, part in self.alone[w]]
-        return self.triggers_at_plain(words, i)
+            alone = self.alone[w]
+            if len(alone) == 1:  # most trigger words: one reading
+                ((kind, part),) = alone
+                return [(kind, part, i + 1)]
+            return [(kind, part, i + 1) for kind, part in alone]
+        out = []
+        for kind, part, phrase in self.entries.get(w, ()):
+            if phrase is None:
+                out.append((kind, part, i + 1))
+                continue
+            end = phrase.match(words, i)
+            if end is not None and end > i:
+                out.append((kind, part, end))
+        return out
 
     def triggers_at_plain(self, words: Sequence[str], i: int) -> list[tuple[str, str, int]]:
         """:meth:`triggers_at` by a match of each trigger phrase that can start at ``words[i]``."""
