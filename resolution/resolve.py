@@ -57,6 +57,10 @@ PAIR_MIN = min(FULL_SURNAME_MIN - 0.05, (GREY_LOW - 0.4) / 0.6) - 0.01
 #: rows of the pairwise surname screen (:meth:`Resolver._close_chunks`) scored at once: its memory is
 #: ``CHUNK_ROWS`` x names, never names x names (30,000 names of one page took 5.7 GB as one matrix)
 CHUNK_ROWS = _SETTINGS.chunk_rows
+#: rows of a block of :meth:`Resolver._candidate_pairs` screened at once: it scores each row's later names only,
+#: a chunk all the columns after its first row; smaller chunks waste less of the square below the diagonal
+#: (a few NumPy calls each, ~30 µs)
+SCREEN_ROWS = min(CHUNK_ROWS, 64)
 #: distinct full names of a page up to which its leader clustering takes each name's close earlier names from lists of
 #: ints (:meth:`Resolver._earlier_close`), not NumPy rows: a page names a dozen, and a row's few NumPy calls cost
 #: more than its screen (~3% of resolving 2,000 generated pages); a page of hundreds keeps the rows' memory low
@@ -594,19 +598,69 @@ class Resolver:
             if len(members) < 2:
                 continue
             idx = np.array(members, dtype=np.int64)
-            cols = np.arange(len(members))
-            for r0, close in self._close_chunks([names[i] for i in members], PAIR_MIN, [keys[i] for i in members],
-                                                conflicts.subset(idx)):
-                r1 = r0 + len(close)
-                later = close & (cols[None, :] > cols[r0:r1, None])
-                later &= np.cumsum(later, axis=1) <= CLOSE_MAX
+            for xs, ys in self._later_close([names[i] for i in members], PAIR_MIN, [keys[i] for i in members],
+                                            conflicts.subset(idx)):
+                if len(xs) > CLOSE_MAX:  # each name is paired with its first CLOSE_MAX close later names
+                    first = _first_of_rows(xs, CLOSE_MAX)
+                    xs, ys = xs[first], ys[first]
+                xs, ys = idx[xs], idx[ys]
+                keep = np.abs(length[xs] - length[ys]) <= 3
                 if block.startswith("s:"):
-                    later &= prefix[idx[r0:r1], None] != prefix[None, idx]
-                later &= np.abs(length[idx[r0:r1], None] - length[None, idx]) <= 3
+                    keep &= prefix[xs] != prefix[ys]
                 if rejects is not None:
-                    later &= ~rejects.pairs(idx[r0:r1], idx)
-                xs, ys = np.nonzero(later)
-                yield from zip(idx[xs + r0].tolist(), idx[ys].tolist(), strict=True)
+                    keep &= ~rejects.pairs_at(xs, ys)
+                yield from zip(xs[keep].tolist(), ys[keep].tolist(), strict=True)
+
+    def _later_close(self, names: list[ParsedName], bar: float, keys: list[set[str]],
+                     conflicts: _GivenConflicts) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """The pairs of :meth:`_close_chunks` above the diagonal (``x < y``), in row-major order, by chunks of
+        ``SCREEN_ROWS`` rows: a chunk scores only the columns after its first row, so a block costs about half
+        its square, and the few close pairs leave as index arrays (the filters after it read only them)."""
+        n = len(names)
+        stems = [pn.stem for pn in names]
+        surnames = [pn.surname for pn in names]
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for x, name_keys in enumerate(keys):
+            for key in name_keys:
+                by_key[key].append(x)
+        decided = self._decided_pairs(names)
+        for r0 in range(0, n - 1, SCREEN_ROWS):
+            r1, c0 = min(n - 1, r0 + SCREEN_ROWS), r0 + 1  # row x needs the columns after it only
+            close = process.cdist(stems[r0:r1], stems[c0:], scorer=OSA.normalized_similarity,
+                                  score_cutoff=bar, workers=1) > 0
+            close |= process.cdist(surnames[r0:r1], surnames[c0:], scorer=OSA.normalized_similarity,
+                                   score_cutoff=bar, workers=1) > 0
+            rows: list[int] = []
+            cols: list[int] = []
+            for x in range(r0, r1):
+                for key in keys[x]:
+                    ys = by_key[key]
+                    if len(ys) > 1 and ys[-1] > x:
+                        later = [y - c0 for y in ys if y > x]
+                        rows += [x - r0] * len(later)
+                        cols += later
+            close[rows, cols] = True
+            close &= ~conflicts.block(r0, r1, c0)
+            for xs, ys in decided:
+                inside = [x - r0 for x in xs if r0 <= x < r1]
+                later = [y - c0 for y in ys if y >= c0]
+                if inside and later:
+                    close[np.ix_(inside, later)] = True
+            xs, ys = np.nonzero(np.triu(close))  # column y - c0 >= row x - r0: y > x
+            yield xs + r0, ys + c0
+
+    def _decided_pairs(self, names: list[ParsedName]) -> list[tuple[list[int], list[int]]]:
+        """The names of each recorded decision's two spellings, both ways: a decision is honoured whatever the
+        names."""
+        decided: list[tuple[list[int], list[int]]] = []
+        if self.decisions:
+            by_name: dict[str, list[int]] = defaultdict(list)
+            for x, pn in enumerate(names):
+                by_name[decision_key(pn.raw)].append(x)
+            for ka, kb in self.decisions:
+                if ka in by_name and kb in by_name:
+                    decided += [(by_name[ka], by_name[kb]), (by_name[kb], by_name[ka])]
+        return decided
 
     def _close_pairs(self, names: list[ParsedName], bar: float) -> list[np.ndarray]:
         """For each name, the (ascending) indices of the other names :meth:`_close_chunks` finds close to it."""
@@ -655,14 +709,7 @@ class Resolver:
                 by_key[key].append(x)
         if conflicts is None:
             conflicts = _GivenConflicts(names)
-        decided: list[tuple[list[int], list[int]]] = []
-        if self.decisions:  # a recorded decision is honoured whatever the names
-            by_name: dict[str, list[int]] = defaultdict(list)
-            for x, pn in enumerate(names):
-                by_name[decision_key(pn.raw)].append(x)
-            for ka, kb in self.decisions:
-                if ka in by_name and kb in by_name:
-                    decided += [(by_name[ka], by_name[kb]), (by_name[kb], by_name[ka])]
+        decided = self._decided_pairs(names)
         for r0 in range(0, n, CHUNK_ROWS):
             r1 = min(n, r0 + CHUNK_ROWS)
             close = np.zeros((r1 - r0, n), dtype=bool)
@@ -750,6 +797,15 @@ class _GivenConflicts:
         """The conflicts of names ``r0:r1`` with every name, as a (r1 - r0) x names matrix."""
         return self.table[self.code[r0:r1, None], self.code[None, :]]
 
+    def block(self, r0: int, r1: int, c0: int) -> np.ndarray:
+        """The conflicts of names ``r0:r1`` with names ``c0:``, gathered a row and a column at a time (one 2-D
+        fancy index cost several times more)."""
+        return self.table[self.code[r0:r1]][:, self.code[c0:]]
+
+    def share_at(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        """Whether names ``xs[k]`` and ``ys[k]`` share a given-name class, for each ``k``."""
+        return self.shared[self.code[xs], self.code[ys]]
+
     def share(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
         """Whether names ``xs`` and ``ys`` share a given-name class, as an ``xs`` x ``ys`` matrix."""
         return self.shared[self.code[xs, None], self.code[None, ys]]
@@ -793,6 +849,31 @@ class _GivenRejects:
                                   workers=1)
             out |= fuzzy & (alike == 0)
         return out & self.given[xs, None] & self.given[None, ys]
+
+    def pairs_at(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        """Whether the rules reject names ``xs[k]`` with ``ys[k]``, for each ``k``: the entries of :meth:`pairs`
+        for a few scattered pairs, by the same steps."""
+        out = np.zeros(len(xs), dtype=bool)
+        if not self.active:
+            return out
+        for genders in (self.first_gender, self.gender):
+            gx, gy = genders[xs], genders[ys]
+            differ = (gx > 0) & (gy > 0) & (gx != gy)
+            out |= differ if genders is self.first_gender else differ & ~self.classes.share_at(xs, ys)
+        fuzzy = np.flatnonzero(self.fuzzy[xs] & self.fuzzy[ys] & ~(self.known[xs] & self.known[ys]))
+        if len(fuzzy):
+            alike = process.cpdist([self.keys[x] for x in xs[fuzzy].tolist()],
+                                   [self.keys[y] for y in ys[fuzzy].tolist()],
+                                   scorer=Indel.normalized_similarity, score_cutoff=GIVEN_FUZZY_MIN - 1e-6, workers=1)
+            out[fuzzy] |= alike == 0
+        return out & self.given[xs] & self.given[ys]
+
+
+def _first_of_rows(rows: np.ndarray, limit: int) -> np.ndarray:
+    """Which entries of ascending row numbers ``rows`` are among the first ``limit`` of their row: the
+    ``cumsum(row) <= limit`` of a boolean matrix, read from its nonzero (row-major) entries."""
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
+    return rank < limit
 
 
 def _top_uncertain(found: dict[tuple[str, str], tuple[str, str, float]],
