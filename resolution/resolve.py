@@ -780,9 +780,14 @@ class _GivenConflicts:
         self.code = np.array([ids.setdefault(pn.given_classes if len(pn.given) > 1 else frozenset(), len(ids))
                               for pn in names], dtype=np.intp)
         classes: dict[str, int] = {}
-        member = np.zeros((len(ids), sum(map(len, ids))), dtype=bool)  # set x class
+        rows: list[int] = []  # each (set, class) of the table, set in one NumPy call: a page names ~15 sets
+        cols: list[int] = []
         for row, cls in enumerate(ids):
-            member[row, [classes.setdefault(c, len(classes)) for c in cls]] = True
+            for c in cls:
+                rows.append(row)
+                cols.append(classes.setdefault(c, len(classes)))
+        member = np.zeros((len(ids), len(classes)), dtype=bool)  # set x class
+        member[rows, cols] = True
         self.shared = member @ member.T  # set x set: a class in common
         known = member.any(axis=1)
         self.table = known[:, None] & known[None, :] & ~self.shared
@@ -795,7 +800,7 @@ class _GivenConflicts:
 
     def rows(self, r0: int, r1: int) -> np.ndarray:
         """The conflicts of names ``r0:r1`` with every name, as a (r1 - r0) x names matrix."""
-        return self.table[self.code[r0:r1, None], self.code[None, :]]
+        return self.block(r0, r1, 0)
 
     def block(self, r0: int, r1: int, c0: int) -> np.ndarray:
         """The conflicts of names ``r0:r1`` with names ``c0:``, gathered a row and a column at a time (one 2-D
