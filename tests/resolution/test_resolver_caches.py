@@ -1,10 +1,16 @@
 """The resolver's shortcuts against the plain way: per-surname nearby spellings of the gazetteer (``_nearby``),
 gender per set of given-name classes (``GivenIndex.gender_of``), the upper-case test of a token (``_is_caps``)
-and the shared-key pairs of the surname screen (``_close_chunks``), on the benchmark's generated names."""
+the shared-key pairs of the surname screen (``_close_chunks``), and the parser's shortcuts (white space, possessive,
+the slot-built ``ParsedName``, the name rules kept in ``_vocab``), on the benchmark's generated names."""
 
 from __future__ import annotations
 
+import dataclasses
+import random
+import re
+
 import numpy as np
+import pytest
 from rapidfuzz.distance import OSA
 
 from benchmarks.resolve import generate
@@ -87,3 +93,43 @@ def test_a_spelling_parsed_with_its_surname_worked_out_before_is_parsed_as_alone
         alone.append(names_module.parse.__wrapped__(n, index))
     assert shared == alone
     assert names_module._surname_part.cache_info().hits == 0  # alone: nothing came from the cache
+
+
+def test_spaces_are_normalised_as_the_regex_did():
+    rng = random.Random(8)
+    blanks = [chr(c) for c in range(0x3000 + 1) if chr(c).isspace()] + ["\u00a0", "\u200b", "\ufeff", "\x1c"]
+    pieces = ["Ivan", "Petrov", "O'Brien", "Łatuszka", "-", ",", "(", ")", *blanks]
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert " ".join(text.split()) == re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(), repr(text)
+
+
+def test_possessive_needs_one_of_the_marks_the_parser_looks_for():
+    rng = random.Random(9)
+    for _ in range(5_000):
+        text = "".join(rng.choice("Ivan's Petrov’s Oʼ s`´‘\"-") for _ in range(rng.randint(0, 12)))
+        if not ("'" in text or "’" in text or "ʼ" in text):
+            assert names_module._POSSESSIVE.sub("", text) == text
+
+
+def test_parsed_names_built_through_the_slots_are_the_dataclasss():
+    index = names_module.default_index()
+    fields = dataclasses.fields(names_module.ParsedName)
+    for s in spellings()[:3_000] + ["Lady Starmer", "PETROV Ivan", "Petrov, Ivan Ivanovich", "Mikalajevitj Sjoberg"]:
+        pn = names_module.parse(s, index)
+        plain = names_module.ParsedName(**{f.name: getattr(pn, f.name) for f in fields})
+        assert pn == plain and hash(pn) == hash(plain) and repr(pn) == repr(plain)
+        assert type(pn) is names_module.ParsedName
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pn.stem = "x"  # type: ignore[misc]
+
+
+def test_vocab_honorifics_and_name_marks_are_the_rules():
+    v = names_module._vocab()
+    rules = names_module.load_name_rules()
+    assert v.honorifics == rules.honorifics and v.honorifics_male == rules.honorifics_male
+    assert v.patr_root_endings == rules.patronymic_root_endings
+    for s in spellings()[:3_000] + ["Mikalajevitj Sjoberg", "Tjernobyl"]:
+        folded = names_module.fold(s)
+        if not v.name_marks.search(folded):
+            assert not any(system.shows(folded) for system in v.name_systems)
