@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 import numpy as np
 from rapidfuzz import process
@@ -318,7 +319,7 @@ class Resolver:
             by_id: dict[str, list[Mention]] = {}
             for c in doc:
                 by_id.setdefault(c.id, []).extend(c.mentions)
-            people.append([Person(pid, names[pid], sorted(ms, key=lambda m: m.start)) for pid, ms in by_id.items()])
+            people.append([Person(pid, names[pid], sorted(ms, key=_START)) for pid, ms in by_id.items()])
         grey = [uncertain[k] for k in sorted(uncertain)]
         return Resolution(people, grey)
 
@@ -336,20 +337,22 @@ class Resolver:
                     uf.union(by_group[m.group], i)
                 else:
                     by_group[m.group] = i
-        full = [i for i in range(n) if parsed[i].has_given and parsed[i].stem]
+        full = [i for i, pn in enumerate(parsed) if pn.given and pn.stem]  # pn.given: has_given without a call
         # full names: leader clustering over distinct spellings (most frequent and complete first), so
         # typos cannot chain two people together through a spelling halfway between them
         freq = Counter(mentions[i].name for i in full)
         first_of: dict[str, int] = {}
         for i in full:
-            first_of.setdefault(mentions[i].name, i)
-            uf.union(first_of[mentions[i].name], i)
+            first = first_of.setdefault(mentions[i].name, i)
+            if first != i:  # a mention is its own first: nothing to join
+                uf.union(first, i)
         order = sorted(first_of, key=lambda x: (-freq[x], -parsed_of[x].completeness, x))
         names = [parsed_of[x] for x in order]
         earlier = self._earlier_close(names, PAIR_MIN) if len(names) <= EARLIER_LISTS_MAX else None
         near = self._close_pairs(names, PAIR_MIN) if earlier is None else []
         gaz = [self.lookup(x) for x in order]  # one gazetteer person: the same whatever the rules say
-        is_leader = np.zeros(len(order), dtype=bool)
+        # leaders as a list for the lists of ints (a NumPy scalar read costs ~5x a list's), as an array for the rows
+        is_leader = [False] * len(order) if earlier is not None else np.zeros(len(order), dtype=bool)
         gaz_leaders: dict[str, list[int]] = defaultdict(list)
         for x, name in enumerate(order):
             # leaders are earlier names: compare with the close ones (at most CLOSE_MAX) and those of one
@@ -402,8 +405,9 @@ class Resolver:
             else:
                 rest[key] = i
         groups: dict[int, list[int]] = defaultdict(list)
+        find = uf.find
         for i in range(n):
-            groups[uf.find(i)].append(i)
+            groups[find(i)].append(i)
         return [_Cluster([mentions[i] for i in idx], [parsed[i] for i in idx], local=bool(contested.intersection(idx)))
                 for _, idx in sorted(groups.items())]
 
@@ -484,25 +488,10 @@ class Resolver:
     def _assign_ids(self, flat: list[_Cluster], uncertain: dict) -> None:
         # 1. gazetteer ids (the detector's reading of a name too, unless its patronymic names another father)
         for c in flat:
-            votes: dict[str, int] = {}  # a plain dict: a Counter per cluster cost more than the counting
-            for m, pn in zip(c.mentions, c.parsed, strict=True):
-                if m.gazetteer_id and self._patronymic_ok(pn, m.gazetteer_id):
-                    votes[m.gazetteer_id] = votes.get(m.gazetteer_id, 0) + 1
-            for m, pn in zip(c.mentions, c.parsed, strict=True):
-                if pn.has_given:
-                    pid = self.lookup(m.name)
-                    if pid:
-                        votes[pid] = votes.get(pid, 0) + 1
-            if not votes:
-                for m, pn in zip(c.mentions, c.parsed, strict=True):
-                    if not pn.has_given:
-                        pid = self.lookup(m.name)
-                        if pid:
-                            votes[pid] = votes.get(pid, 0) + 1
-            c.id = min(votes, key=lambda k: (-votes[k], k)) if votes else ""
+            c.id = self._gazetteer_vote(c)
         self._split_fathers(flat)
         # 2. unknown full-name people: canonical keys, merged across documents by the rules
-        unknown = [c for c in flat if not c.id and c.best.has_given]
+        unknown = [c for c in flat if not c.id and c.best.given]
         keys: dict[str, _Cluster] = {}
         count: Counter[str] = Counter()
         for c in unknown:
@@ -528,11 +517,11 @@ class Resolver:
         for c in unknown:
             c.id = canon[c.key]
         # 3. lone surnames: the only (else most mentioned) compatible person of the call named in full
-        named = [c for c in flat if c.id and c.best.has_given]
+        named = [c for c in flat if c.id and c.best.given]  # .given: has_given without a call
         by_stem: dict[str, list[_Cluster]] = defaultdict(list)
         for c in named:
             for pn in c.parsed:
-                if pn.has_given:
+                if pn.given:
                     by_stem[pn.stem].append(c)
         weight: Counter[str] = Counter()
         for c in named:
@@ -550,6 +539,31 @@ class Resolver:
                 c.id = min(pool, key=lambda k: (-weight[k], k))
             else:
                 c.id = _xid(f"|{pn.stem}|{pn.gender}")
+
+    def _gazetteer_vote(self, c: _Cluster) -> str:
+        """The gazetteer id most of a cluster's mentions give (ties by id), or '': the detector's ids whose
+        patronymic fits and the lookups of its full names; when none, the lookups of its other names.
+
+        One pass for the first two (the most votes win, whatever their order), lookups read from the cache
+        first (most names were looked up when their page was clustered)."""
+        looked_up = self._lookup_cache
+        votes: dict[str, int] = {}  # a plain dict: a Counter per cluster cost more than the counting
+        for m, pn in zip(c.mentions, c.parsed, strict=True):
+            if m.gazetteer_id and self._patronymic_ok(pn, m.gazetteer_id):
+                votes[m.gazetteer_id] = votes.get(m.gazetteer_id, 0) + 1
+            if pn.given:  # has_given without a call
+                pid = looked_up[m.name] if m.name in looked_up else self.lookup(m.name)
+                if pid:
+                    votes[pid] = votes.get(pid, 0) + 1
+        if not votes:
+            for m, pn in zip(c.mentions, c.parsed, strict=True):
+                if not pn.given:
+                    pid = self.lookup(m.name)
+                    if pid:
+                        votes[pid] = votes.get(pid, 0) + 1
+        if len(votes) > 1:
+            return min(votes, key=lambda k: (-votes[k], k))
+        return next(iter(votes), "")
 
     @staticmethod
     def _split_fathers(flat: list[_Cluster]) -> None:
@@ -760,8 +774,9 @@ class _Cluster:
 
     @property
     def best(self) -> ParsedName:
-        if self._best is None:
-            self._best = max(self.parsed, key=lambda p: (p.completeness, p.raw))
+        if self._best is None:  # most clusters are one spelling
+            parsed = self.parsed
+            self._best = parsed[0] if len(parsed) == 1 else max(parsed, key=lambda p: (p.completeness, p.raw))
         return self._best
 
     @property
@@ -926,6 +941,9 @@ def _close_surnames(names: list[ParsedName], others: list[ParsedName], bar: floa
         if _surnames_close(names[x], others[y], bar):
             out[names[x].raw].add(others[y].raw)
     return out
+
+
+_START = attrgetter("start")
 
 
 def _xid(key: str) -> str:

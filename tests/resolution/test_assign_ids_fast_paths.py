@@ -1,0 +1,78 @@
+"""The id assignment's and page clustering's fast paths equal the plain ways they stand for.
+
+``Resolver._gazetteer_vote`` counts a cluster's votes in one pass and reads lookups from the cache first; the
+plain way kept here is the three loops it replaced. ``_Cluster.best`` takes a lone spelling without ``max``; pages
+are clustered with leaders read from a list (not a NumPy array) and each mention's own first spelling not joined.
+"""
+
+from __future__ import annotations
+
+from benchmarks.resolve import generate
+from gazetteer.load import KnownPerson
+from records.facts import Mention
+from resolution import resolve
+from resolution.resolve import Resolver, _Cluster
+
+
+def _plain_vote(res: Resolver, c: _Cluster) -> str:
+    votes: dict[str, int] = {}
+    for m, pn in zip(c.mentions, c.parsed, strict=True):
+        if m.gazetteer_id and res._patronymic_ok(pn, m.gazetteer_id):
+            votes[m.gazetteer_id] = votes.get(m.gazetteer_id, 0) + 1
+    for m, pn in zip(c.mentions, c.parsed, strict=True):
+        if pn.has_given:
+            pid = res.lookup(m.name)
+            if pid:
+                votes[pid] = votes.get(pid, 0) + 1
+    if not votes:
+        for m, pn in zip(c.mentions, c.parsed, strict=True):
+            if not pn.has_given:
+                pid = res.lookup(m.name)
+                if pid:
+                    votes[pid] = votes.get(pid, 0) + 1
+    return min(votes, key=lambda k: (-votes[k], k)) if votes else ""
+
+
+def _docs() -> list[list[Mention]]:
+    docs, _ = generate(300, seed=13)
+    # the detector's readings, some of them another person's, and a patronymic another father's
+    extra = [Mention("Ivan Petrovich Zarubin", "Ivan Petrovich Zarubin", 0, 22, gazetteer_id="zarubin-ivan"),
+             Mention("Zarubin", "Zarubin", 40, 47, gazetteer_id="zarubin-ivan"),
+             Mention("Zarubin", "Zarubin", 60, 67, gazetteer_id="zarubina-anna"),
+             Mention("Anna Zarubina", "Anna Zarubina", 80, 93),
+             Mention("Ivan Sergeyevich Zarubin", "Ivan Sergeyevich Zarubin", 100, 124, gazetteer_id="zarubin-ivan")]
+    return [*docs, extra, extra[1:3]]
+
+
+def _resolver() -> Resolver:
+    people = [KnownPerson(id="zarubin-ivan", name="Ivan Petrovich Zarubin", gender="m", role="made up", wikidata=None,
+                          spellings=("Ivan Petrovich Zarubin", "Ivan Zarubin", "Zarubin")),
+              KnownPerson(id="zarubina-anna", name="Anna Zarubina", gender="f", role="made up", wikidata=None,
+                          spellings=("Anna Zarubina",))]
+    return Resolver(people=people)
+
+
+def test_gazetteer_votes_are_the_three_loops():
+    for res in (_resolver(), Resolver()):
+        clusters = [c for doc in _docs() for c in res._cluster_doc(doc, {})]
+        votes = [res._gazetteer_vote(c) for c in clusters]
+        res._lookup_cache.clear()  # the plain way looks everything up again
+        assert votes == [_plain_vote(res, c) for c in clusters]
+        assert sum(map(bool, votes)) > 0
+
+
+def test_best_spelling_of_a_cluster_is_the_max():
+    res = Resolver()
+    for doc in _docs():
+        for c in res._cluster_doc(doc, {}):
+            assert c.best is max(c.parsed, key=lambda p: (p.completeness, p.raw))
+
+
+def test_pages_cluster_alike_with_leaders_in_an_array(monkeypatch):
+    """Leaders read from a list (pages up to EARLIER_LISTS_MAX names) and from a NumPy array (beyond)."""
+    docs = _docs()
+    res = Resolver()
+    by_list = [[[m.start for m in c.mentions] for c in res._cluster_doc(doc, {})] for doc in docs]
+    monkeypatch.setattr(resolve, "EARLIER_LISTS_MAX", 0)
+    res = Resolver()
+    assert by_list == [[[m.start for m in c.mentions] for c in res._cluster_doc(doc, {})] for doc in docs]
