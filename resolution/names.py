@@ -480,7 +480,8 @@ def surname_similarity(a: ParsedName, b: ParsedName, lift: bool = True) -> tuple
         return 1.0, "same surname key"
     if a.stem in b.case_stems or b.stem in a.case_stems:
         return 0.93, "case ending"
-    if set((a.stem, *a.alt_stems)) & set((b.stem, *b.alt_stems)):
+    if (a.alt_stems or b.alt_stems) and set((a.stem, *a.alt_stems)) & set((b.stem, *b.alt_stems)):
+        # (without other readings the sets are the two stems, unequal here)
         return 0.95, "same surname key (other romanisation)"
     # OSA (not Indel): an extra letter on a short key ("makai"/"makaic") must not look like a typo, but a
     # swap of two neighbouring letters ("Prataseivch") is one edit
@@ -554,8 +555,8 @@ def given_rules_reject(a: ParsedName, b: ParsedName, index: GivenIndex | None = 
 
 def compare(a: ParsedName, b: ParsedName, index: GivenIndex | None = None) -> Match:
     """Decide whether two parsed spellings name one person, by general rules only (no gazetteer)."""
-    s, s_reason = surname_similarity(a, b)
-    if a.has_given and b.has_given:
+    if a.given and b.given:  # has_given without a call
+        s, s_reason = surname_similarity(a, b)
         g, g_reason = given_similarity(a, b, index)
         if g == 0.0:
             return Match(False, round(0.3 * s, 3), g_reason)

@@ -931,15 +931,27 @@ def _close_surnames(names: list[ParsedName], others: list[ParsedName], bar: floa
         close |= process.cdist([getattr(pn, field_) for pn in names], [getattr(pn, field_) for pn in others],
                                scorer=OSA.normalized_similarity, score_cutoff=bar - 1e-6, workers=1) > 0
     by_key: dict[str, list[int]] = defaultdict(list)
-    for y, pn in enumerate(others):
-        for key in _surname_keys(pn):
+    other_keys = [_surname_keys(pn) for pn in others]  # each name's keys built once, not once a pair
+    for y, keys in enumerate(other_keys):
+        for key in keys:
             by_key[key].append(y)
-    for x, pn in enumerate(names):
-        for key in _surname_keys(pn):
-            close[x, by_key.get(key, [])] = True
-    for x, y in zip(*np.nonzero(close), strict=True):
-        if _surnames_close(names[x], others[y], bar):
-            out[names[x].raw].add(others[y].raw)
+    name_keys = [_surname_keys(pn) for pn in names]
+    rows: list[int] = []  # every shared key's (row, column), set in one NumPy call
+    cols: list[int] = []
+    for x, keys in enumerate(name_keys):
+        for key in keys:
+            ys = by_key.get(key)
+            if ys:
+                rows += [x] * len(ys)
+                cols += ys
+    close[rows, cols] = True
+    xs, ys = np.nonzero(close)
+    for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
+        a, b = names[x], others[y]
+        # _surnames_close(a, b, bar), with the keys built above
+        if name_keys[x] & other_keys[y] or OSA.normalized_similarity(a.stem, b.stem, score_cutoff=bar) > 0 or \
+                OSA.normalized_similarity(a.surname, b.surname, score_cutoff=bar) > 0:
+            out[a.raw].add(b.raw)
     return out
 
 

@@ -133,3 +133,14 @@ def test_vocab_honorifics_and_name_marks_are_the_rules():
         folded = names_module.fold(s)
         if not v.name_marks.search(folded):
             assert not any(system.shows(folded) for system in v.name_systems)
+
+
+def test_surname_similarity_skips_other_readings_only_when_there_are_none():
+    index = names_module.default_index()
+    parsed = [names_module.parse(s, index) for s in spellings()[:400] + ["Mikalajevitj Sjoberg", "Jean Boucher"]]
+    for a in parsed:
+        for b in parsed[:150]:
+            got = names_module.surname_similarity(a, b)
+            if a.stem and b.stem and a.stem != b.stem and not (a.stem in b.case_stems or b.stem in a.case_stems):
+                plain_alt = bool({a.stem, *a.alt_stems} & {b.stem, *b.alt_stems})
+                assert (got[1] == "same surname key (other romanisation)") == plain_alt
