@@ -259,7 +259,9 @@ class Resolver:
 
     def _rule_match(self, a: str, b: str) -> Match:
         pa, pb = self.parse(a), self.parse(b)
-        ida, idb = self.lookup(a), self.lookup(b)
+        looked_up = self._lookup_cache  # both were looked up when their page was clustered, unless since emptied
+        ida = looked_up[a] if a in looked_up else self.lookup(a)
+        idb = looked_up[b] if b in looked_up else self.lookup(b)
         rule = compare(pa, pb, self.index)
         if ida and idb:
             if ida == idb:
@@ -319,7 +321,9 @@ class Resolver:
             by_id: dict[str, list[Mention]] = {}
             for c in doc:
                 by_id.setdefault(c.id, []).extend(c.mentions)
-            people.append([Person(pid, names[pid], sorted(ms, key=_START)) for pid, ms in by_id.items()])
+            # a list of one mention (most people of a page) is already in order: kept, not sorted into a copy
+            people.append([Person(pid, names[pid], ms if len(ms) == 1 else sorted(ms, key=_START))
+                           for pid, ms in by_id.items()])
         grey = [uncertain[k] for k in sorted(uncertain)]
         return Resolution(people, grey)
 

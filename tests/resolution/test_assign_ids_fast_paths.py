@@ -76,3 +76,23 @@ def test_pages_cluster_alike_with_leaders_in_an_array(monkeypatch):
     monkeypatch.setattr(resolve, "EARLIER_LISTS_MAX", 0)
     res = Resolver()
     assert by_list == [[[m.start for m in c.mentions] for c in res._cluster_doc(doc, {})] for doc in docs]
+
+
+def test_rule_matches_read_from_the_lookup_cache_are_those_looked_up_again():
+    res, plain = Resolver(), Resolver()
+    names = sorted({m.name for doc in _docs() for m in doc})[:120]
+    for a in names:
+        res.lookup(a)
+    for a in names[:40]:
+        for b in names:
+            plain._lookup_cache.clear()
+            assert res._rule_match(a, b) == plain._rule_match(a, b)
+
+
+def test_people_mentions_are_in_text_order():
+    docs = _docs()
+    people = Resolver().resolve(docs).people
+    for doc, persons in zip(docs, people, strict=True):
+        assert sorted(m.start for p in persons for m in p.mentions) == sorted(m.start for m in doc)
+        for p in persons:
+            assert [m.start for m in p.mentions] == sorted(m.start for m in p.mentions)
