@@ -756,6 +756,12 @@ class Resolver:
             if c.id in self.by_id:
                 best[c.id] = (0,), self.by_id[c.id].name
                 continue
+            if len(c.mentions) == 1:  # most clusters: one spelling, named once, ranked without counting
+                name = c.mentions[0].name
+                rank = (1, -c.parsed[0].completeness, -1, -len(name), name)
+                if c.id not in best or rank < best[c.id][0]:
+                    best[c.id] = rank, name
+                continue
             counts: dict[str, int] = {}
             for m in c.mentions:
                 counts[m.name] = counts.get(m.name, 0) + 1

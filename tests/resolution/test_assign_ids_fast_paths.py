@@ -96,3 +96,28 @@ def test_people_mentions_are_in_text_order():
         assert sorted(m.start for p in persons for m in p.mentions) == sorted(m.start for m in doc)
         for p in persons:
             assert [m.start for m in p.mentions] == sorted(m.start for m in p.mentions)
+
+
+def _plain_canonical_names(res: Resolver, flat: list[_Cluster]) -> dict[str, str]:
+    best: dict[str, tuple] = {}
+    for c in flat:
+        if c.id in res.by_id:
+            best[c.id] = (0,), res.by_id[c.id].name
+            continue
+        counts: dict[str, int] = {}
+        for m in c.mentions:
+            counts[m.name] = counts.get(m.name, 0) + 1
+        for m, pn in zip(c.mentions, c.parsed, strict=True):
+            rank = (-pn.completeness, -counts[m.name], -len(m.name), m.name)
+            if c.id not in best or (1, *rank) < best[c.id][0]:
+                best[c.id] = (1, *rank), m.name
+    return {k: v[1] for k, v in best.items()}
+
+
+def test_canonical_names_rank_a_lone_mention_as_the_plain_way():
+    for res in (_resolver(), Resolver()):
+        flat = [c for doc in _docs() for c in res._cluster_doc(doc, {})]
+        res._assign_ids(flat, {})
+        got = res._canonical_names(flat)
+        assert got == _plain_canonical_names(res, flat)
+        assert len(got) > 10
